@@ -111,7 +111,7 @@ class Event:
             or self.end.tzinfo is None
         ):
             raise ValueError("timed Event start/end must be timezone-aware")
-        if self.end <= self.start:  # type: ignore[operator]
+        if self.end <= self.start:
             raise ValueError(f"Event end {self.end} must be after start {self.start}")
 
     @property
