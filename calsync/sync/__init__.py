@@ -1,0 +1,149 @@
+"""The target-agnostic sync engine: list, plan, apply, remember.
+
+``sync()`` is what the CLI and the cron runner call, whatever the target (Google, CalDAV).
+It never prints; progress goes through an optional callback and the outcome comes back as a
+``SyncResult``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from calsync.model import ChangeKind, Event, Plan
+from calsync.sync.apply import apply_plan, record_view, state_records, updated_view
+from calsync.sync.plan import DEFAULT_MAX_DELETE_FRACTION, describe, make_plan
+from calsync.sync.state import StateRecord, StateStore
+from calsync.targets.base import ChangeResult, RemoteEvent, Target
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """A plan and, unless it was a dry run, what applying it did."""
+
+    plan: Plan
+    results: tuple[ChangeResult, ...] = ()
+    dry_run: bool = False
+    #: Why the run stopped early (e.g. the daily quota), or None.
+    error: str | None = None
+    #: True when the remote view came from a sync token rather than a full listing.
+    incremental: bool = field(default=False, compare=False)
+
+    @property
+    def failed(self) -> tuple[ChangeResult, ...]:
+        return tuple(r for r in self.results if r.outcome == "failed")
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and self.error is None
+
+    def counts(self) -> dict[str, int]:
+        """created/updated/deleted/unchanged/conflicts/skipped/failed.
+
+        For a dry run these are what the plan would do; otherwise what was done (a conflict
+        or a "deleted remotely" found while writing counts as such, not as a write).
+        """
+        plan = self.plan.counts()
+        out = {
+            "created": 0, "updated": 0, "deleted": 0,
+            "unchanged": plan[ChangeKind.UNCHANGED.value],
+            "conflicts": plan[ChangeKind.CONFLICT.value],
+            "skipped": plan[ChangeKind.SKIPPED.value],
+            "failed": 0,
+        }
+        key = {ChangeKind.CREATE: "created", ChangeKind.UPDATE: "updated",
+               ChangeKind.DELETE: "deleted"}
+        if self.dry_run:
+            for kind, name in key.items():
+                out[name] = plan[kind.value]
+            return out
+        for res in self.results:
+            if res.outcome == "ok":
+                out[key[res.change.kind]] += 1
+            elif res.outcome == "conflict":
+                out["conflicts"] += 1
+            elif res.outcome == "skipped":
+                out["skipped"] += 1
+            else:
+                out["failed"] += 1
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        outcome = {id(r.change): r for r in self.results}
+        changes = []
+        for c in self.plan.changes:
+            item: dict[str, Any] = {"kind": c.kind.value, "uid": c.uid, "reason": c.reason}
+            if c.remote_id:
+                item["remote_id"] = c.remote_id
+            if c.event is not None:
+                item["title"] = c.event.title
+                item["start"] = c.event.start.isoformat()
+            res = outcome.get(id(c))
+            if res is not None:
+                item["outcome"] = res.outcome
+                if res.message:
+                    item["message"] = res.message
+            changes.append(item)
+        return {
+            "target": self.plan.target,
+            "dry_run": self.dry_run,
+            "incremental": self.incremental,
+            "counts": self.counts(),
+            "plan": self.plan.counts(),
+            "changes": changes,
+            "error": self.error,
+        }
+
+
+def sync(
+    events: Iterable[Event],
+    target: Target,
+    state: StateStore | None = None,
+    *,
+    dry_run: bool = False,
+    prune: bool = False,
+    force: bool = False,
+    max_delete_fraction: float = DEFAULT_MAX_DELETE_FRACTION,
+    progress: Callable[[ChangeResult], None] | None = None,
+) -> SyncResult:
+    """Bring ``target`` in line with ``events``; see ``calsync.sync.plan`` for the rules."""
+    records: dict[str, StateRecord] = state.records(target.name) if state else {}
+    token = state.sync_token(target.name) if state and records else None
+    listing = target.list_remote(token)
+    view: dict[str, RemoteEvent]
+    if listing.complete:
+        view = {ev.remote_id: ev for ev in listing.events}
+    else:
+        view = {rec.remote_id: record_view(rec) for rec in records.values()}
+        for ev in listing.events:
+            base = view.get(ev.remote_id)
+            if base is not None and not ev.owned and ev.cancelled:
+                # A deleted event comes back as a bare stub: keep what we knew of it.
+                view[ev.remote_id] = RemoteEvent(
+                    remote_id=ev.remote_id, uid=base.uid, owned=True,
+                    content_hash=base.content_hash, written_hash=base.written_hash,
+                    shown_hash=base.shown_hash, etag=ev.etag, cancelled=True,
+                    source=base.source,
+                )
+            else:
+                view[ev.remote_id] = ev
+    plan = make_plan(
+        target.name, events, view.values(), records,
+        remote_id_for=target.remote_id_for, prune=prune, force=force,
+        max_delete_fraction=max_delete_fraction,
+    )
+    if dry_run:
+        return SyncResult(plan, dry_run=True, incremental=not listing.complete)
+    results, error = apply_plan(plan, target, view, progress)
+    if state is not None:
+        final = updated_view(view, results)
+        # Keep the old token when the run stopped early: the next delta then re-reads
+        # everything this run may have written.
+        new_token = listing.sync_token if error is None else token
+        state.save(target.name, state_records(final, records, results), new_token,
+                   replace=True)
+    return SyncResult(plan, tuple(results), error=error, incremental=not listing.complete)
+
+
+__all__ = ["StateStore", "SyncResult", "describe", "make_plan", "sync"]
