@@ -1,0 +1,142 @@
+"""File and folder sources: dates from sidecars, the config, the page; undated skipped."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from calsync.errors import SourceError
+from calsync.sources import read_source
+from tests.httpserver import html_page
+from tests.sources.helpers import NOW, PARIS, context, source
+
+STORY = ("The harbour authority said the new ferry terminal will open on 20 April, with a "
+         "ribbon-cutting ceremony at 11 a.m.")
+
+
+def write(folder: Path, name: str, text: str, meta: str | None = None) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    if meta is not None:
+        (folder / (path.stem + ".meta.toml")).write_text(meta, encoding="utf-8")
+    return path
+
+
+def test_sidecar_gives_date_title_and_url(tmp_path: Path) -> None:
+    write(tmp_path, "ferry.txt", STORY, 'published = 2026-03-02T08:00:00+01:00\n'
+          'title = "Ferry terminal"\nurl = "https://example.org/ferry"\n')
+    batch = read_source(source("file", path=tmp_path / "ferry.txt"), context(tmp_path))
+    [article] = batch.articles
+    assert article.published == datetime(2026, 3, 2, 8, 0, tzinfo=PARIS)
+    assert article.published.utcoffset() is not None
+    assert (article.title, article.url, article.source) == (
+        "Ferry terminal", "https://example.org/ferry", "ferry.txt")
+    assert article.text == STORY
+    assert batch.raw_hashes["ferry.txt"]
+
+
+def test_sidecar_named_after_the_full_file_name(tmp_path: Path) -> None:
+    write(tmp_path, "ferry.txt", STORY)
+    (tmp_path / "ferry.txt.meta.toml").write_text("published = 2026-03-02\n")
+    [article] = read_source(source("file", path=tmp_path / "ferry.txt"),
+                            context(tmp_path)).articles
+    # A bare date is noon in the zone: no zone conversion can move it to another day.
+    assert article.published == datetime(2026, 3, 2, 12, 0, tzinfo=PARIS)
+
+
+def test_config_date_when_no_sidecar(tmp_path: Path) -> None:
+    write(tmp_path, "ferry.txt", STORY)
+    when = datetime(2026, 2, 27, 12, 0, tzinfo=PARIS)
+    [article] = read_source(source("file", path=tmp_path / "ferry.txt", published=when),
+                            context(tmp_path)).articles
+    assert article.published == when
+
+
+def test_undated_article_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    write(tmp_path, "ferry.txt", STORY)
+    batch = read_source(source("file", path=tmp_path / "ferry.txt"), context(tmp_path))
+    assert batch.articles == []
+    assert len(batch.warnings) == 1
+    assert "ferry.txt" in batch.warnings[0] and "no publication date" in batch.warnings[0]
+
+
+def test_fetch_time_when_the_source_allows_it(tmp_path: Path) -> None:
+    write(tmp_path, "ferry.txt", STORY)
+    [article] = read_source(source("file", path=tmp_path / "ferry.txt", use_fetch_time=True),
+                            context(tmp_path)).articles
+    assert article.published == NOW
+
+
+def test_html_file_text_title_and_metadata_date(tmp_path: Path) -> None:
+    page = html_page("Ferry terminal opens in April", [STORY, "Tickets go on sale next week."],
+                     published="2026-03-02T07:30:00+01:00")
+    write(tmp_path, "ferry.html", page)
+    [article] = read_source(source("file", path=tmp_path / "ferry.html"),
+                            context(tmp_path)).articles
+    assert article.published == datetime.fromisoformat("2026-03-02T07:30:00+01:00")
+    assert "ribbon-cutting ceremony" in article.text
+    assert "<p>" not in article.text and "Subscribe to our newsletter" not in article.text
+    assert article.title is not None and "Ferry terminal" in article.title
+
+
+def test_sidecar_outranks_page_metadata(tmp_path: Path) -> None:
+    page = html_page("Ferry", [STORY], published="2026-01-01T07:30:00+01:00")
+    write(tmp_path, "ferry.html", page, "published = 2026-03-03\n")
+    [article] = read_source(source("file", path=tmp_path / "ferry.html"),
+                            context(tmp_path)).articles
+    assert article.published.date().isoformat() == "2026-03-03"
+
+
+def test_folder_glob_skips_sidecars_and_hidden_files_and_sorts(tmp_path: Path) -> None:
+    for name in ("b.txt", "a.txt", ".hidden.txt"):
+        write(tmp_path, name, STORY + name, "published = 2026-03-02\n")
+    (tmp_path / "notes.md").write_text("not an article")
+    batch = read_source(source("folder", path=tmp_path, glob="*.txt"), context(tmp_path))
+    assert [a.source for a in batch.articles] == ["a.txt", "b.txt"]
+
+
+def test_unchanged_files_are_not_parsed_again(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", STORY, "published = 2026-03-02\n")
+    write(tmp_path, "b.txt", STORY + " More.", "published = 2026-03-02\n")
+    cfg = source("folder", path=tmp_path, glob="*.txt")
+    first = read_source(cfg, context(tmp_path))
+    seen = dict(first.raw_hashes)
+    ctx = replace(context(tmp_path),
+                  raw_unchanged=lambda _s, ident, raw: seen.get(ident) == raw)
+    again = read_source(cfg, ctx)
+    assert again.articles == [] and sorted(again.kept) == ["a.txt", "b.txt"]
+    # Editing the sidecar alone changes the article (its date).
+    (tmp_path / "b.meta.toml").write_text("published = 2026-03-03\n")
+    third = read_source(cfg, ctx)
+    assert [a.source for a in third.articles] == ["b.txt"] and third.kept == ["a.txt"]
+
+
+def test_a_bad_file_fails_alone(tmp_path: Path) -> None:
+    write(tmp_path, "good.txt", STORY, "published = 2026-03-02\n")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe caf\xe9")
+    write(tmp_path, "empty.txt", "  \n", "published = 2026-03-02\n")
+    write(tmp_path, "badmeta.txt", STORY, "published = 'soon'\n")
+    batch = read_source(source("folder", path=tmp_path, glob="*.txt"), context(tmp_path))
+    assert [a.source for a in batch.articles] == ["good.txt"]
+    assert len(batch.errors) == 3
+    text = "\n".join(batch.errors)
+    assert "bad.txt: not UTF-8" in text and "empty.txt: empty article" in text
+    assert "badmeta.meta.toml: published: not a date" in text
+
+
+def test_missing_file_or_folder_fails_the_source(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="no such file"):
+        read_source(source("file", path=tmp_path / "nope.txt"), context(tmp_path))
+    with pytest.raises(SourceError, match="no such folder"):
+        read_source(source("folder", path=tmp_path / "nope"), context(tmp_path))
+
+
+def test_article_outside_the_config_folder_gets_its_absolute_path(tmp_path: Path) -> None:
+    inner = tmp_path / "conf"
+    inner.mkdir()
+    write(tmp_path, "far.txt", STORY, "published = 2026-03-02\n")
+    [article] = read_source(source("file", path=tmp_path / "far.txt"), context(inner)).articles
+    assert article.source == (tmp_path / "far.txt").resolve().as_posix()
