@@ -46,6 +46,7 @@ WRITE_METHODS = {"POST", "PATCH", "PUT", "DELETE"}
 EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 
 Response = tuple[int, dict[str, str], bytes]
+_KEY: Any = None
 
 
 class ApiError(Exception):
@@ -152,7 +153,9 @@ class CalendarEmulator:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}/"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), daemon=True
+        )
         self._thread.start()
         return self
 
@@ -184,7 +187,10 @@ class CalendarEmulator:
         from cryptography.hazmat.primitives import serialization
         from cryptography.hazmat.primitives.asymmetric import rsa
 
-        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        global _KEY
+        if _KEY is None:  # one key per test session: generating RSA keys is slow
+            _KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        key = _KEY
         pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                 serialization.NoEncryption()).decode("ascii")
         self.public_keys[email] = key.public_key()
@@ -590,6 +596,7 @@ class CalendarEmulator:
             entry.parts.append((method, sub_path, status))
             reason = _REASONS.get(status, "Error")
             lines = [f"HTTP/1.1 {status} {reason}"] + [f"{k}: {v}" for k, v in rh.items()]
+            lines.append(f"Content-Length: {len(rb)}")
             sub = ("\r\n".join(lines) + "\r\n\r\n").encode() + rb
             cid = content_id[1:-1] if content_id.startswith("<") else content_id
             head = (f"--{boundary}\r\nContent-Type: application/http\r\n"
