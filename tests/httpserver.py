@@ -148,22 +148,22 @@ class TestServer:
         if route.delay:
             time.sleep(route.delay)
         if route.location is not None:
+            self._record(req, route.status, path, headers)
             req.send_response(route.status)
             req.send_header("Location", route.location)
             req.send_header("Content-Length", "0")
             req.end_headers()
-            self._record(req, route.status, path, headers)
             return
         if route.status != 200:
             self._send(req, route.status, b"server trouble", "text/plain", path, headers)
             return
         if self._not_modified(req, route):
+            self._record(req, 304, path, headers)
             req.send_response(304)
             if route.etag and route.use_etag:
                 req.send_header("ETag", route.etag)
             req.send_header("Content-Length", "0")
             req.end_headers()
-            self._record(req, 304, path, headers)
             return
         extra = {}
         if route.etag and route.use_etag:
@@ -187,6 +187,8 @@ class TestServer:
 
     def _send(self, req: BaseHTTPRequestHandler, status: int, body: bytes, ctype: str,
               path: str, headers: dict[str, str], extra: dict[str, str] | None = None) -> None:
+        # Logged before answering, so a client that has its answer sees its request logged.
+        self._record(req, status, path, headers)
         req.send_response(status)
         req.send_header("Content-Type", ctype)
         req.send_header("Content-Length", str(len(body)))
@@ -196,7 +198,6 @@ class TestServer:
         # The client may have given up (timeout tests).
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             req.wfile.write(body)
-        self._record(req, status, path, headers)
 
     def _record(self, req: BaseHTTPRequestHandler, status: int, path: str,
                 headers: dict[str, str]) -> None:
