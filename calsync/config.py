@@ -491,7 +491,7 @@ def _target(raw: Mapping[str, Any], problems: _Problems, index: int, base: Path
         calendar = t.string("calendar", required=True)
         credentials = t.path("credentials", base)
         credentials_env = t.env_name("credentials_env")
-        if credentials is None and credentials_env is None:
+        if "credentials" not in t.data and "credentials_env" not in t.data:
             t.problem(None, "a google target needs credentials (a key file path) or "
                       "credentials_env (the variable holding that path)")
         api_endpoint = t.string("api_endpoint")

@@ -1,0 +1,212 @@
+"""One event per happening, however many articles report it (pure: no I/O, no clock).
+
+The rule, applied to reports in publication order (earliest first):
+
+* Titles are normalised (accents, case, punctuation and small words dropped, plural ``s``
+  removed) into word sets.
+* A report joins an existing event when it comes from a different article and either
+  - **same happening**: its days overlap the event's days, the word sets overlap enough
+    (overlap coefficient ≥ 0.6: "Summit" and "Climate summit" match, "Board meeting" and
+    "Council meeting" do not) and the locations do not contradict (both known and different
+    prevents the match); or
+  - **a move**: the titles are nearly the same (Jaccard ≥ 0.8), the report's own sentence says
+    it moved ("postponed", "delayed", "rescheduled", "moved to", "pushed back", "brought
+    forward", "new date"...) and it is within a year. A bare second date with the same title
+    is *not* a move: the same meeting every week stays separate events.
+  Among several candidates the one with the most similar title wins, then the earliest.
+* The merged event keeps the UID and title of its first report, so calendars see an update,
+  not a new event. A move takes the mover's date and time; a same-day report only refines an
+  all-day event into a timed one on a day it already covers. Location and status come from the
+  latest report that states them (a later "cancelled" wins); confidence is the highest; the
+  evidence lists every report in order, so the description shows all sources.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from calsync.model import Event, Evidence
+
+Status = Literal["CONFIRMED", "TENTATIVE", "CANCELLED"]
+
+SAME_DAY_OVERLAP = 0.6
+MOVE_JACCARD = 0.8
+MOVE_WINDOW = timedelta(days=366)
+
+_STOPWORDS = frozenset({
+    "a", "an", "the", "of", "for", "to", "in", "on", "at", "and", "or", "by", "with", "from",
+    "its", "his", "her", "their", "our", "new", "le", "la", "les", "l", "de", "des", "du", "d",
+    "et", "en", "au", "aux", "un", "une", "pour", "sur",
+})
+
+_MOVE_CUES = re.compile(
+    r"\b(postpon\w*|delay(?:ed|s)?|reschedul\w*|moved|pushed back|push(?:es|ed)? (?:it )?back|"
+    r"brought forward|put off|new date|now (?:be )?(?:held|take place|takes place)|"
+    r"report[ée]e?s?|d[ée]cal[ée]e?s?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Reported:
+    """An event as one article reported it, with that article's publication instant."""
+
+    event: Event
+    published: datetime
+    article: str
+
+
+def words(title: str) -> frozenset[str]:
+    """The comparable words of a title."""
+    text = unicodedata.normalize("NFKD", title)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    out: set[str] = set()
+    for word in re.findall(r"[a-z0-9]+", text):
+        if word in _STOPWORDS:
+            continue
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        out.add(word)
+    return frozenset(out)
+
+
+def _days(event: Event) -> tuple[date, date]:
+    """First and last day (inclusive) an event covers, in its own timezone."""
+    if isinstance(event.start, datetime) and isinstance(event.end, datetime):
+        first = event.start.date()
+        last = (event.end - timedelta(microseconds=1)).date()
+        return first, max(first, last)
+    start, end = event.start, event.end
+    return start, end - timedelta(days=1)
+
+
+def _overlap(a: Event, b: Event) -> bool:
+    a0, a1 = _days(a)
+    b0, b1 = _days(b)
+    return a0 <= b1 and b0 <= a1
+
+
+def _place(event: Event) -> frozenset[str] | None:
+    return words(event.location) if event.location else None
+
+
+def _places_agree(a: Event, b: Event) -> bool:
+    pa, pb = _place(a), _place(b)
+    return pa is None or pb is None or bool(pa & pb)
+
+
+def _overlap_coefficient(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def says_moved(event: Event) -> bool:
+    """True when the report's own sentence says the happening moved."""
+    return any(_MOVE_CUES.search(ev.sentence) for ev in event.evidence)
+
+
+@dataclass
+class _Cluster:
+    first: Reported
+    current: Event
+    members: list[Reported] = field(default_factory=list)
+
+    @property
+    def articles(self) -> set[str]:
+        return {m.article for m in self.members}
+
+
+def _score(cluster: _Cluster, report: Reported) -> float | None:
+    """How well ``report`` fits ``cluster`` (None: it does not)."""
+    if report.article in cluster.articles:
+        return None
+    ev = report.event
+    if ev.uid == cluster.first.event.uid:
+        return 2.0
+    mine = words(ev.title)
+    best: float | None = None
+    for member in cluster.members:
+        theirs = words(member.event.title)
+        shared = _overlap_coefficient(mine, theirs)
+        if (shared >= SAME_DAY_OVERLAP and _overlap(ev, cluster.current)
+                and _places_agree(ev, cluster.current)):
+            best = max(best or 0.0, shared)
+        jac = _jaccard(mine, theirs)
+        if (jac >= MOVE_JACCARD and says_moved(ev)
+                and abs(_days(ev)[0] - _days(cluster.current)[0]) <= MOVE_WINDOW):
+            best = max(best or 0.0, jac)
+    return best
+
+
+def _fold(current: Event, report: Reported) -> Event:
+    """The cluster's event after one more (later) report."""
+    ev = report.event
+    start, end, zone = current.start, current.end, current.timezone
+    if not _overlap(ev, current) and says_moved(ev):
+        start, end, zone = ev.start, ev.end, ev.timezone
+    elif current.all_day and not ev.all_day and _overlap(ev, current):
+        # A timed report refines an all-day one on a day the event already covers.
+        start, end, zone = ev.start, ev.end, ev.timezone
+    elif _overlap(ev, current) and says_moved(ev) and ev.all_day == current.all_day:
+        start, end, zone = ev.start, ev.end, ev.timezone  # moved within the same day(s)
+    evidence: dict[Evidence, None] = dict.fromkeys(current.evidence)
+    evidence.update(dict.fromkeys(ev.evidence))
+    categories = dict.fromkeys(current.categories)
+    categories.update(dict.fromkeys(ev.categories))
+    return replace(
+        current, start=start, end=end, timezone=zone,
+        location=ev.location or current.location,
+        evidence=tuple(evidence), categories=tuple(categories),
+        confidence=max(current.confidence, ev.confidence),
+        status=_status(current, ev),
+    )
+
+
+def _status(current: Event, later: Event) -> Status:
+    """A cancellation sticks until a later report moves the happening (it is on again)."""
+    if current.status == "CANCELLED" and later.status != "CANCELLED" and not says_moved(later):
+        return "CANCELLED"
+    return later.status
+
+
+def _order(report: Reported) -> tuple[datetime, str, str, str]:
+    return (report.published, report.article, str(report.event.start), report.event.uid)
+
+
+def merge_events(reports: Iterable[Reported]) -> list[Event]:
+    """Merge reports into events; the result is sorted by (start, uid) and does not depend on
+    the order of ``reports``."""
+    clusters: list[_Cluster] = []
+    for report in sorted(reports, key=_order):
+        best: tuple[float, int] | None = None
+        for index, cluster in enumerate(clusters):
+            score = _score(cluster, report)
+            if score is not None and (best is None or score > best[0]):
+                best = (score, index)
+        if best is None:
+            clusters.append(_Cluster(first=report, current=report.event, members=[report]))
+            continue
+        cluster = clusters[best[1]]
+        cluster.current = _fold(cluster.current, report)
+        cluster.members.append(report)
+    events = [c.current for c in clusters]
+    return sorted(events, key=lambda e: (_sort_key(e.start), e.uid))
+
+
+def _sort_key(value: date | datetime) -> tuple[date, float]:
+    """All-day events first on their day, then timed ones by instant."""
+    if isinstance(value, datetime):
+        return value.date(), value.timestamp()
+    return value, float("-inf")
