@@ -1,0 +1,88 @@
+"""Holiday names to dates, from the ``holidays`` package.
+
+The package is imported lazily, the first time a text names a holiday-like phrase, and its
+calendars are cached per (country, year). The alias table only maps common names to the
+package's own names plus a day offset ("Christmas Eve" is the day before "Christmas Day");
+every date comes from the package.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+#: common name -> (name in the package, days to add, years to add to the looked-up year)
+ALIASES: dict[str, tuple[str, int, int]] = {
+    "bastille day": ("national day", 0, 0),
+    "fete nationale": ("national day", 0, 0),
+    "thanksgiving": ("thanksgiving day", 0, 0),
+    "christmas": ("christmas day", 0, 0),
+    "christmas eve": ("christmas day", -1, 0),
+    "new year's eve": ("new year's day", -1, 1),
+    "new year": ("new year's day", 0, 0),
+    "new years day": ("new year's day", 0, 0),
+    "easter": ("easter monday", -1, 0),
+    "easter sunday": ("easter monday", -1, 0),
+    "whit monday": ("pentecost monday", 0, 0),
+    "whitsun": ("pentecost monday", -1, 0),
+    "pentecost": ("pentecost monday", -1, 0),
+    "labour day": ("labor day", 0, 0),
+    "mlk day": ("martin luther king jr. day", 0, 0),
+    "martin luther king day": ("martin luther king jr. day", 0, 0),
+    "presidents day": ("washington's birthday", 0, 0),
+    "presidents' day": ("washington's birthday", 0, 0),
+    "president's day": ("washington's birthday", 0, 0),
+    "veteran's day": ("veterans day", 0, 0),
+    "veterans' day": ("veterans day", 0, 0),
+    "remembrance day": ("armistice day", 0, 0),
+    "juneteenth": ("juneteenth national independence day", 0, 0),
+    "fourth of july": ("independence day", 0, 0),
+    "july fourth": ("independence day", 0, 0),
+    "v-e day": ("victory day", 0, 0),
+    "ve day": ("victory day", 0, 0),
+    "all saints day": ("all saints' day", 0, 0),
+    "assumption": ("assumption day", 0, 0),
+    "ascension": ("ascension day", 0, 0),
+}
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(name: str) -> str:
+    return _SPACES.sub(" ", name.replace("’", "'").strip().lower())
+
+
+@lru_cache(maxsize=256)
+def _calendar(country: str, year: int) -> dict[str, date]:
+    """Normalized holiday name -> date for one country and year (observed days left out)."""
+    import holidays as _holidays  # lazy: ~0.1 s, paid only by texts that name a holiday
+
+    try:
+        cal = _holidays.country_holidays(country, years=year, language="en_US")
+    except (NotImplementedError, KeyError, ValueError):
+        try:
+            cal = _holidays.country_holidays(country, years=year)
+        except (NotImplementedError, KeyError, ValueError):
+            return {}
+    out: dict[str, date] = {}
+    for day, names in sorted(cal.items()):
+        for name in str(names).split("; "):
+            if "(observed)" in name.lower():
+                continue
+            out.setdefault(normalize(name), day)
+    return out
+
+
+def lookup(name: str, year: int, countries: tuple[str, ...]) -> tuple[date, str, str] | None:
+    """The date of the holiday called ``name`` in ``year``: (date, package name, country).
+
+    The first country in ``countries`` that knows the name wins.
+    """
+    key = normalize(name)
+    target, offset, year_shift = ALIASES.get(key, (key, 0, 0))
+    for country in countries:
+        day = _calendar(country, year + year_shift).get(target)
+        if day is not None:
+            return day + timedelta(days=offset), target, country
+    return None

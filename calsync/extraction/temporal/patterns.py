@@ -1,0 +1,309 @@
+"""The regular expressions of the tagger, compiled once at import.
+
+Every rule is one pattern with named groups. Rules are tried only at the start of words that
+can begin them (``FIRST_WORDS``, inverted into ``DISPATCH``), in priority order: at one
+position the earlier rule wins, so specific rules come before generic ones. This keeps the
+scan to a few hundred anchored matches per article instead of a full regex search.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from calsync.extraction.temporal.lexicon import ZONES
+
+_N19 = (
+    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    "|fifteen|sixteen|seventeen|eighteen|nineteen"
+)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+NUMW = (
+    rf"(?:\d+(?:\.\d+)?|(?:{_TENS})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
+    rf"|(?:a|one)\s+hundred|(?:a\s+)?dozen|a\s+couple\s+of|couple\s+of|a\s+few|few|several"
+    rf"|many|some|a\s+number\s+of|(?:{_N19})\b|an?\b|half\s+an?)"
+)
+UNIT = (
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?"
+    r"|years?|decades?|century|centuries)"
+)
+MONTH_FULL = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER"
+    r"|DECEMBER)"
+)
+MONTH = (
+    rf"(?:{MONTH_FULL}|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR"
+    r"|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)(?:\.|\b))"
+)
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:%]|\.\d)"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
+WEEKDAY = (
+    r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY"
+    r"|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
+)
+POD = r"(?:morning|afternoon|evening|night)"
+MODS = (
+    r"(?:early|late|mid|middle|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+    r"|the\s+middle\s+of|the\s+close\s+of|end\s+of|beginning\s+of|start\s+of|middle\s+of"
+    r"|earlier|later|the\s+rest\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of"
+    r"|the\s+turn\s+of)"
+)
+_zone_words = sorted(ZONES, key=len, reverse=True)
+ZONE = (
+    r"(?-i:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|WET|CET|CEST|EET|EEST|MSK"
+    r"|JST|KST|HKT|SGT|AEST|AEDT)\b"
+    r"|(?:(?:" + "|".join(re.escape(z) for z in _zone_words if " " in z or len(z) > 4)
+    + r"|local)\s+time)"
+    r"|Eastern\s+(?:Standard\s+|Daylight\s+)?Time|Pacific\s+Time|Central\s+Time"
+)
+HOLIDAY = (
+    r"(?-i:(?:[A-Z][a-z]*\.?(?:['’]s|s['’])?\s+){0,3}(?:Day|Eve)\b"
+    r"|Christmas(?:\s+(?:Eve|Day))?|Easter(?:\s+(?:Sunday|Monday))?|Thanksgiving(?:\s+Day)?"
+    r"|Good\s+Friday|Pentecost|Whitsun|Whit\s+Monday|Juneteenth|Fourth\s+of\s+July"
+    r"|July\s+Fourth|New\s+Year(?:['’]s)?(?:\s+(?:Day|Eve))?|V-?E\s+Day)"
+)
+
+
+def _clock(sfx: str) -> str:
+    return (
+        rf"(?:(?P<h{sfx}>\d{{1,2}})(?:[:.](?P<mi{sfx}>[0-5]\d))?\s*"
+        rf"(?P<ap{sfx}>[ap]\.\s?m\.?|[ap]m\b|(?-i:[AP]M)\b)"
+        rf"|(?P<hh{sfx}>[01]?\d|2[0-3]):(?P<mm{sfx}>[0-5]\d)(?![\d:])"
+        rf"|(?P<named{sfx}>noon|midnight|midday)"
+        rf"|(?P<oc{sfx}>\d{{1,2}}|{_N19})\s+o['’]clock)"
+    )
+
+
+RULES: list[tuple[str, str]] = [
+    ("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T\s](?P<hh>[0-2]\d):(?P<mm>\d\d))?"
+            r"(?![\d-])"),
+    ("numeric", r"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
+    ("time_range",
+     r"(?:(?P<pre>from|between)\s+)?" + _clock("1")
+     + r"\s*(?:-|–|to|until|till|and)\s*" + _clock("2")
+     + rf"(?:\s+\(?(?P<zone>{ZONE})\)?)?"),
+    ("time",
+     r"(?:(?P<q>about|around|approximately|shortly\s+after|shortly\s+before|just\s+after"
+     r"|just\s+before)\s+)?" + _clock("")
+     + r"(?:\s+(?P<inpod>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?"
+     + rf"(?:\s+\(?(?P<zone>{ZONE})\)?)?"),
+    ("holiday_mod",
+     r"\b(?:the\s+)?(?P<rel>eve|day\s+after|day\s+before|night\s+before|night\s+of|weekend\s+"
+     r"(?:after|before|of)|morning\s+of|evening\s+of|week\s+(?:after|before|of))\s+(?:of\s+)?"
+     rf"(?P<h>{HOLIDAY})"),
+    ("mdy",
+     rf"\b(?:(?P<wd>{WEEKDAY})\s*,?\s+)?(?:the\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})"
+     rf"(?:\s*(?:-|–|to|through|until|and)\s*(?P<d2>{DAY}))?(?:\s*,?\s*(?P<y>{YEAR}))?"
+     r"(?!\s*(?:-|–)\s*\d)"),
+    ("dmy",
+     rf"\b(?:(?P<wd>{WEEKDAY})\s*,?\s+)?(?:the\s+)?(?P<d>{DAY})"
+     rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>{DAY}))?\s+(?:of\s+)?(?P<mon>{MONTH})"
+     rf"(?:\s*,?\s*(?P<y>{YEAR}))?"),
+    ("month_year",
+     rf"\b(?:(?P<mod>{MODS})[-\s]+)?(?P<mon>{MONTH})\s*,?\s+(?:of\s+)?"
+     rf"(?:(?P<y>{YEAR})|['’](?P<y2>\d\d)\b)"),
+    ("reltime_day",
+     r"\b(?:(?P<early>early|late)\s+)?(?:the\s+day\s+(?P<dd>after|before)\s+)?"
+     rf"(?P<w>today|tonight|tomorrow|yesterday)\b(?!['’]s)(?:\s+(?P<pod>{POD})\b)?"),
+    ("this_pod",
+     r"\b(?:(?P<early>early|late)\s+)?(?:(?P<later>later|earlier)\s+)?"
+     rf"(?P<rel>this|last|that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+"
+     rf"(?P<pod>{POD})\b"),
+    ("weekday",
+     r"\b(?:(?P<early>early|late)\s+)?(?:(?P<rel>next|last|this\s+coming|this\s+past|this|coming"
+     r"|past|previous|the\s+following|the\s+next|the\s+previous|the\s+preceding|that"
+     rf"|the\s+same)\s+)?(?P<wd>{WEEKDAY})\b(?!['’]s\s+(?:edition|issue|paper))"
+     rf"(?:\s+(?P<pod>{POD})\b)?(?P<nw>\s+(?:next|last|this)\s+week\b)?"),
+    ("quarter",
+     rf"\b(?:(?P<the>the)\s+)?(?:(?P<y0>{YEAR})['’]?s?\s+|fiscal\s+(?P<fy0>{YEAR})['’]?s?\s+)?"
+     r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous"
+     r"|past|same|year-earlier|year-ago|most\s+recent|recent|prior)[-\s]+(?P<qh>quarter|half"
+     rf"|period|quarters)\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y1>{YEAR})|(?P<ry>this|last|next)"
+     r"\s+year))?"),
+    ("the_quarter", r"\bthe\s+(?P<qh>quarter)\b"),
+    ("rel_unit",
+     rf"\b(?:(?P<mod>{MODS})[-\s]+)?(?P<rel>this|last|next|past|previous|coming|current"
+     r"|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+current|the\s+following"
+     r"|the\s+next|the\s+same|that|the\s+present|the\s+latest|the\s+prior|prior|the\s+preceding)"
+     r"\s+(?P<unit>weekend|week|month|year|quarter|decade|century|season|spring|summer|fall"
+     rf"|autumn|winter|fiscal\s+year|{MONTH_FULL})\b"),
+    ("mod_the_unit",
+     rf"\b(?P<mod>{MODS})\s+the\s+(?P<unit>week|month|year|decade|century|quarter|day)\b"),
+    ("anaphora_day",
+     r"\b(?:(?P<rel>the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+same"
+     r"|that|the\s+prior)\s+(?P<unit>day)|(?P<le>later|earlier)\s+that\s+(?P<unit2>day)"
+     r"|the\s+day\s+(?P<ba>before|after))\b"),
+    ("ago",
+     r"\b(?:(?P<q>about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than"
+     rf"|over|just|only|barely)\s+)?(?P<n>{NUMW})[-\s]+(?P<unit>{UNIT})\s+"
+     r"(?P<dir>ago|earlier|later|from\s+now|hence|before|after)\b"
+     r"(?!\s+(?:the|a|an|his|her|their|its|that|this|he|she|it|they|we|I)\b)"),
+    ("in_dur",
+     rf"\b(?P<in>with)?in\s+(?P<n>{NUMW})\s+(?P<unit>{UNIT})\b(?!\s+(?:ago|of|old)\b)"),
+    ("set",
+     rf"\b(?:(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUMW})\s+)?"
+     rf"(?P<unit>{UNIT}|{WEEKDAY}|morning|afternoon|evening|night)\b"
+     r"|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly"
+     r"|semiannually|biannually|semi-annually|annual)\b(?!\s+(?:basis))"
+     rf"|(?P<times>once|twice|thrice|{NUMW}\s+times)\s+(?:a|an|per|each|every)\s+"
+     rf"(?P<unit2>{UNIT})\b"
+     r"|(?P<wdpl>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b)"),
+    ("duration",
+     r"\b(?:(?P<q>about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than"
+     r"|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|only|just|barely|well\s+over"
+     r"|the\s+better\s+part\s+of)\s+)?(?:(?P<the>the|its|their|his|her|our)\s+)?"
+     r"(?:(?P<rel>past|last|next|first|final|previous|coming|following|initial|remaining|same"
+     r"|preceding|full|entire|whole|latest|recent|ensuing|succeeding)\s+)?"
+     rf"(?P<n>{NUMW})(?P<half1>[-\s]+and[-\s]+a[-\s]+half)?[-\s]+(?P<unit>{UNIT})\b"
+     r"(?P<half2>\s+and\s+a\s+half)?(?P<old>[-\s]+old\b)?"),
+    ("vague",
+     r"\b(?:(?P<rel>the\s+past|the\s+last|the\s+next|the\s+coming|recent|the\s+previous|coming"
+     r"|past|the\s+first|the\s+early|the\s+following|the\s+ensuing)\s+)?"
+     r"(?:(?P<few>few|several|many|a\s+few|some)\s+)?"
+     r"(?P<unit>(?:second|minute|hour|day|week|month|year|decade)s|centuries)\b"),
+    ("ref",
+     r"\b(?:(?P<now>right\s+now|now|currently|current|at\s+present|presently|nowadays"
+     r"|these\s+days|at\s+the\s+moment|the\s+present|present-day)"
+     r"|(?P<past>recently|recent|the\s+past|previously|formerly|lately)"
+     r"|(?P<future>the\s+near\s+future|the\s+future|future|soon|shortly))\b(?!-)"),
+    ("decade",
+     r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?:(?P<dec>(?:1[5-9]|20)\d)0['’]?s"
+     r"|['’](?P<dec2>\d)0s)\b"),
+    ("fiscal", rf"\bfiscal\s+(?:year\s+)?(?P<y>{YEAR}|['’]?\d\d\b)"),
+    ("season",
+     r"\b(?:(?P<mod>early|late|mid)[-\s]+)?(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?"
+     rf"(?P<y>{YEAR})"),
+    ("month", rf"\b(?:(?P<mod>{MODS})[-\s]+)?(?P<mon>{MONTH_FULL})\b(?!\s+\d)"),
+    ("year", rf"(?<![$£€#\d.,/-])\b(?:(?P<mod>{MODS})[-\s]+)?(?P<y>{YEAR})\b(?![-/]\d)"),
+    ("dom", r"\bthe\s+(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b"),
+    ("pod_alone", r"\b(?:in|during)\s+the\s+(?P<pod>morning|afternoon|evening)\b"),
+    ("holiday", HOLIDAY),
+]
+
+
+_N19_SET = frozenset(_N19.split("|"))
+_NUM_FIRST = _N19_SET | frozenset(_TENS.split("|")) | {
+    "#", "a", "an", "few", "several", "many", "some", "couple", "dozen", "half", "number"}
+_Q_FIRST = frozenset({
+    "about", "around", "approximately", "roughly", "nearly", "almost", "some", "more", "less",
+    "fewer", "at", "up", "over", "under", "only", "just", "barely", "well", "the"})
+_MOD_FIRST = frozenset({
+    "early", "late", "mid", "middle", "the", "end", "beginning", "start", "earlier", "later"})
+_REL_FIRST = frozenset({
+    "this", "last", "next", "past", "previous", "coming", "current", "the", "that", "prior"})
+_MONTH_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sept", "sep", "oct", "nov", "dec"})
+_WEEKDAY_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_CLOCK_FIRST = frozenset({"#", "noon", "midnight", "midday"}) | _N19_SET
+
+#: rule -> the words its matches can begin with ("#": a digit; "#hol": a holiday name).
+FIRST_WORDS: dict[str, frozenset[str]] = {
+    "iso": frozenset({"#"}),
+    "numeric": frozenset({"#"}),
+    "time_range": _CLOCK_FIRST | {"from", "between"},
+    "time": _CLOCK_FIRST | {"about", "around", "approximately", "shortly", "just"},
+    "holiday_mod": frozenset({"#hol"}),
+    "mdy": _WEEKDAY_WORDS | _MONTH_WORDS | {"the"},
+    "dmy": _WEEKDAY_WORDS | {"the", "#"},
+    "month_year": _MOD_FIRST | _MONTH_WORDS,
+    "reltime_day": frozenset({"early", "late", "the", "today", "tonight", "tomorrow",
+                              "yesterday"}),
+    "this_pod": frozenset({"early", "late", "later", "earlier", "this", "last", "that", "the"}),
+    "weekday": _WEEKDAY_WORDS | {"early", "late", "next", "last", "this", "coming", "past",
+                                 "previous", "the", "that"},
+    "quarter": frozenset({"the", "#", "fiscal", "first", "second", "third", "fourth", "final",
+                          "last", "latest", "current", "previous", "past", "same", "year",
+                          "most", "recent", "prior"}),
+    "the_quarter": frozenset({"the"}),
+    "rel_unit": _MOD_FIRST | _REL_FIRST,
+    "mod_the_unit": _MOD_FIRST,
+    "anaphora_day": frozenset({"the", "that", "later", "earlier"}),
+    "ago": _Q_FIRST | _NUM_FIRST,
+    "in_dur": frozenset({"in", "within"}),
+    "set": _NUM_FIRST | {"every", "each", "per", "daily", "weekly", "monthly", "annually",
+                         "yearly", "hourly", "nightly", "quarterly", "biweekly", "semiannually",
+                         "biannually", "semi", "once", "twice", "thrice", "mondays",
+                         "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays",
+                         "sundays"},
+    "duration": _Q_FIRST | _NUM_FIRST | {
+        "the", "its", "their", "his", "her", "our", "past", "last", "next", "first", "final",
+        "previous", "coming", "following", "initial", "remaining", "same", "preceding", "full",
+        "entire", "whole", "latest", "recent", "ensuing", "succeeding"},
+    "vague": frozenset({"the", "recent", "coming", "past", "few", "several", "many", "a",
+                        "some", "seconds", "minutes", "hours", "days", "weeks", "months",
+                        "years", "decades", "centuries"}),
+    "ref": frozenset({"right", "now", "currently", "current", "at", "presently", "nowadays",
+                      "these", "the", "present", "recently", "recent", "previously",
+                      "formerly", "lately", "future", "soon", "shortly"}),
+    "decade": frozenset({"the", "early", "late", "mid", "#", "'"}),
+    "fiscal": frozenset({"fiscal"}),
+    "season": frozenset({"early", "late", "mid", "spring", "summer", "fall", "autumn",
+                         "winter"}),
+    "month": _MOD_FIRST | _MONTH_WORDS,
+    "year": _MOD_FIRST | {"#"},
+    "dom": frozenset({"the"}),
+    "pod_alone": frozenset({"in", "during"}),
+    "holiday": frozenset({"#hol"}),
+}
+
+
+#: rule name -> its compiled pattern
+COMPILED: dict[str, re.Pattern[str]] = {name: re.compile(rx, re.IGNORECASE) for name, rx in RULES}
+#: first word -> the rules that may start there, in priority order
+DISPATCH: dict[str, tuple[str, ...]] = {}
+for _name, _ in RULES:
+    for _w in FIRST_WORDS[_name]:
+        DISPATCH[_w] = (*DISPATCH.get(_w, ()), _name)
+
+#: word starts (letters, or a run of digits, or an apostrophe before digits: "'80s")
+WORDS = re.compile(r"[A-Za-z]+|['’]?\d+")
+
+#: Words every expression contains at least one of (or a digit). Rules are tried only at
+#: word starts shortly before such a key word.
+KEY_WORDS = frozenset("""
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sept sep oct nov dec monday tuesday wednesday thursday friday
+saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays
+second seconds minute minutes hour hours day days night nights week weeks weekend weekends
+fortnight fortnights month months quarter quarters year years decade decades century
+centuries today tonight tomorrow yesterday now currently current recent recently previously
+formerly lately nowadays presently present future soon shortly past morning mornings
+afternoon afternoons evening evenings overnight noon midnight midday clock spring summer
+fall autumn winter season half period daily weekly monthly annually yearly hourly nightly
+quarterly biweekly semiannually biannually fiscal eve christmas easter thanksgiving
+pentecost whitsun juneteenth
+""".split())
+
+
+def _trie(words: list[str]) -> str:
+    """A regular expression matching exactly ``words``, factored as a trie (much faster)."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+#: Key words or digits, matched on the lower-cased text.
+KEYS = re.compile(r"\d+|(?<![a-z])" + _trie(sorted(KEY_WORDS)) + r"(?![a-z])")
+#: How far before a key word an expression may start ("the better part of two years").
+LOOKBACK = 48
+#: Capitalised holiday key words: the full name is searched backwards from them.
+HOLIDAY_KEY = re.compile(
+    r"(?-i:\b(?:Day|Eve|Christmas|Easter|Thanksgiving|Pentecost|Whitsun|Juneteenth"
+    r"|Good\s+Friday|Whit\s+Monday|Fourth\s+of\s+July|July\s+Fourth|New\s+Year)\b)"
+)

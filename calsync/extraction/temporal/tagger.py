@@ -1,0 +1,1002 @@
+"""Find temporal expressions in a text and resolve them to calendar values.
+
+One pass from left to right over the word starts where a rule may begin
+(``patterns.DISPATCH``); each match goes to the handler of its rule, which resolves it
+against the publication date or against the last day the text mentioned (discourse
+anchoring: the anchor is never reset per paragraph, since news paragraphs keep talking about
+the day last named; holiday names used as modifiers, "an Armistice Day ceremony", do not move
+it). Afterwards adjacent day + time
+expressions are joined ("Tuesday at 3 p.m.") and day ranges are merged ("from Tuesday to
+Saturday", "Nov. 9-13").
+
+Pure: no clock, no I/O; the ``holidays`` package is imported only when a holiday is named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from calsync.extraction.settings import ExtractionSettings, base_date
+from calsync.extraction.temporal import holidays as hol
+from calsync.extraction.temporal import resolve as R
+from calsync.extraction.temporal.lexicon import (
+    MONTHS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    ZONES,
+    number_value,
+    ordinal_value,
+)
+from calsync.extraction.temporal.patterns import (
+    COMPILED,
+    DISPATCH,
+    HOLIDAY_KEY,
+    KEYS,
+    LOOKBACK,
+    RULES,
+    WORDS,
+)
+from calsync.extraction.temporal.tense import Tense, TenseIndex
+from calsync.model import Timex, TimexType
+
+_MOD_WORDS = {
+    "early": "START", "beginning of": "START", "start of": "START", "the beginning of": "START",
+    "the start of": "START", "late": "END", "end of": "END", "the end of": "END",
+    "the close of": "END", "mid": "MID", "middle": "MID", "middle of": "MID",
+    "the middle of": "MID", "the first half of": "START", "the second half of": "END",
+    "the turn of": "START",
+}
+_Q_MODS = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "barely": "LESS_THAN",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "well over": "MORE_THAN",
+    "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
+    "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+}
+_MAY_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|until|of|during|from|before|after|through|last|next|this|early|late"
+    r"|mid|and|or|to|between|on|that|each|every)\s*-?|[,(])\s*$",
+    re.IGNORECASE,
+)
+_YEAR_NOUN_AFTER = re.compile(
+    r"\s+(?:people|persons|workers|troops|votes|shares|tons|acres|feet|miles|meters|yards"
+    r"|points|units|jobs|cars|homes|students|members|employees|soldiers|square|metres)\b",
+    re.IGNORECASE,
+)
+_DOM_AFTER = re.compile(
+    r"\s*(?:[.,;:)!?—–]|$|\s(?:at|and|or|when|to|for|in|on|with|after|before|until|as|from"
+    r"|is|was|will|would|the|but)\b)",
+)
+_PRICE_BEFORE = re.compile(
+    r"(?:\d|dollars?|cents?|percent|%|million|billion|euros?|pounds?|yen|francs?)\W*\w*\W*$",
+    re.IGNORECASE,
+)
+_SPACES = re.compile(r"\s+")
+_ATTRIBUTIVE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r" ([a-z]+)\b")
+_FUNCTION_WORDS = frozenset("""
+and or but nor when while as at in on to for of with by from after before until since the a an
+this that these those will would is was are were be been has had have can could may might
+must shall should he she it they we you i his her its their our my your which who whom whose
+where then than so if because though although also not no only just still even
+""".split())
+
+
+def _norm(s: str | None) -> str:
+    return _SPACES.sub(" ", s.lower()).strip() if s else ""
+
+
+@dataclass
+class _Ctx:
+    """Everything a handler may look at: the text, the reference dates, the anchors so far."""
+
+    text: str
+    dct: date
+    settings: ExtractionSettings
+    tenses: TenseIndex
+    last_day: date | None = None
+    last_day_text: str = ""
+    last_quarter: tuple[int, int] | None = None
+    #: False when the expression just found must not become the anchor of later anaphora
+    anchor_ok: bool = True
+
+    def anchor(self) -> tuple[date, str, str]:
+        """The day anaphora count from: (day, anchor kind, words for people)."""
+        if self.last_day is not None:
+            label = f"{self.last_day.isoformat()} ({self.last_day_text})"
+            return self.last_day, "previous", label
+        return self.dct, "publication", f"publication date {self.dct.isoformat()}"
+
+
+_G = dict[str, str]
+_Handler = Callable[[_G, int, int, _Ctx], "Timex | None"]
+
+
+def _tx(
+    ctx: _Ctx, start: int, end: int, type_: TimexType, value: str, **kw: object
+) -> Timex:
+    return Timex(start=start, end=end, text=ctx.text[start:end], type=type_, value=value,
+                 **kw)  # type: ignore[arg-type]
+
+
+def _day(ctx: _Ctx, start: int, end: int, d: date, resolution: str, anchor: str,
+         conf: float, *, last: date | None = None, mod: str | None = None,
+         pod: str | None = None) -> Timex:
+    value = d.isoformat()
+    type_: TimexType = "DATE"
+    if pod:
+        value += "T" + PARTS_OF_DAY[pod.lower()]
+        type_ = "TIME"
+    return _tx(ctx, start, end, type_, value, mod=mod, first_day=d, last_day=last or d,
+               resolution=resolution, anchor=anchor, confidence=conf)
+
+
+def _mod(word: str | None) -> str | None:
+    return _MOD_WORDS.get(_norm(word).replace("-", " ")) if word else None
+
+
+# --- absolute dates -------------------------------------------------------------------------
+
+def _pick_year(ctx: _Ctx, month: int, day: int, tense: Tense, weekday: int | None) -> int:
+    """Year of a month-day written without one: the occurrence nearest the publication date.
+
+    A weekday written beside it ("Thursday, Nov. 11") picks the year where it fits; a future
+    clause moves a date more than two weeks past to the next year.
+    """
+    ref = ctx.dct
+    cands = [y for y in (ref.year - 1, ref.year, ref.year + 1) if R.safe_date(y, month, day)]
+    if weekday is not None:
+        fits = [y for y in cands if date(y, month, day).weekday() == weekday]
+        if fits:
+            cands = fits
+    best = min(cands, key=lambda y: abs((date(y, month, day) - ref).days))
+    if tense == "future" and date(best, month, day) < ref - timedelta(days=14) \
+            and R.safe_date(best + 1, month, day):
+        best += 1
+    return best
+
+
+def _year4(s: str) -> int:
+    y = int(s)
+    return y if len(s) == 4 else (1900 + y if y >= 50 else 2000 + y)
+
+
+def _h_iso(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    d = R.safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+    if d is None:
+        return None
+    if g.get("hh"):
+        clock = f"{g['hh']}:{g['mm']}"
+        return _tx(ctx, s, e, "TIME", f"{d.isoformat()}T{clock}", first_day=d, last_day=d,
+                   clock=clock, resolution=f"{d.isoformat()} at {clock} as written",
+                   anchor="absolute", confidence=0.97)
+    return _day(ctx, s, e, d, f"{d.isoformat()} as written", "absolute", 0.97)
+
+
+def _h_numeric(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    d = R.safe_date(_year4(g["y"]), int(g["a"]), int(g["b"]))
+    if d is None:
+        return None
+    return _day(ctx, s, e, d, f"{d.isoformat()} (month/day/year)", "absolute", 0.8)
+
+
+def _h_mdy(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    month = MONTHS[g["mon"].lower().rstrip(".")]
+    day = ordinal_value(g["d"]) or 0
+    wd = WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
+    if g.get("y"):
+        year = int(g["y"])
+        how = "as written"
+        anchor, conf = "absolute", 0.97
+    else:
+        if not R.safe_date(2000, month, day):
+            return None
+        year = _pick_year(ctx, month, day, ctx.tenses.tense(s, e), wd)
+        how = f"year {year} from publication date {ctx.dct.isoformat()}"
+        anchor, conf = "publication", 0.93
+    d = R.safe_date(year, month, day)
+    if d is None:
+        return None
+    last = d
+    if g.get("d2"):
+        d2 = R.safe_date(year, month, ordinal_value(g["d2"]) or 0)
+        if d2 is None or d2 <= d:
+            return None
+        last = d2
+    res = f"{d.isoformat()}" + (f" to {last.isoformat()}" if last != d else "") + f", {how}"
+    return _day(ctx, s, e, d, res, anchor, conf, last=last)
+
+
+def _h_month_year(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    month = MONTHS[g["mon"].lower().rstrip(".")]
+    year = int(g["y"]) if g.get("y") else _year4(g["y2"])
+    return _tx(ctx, s, e, "DATE", f"{year:04d}-{month:02d}", mod=_mod(g.get("mod")),
+               resolution=f"{year:04d}-{month:02d} as written", anchor="absolute",
+               confidence=0.95)
+
+
+def _h_month(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    name = g["mon"]
+    if name.lower() == "may" and not g.get("mod"):
+        if not _MAY_BEFORE.search(ctx.text, max(0, s - 20), s):
+            return None
+        if name == "MAY" or (name == "May" and s > 0 and ctx.text[s - 1] not in " \t\n(-"):
+            return None
+    month = MONTHS[name.lower()]
+    tense = ctx.tenses.tense(s, e)
+    year = ctx.dct.year
+    if tense == "past" and month > ctx.dct.month:
+        year -= 1
+    elif tense == "future" and month < ctx.dct.month:
+        year += 1
+    return _tx(ctx, s, e, "DATE", f"{year:04d}-{month:02d}", mod=_mod(g.get("mod")),
+               resolution=f"{name} {year} ({tense or 'no'} tense, publication year "
+                          f"{ctx.dct.year})", anchor="publication", confidence=0.85)
+
+
+def _h_year(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    y = int(g["y"])
+    if _YEAR_NOUN_AFTER.match(ctx.text, e) or y > ctx.dct.year + 50:
+        return None
+    if ctx.text[e:e + 1] in ("%",) or ctx.text[max(0, s - 1):s] in ("$",):
+        return None
+    return _tx(ctx, s, e, "DATE", f"{y:04d}", mod=_mod(g.get("mod")),
+               resolution=f"the year {y}", anchor="absolute", confidence=0.9)
+
+
+def _h_fiscal(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    y = _year4(g["y"].lstrip("'’"))
+    return _tx(ctx, s, e, "DATE", f"{y:04d}", resolution=f"fiscal year {y}",
+               anchor="absolute", confidence=0.9)
+
+
+def _h_decade(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    if g.get("dec"):
+        v = g["dec"]
+    else:
+        century = ctx.dct.year // 100
+        if int(g["dec2"]) > (ctx.dct.year // 10) % 10:
+            century -= 1
+        v = f"{century}{g['dec2']}"
+    return _tx(ctx, s, e, "DATE", v, mod=_mod(g.get("mod")), resolution=f"the {v}0s",
+               anchor="absolute", confidence=0.9)
+
+
+def _h_season(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    code = SEASONS[g["s"].lower()][0]
+    return _tx(ctx, s, e, "DATE", f"{g['y']}-{code}", mod=_mod(g.get("mod")),
+               resolution=f"{g['s']} {g['y']}", anchor="absolute", confidence=0.9)
+
+
+def _h_dom(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    if not _DOM_AFTER.match(ctx.text, e):
+        return None
+    day = ordinal_value(g["d"]) or 0
+    base, anchor, _ = ctx.anchor()
+    d = R.safe_date(base.year, base.month, day)
+    tense = ctx.tenses.tense(s, e)
+    if d is not None and tense == "future" and d < ctx.dct:
+        d = R.safe_date(*(lambda n: (n.year, n.month, day))(R.add_months(base.replace(day=1), 1)))
+    if d is None:
+        return None
+    return _day(ctx, s, e, d, f"day {day} of the month of {base.isoformat()}", anchor, 0.75)
+
+
+# --- holidays -------------------------------------------------------------------------------
+
+def _holiday(ctx: _Ctx, name: str, s: int, tense: Tense) -> tuple[date, str, int] | None:
+    """Find the holiday in ``name`` (leading words may not belong to it): (date, name, skip)."""
+    words = name.split()
+    for i in range(len(words)):
+        cand = " ".join(words[i:])
+        cand = re.sub(r"['’]s$", "", cand) if cand.lower().endswith(("day's", "eve's")) else cand
+        found = hol.lookup(cand, ctx.dct.year, ctx.settings.countries)
+        if found is None:
+            continue
+        best = found[0]
+        options = [best]
+        for dy in (-1, 1):
+            other = hol.lookup(cand, ctx.dct.year + dy, ctx.settings.countries)
+            if other:
+                options.append(other[0])
+        best = min(options, key=lambda d: abs((d - ctx.dct).days))
+        if tense == "future" and best < ctx.dct - timedelta(days=14):
+            later = [d for d in options if d >= ctx.dct]
+            best = min(later) if later else best
+        skip = len(name) - len(name.lstrip()) + sum(len(w) + 0 for w in words[:i])
+        skip = name.find(words[i]) if i else 0
+        return best, cand, skip
+    return None
+
+
+def _h_holiday(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    text = ctx.text[s:e]
+    found = _holiday(ctx, text, s, ctx.tenses.tense(s, e))
+    if found is None:
+        return None
+    d, name, skip = found
+    if _ATTRIBUTIVE_BEFORE.search(ctx.text, max(0, s + skip - 4), s + skip) or (
+            (after := _WORD_AFTER.match(ctx.text, e)) and after.group(1) not in _FUNCTION_WORDS):
+        # "an Armistice Day ceremony": names a kind of event, not the day the text is on
+        ctx.anchor_ok = False
+    return _day(ctx, s + skip, e, d, f"{name} = {d.isoformat()} (holidays package)",
+                "holiday", 0.9)
+
+
+def _h_holiday_mod(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    hs = e - len(g["h"])
+    found = _holiday(ctx, g["h"], hs, ctx.tenses.tense(s, e))
+    if found is None:
+        return None
+    d, name, _ = found
+    rel = _norm(g["rel"])
+    res = f"{ctx.text[s:e]} = "
+    if rel in ("eve", "day before", "night before"):
+        day = d - timedelta(days=1)
+        pod = "night" if rel == "night before" else None
+        return _day(ctx, s, e, day, res + f"day before {d.isoformat()} ({name})", "holiday",
+                    0.9, pod=pod)
+    if rel == "day after":
+        day = d + timedelta(days=1)
+        return _day(ctx, s, e, day, res + f"day after {d.isoformat()} ({name})", "holiday", 0.9)
+    if rel.endswith(" of") and rel.split()[0] in PARTS_OF_DAY:
+        return _day(ctx, s, e, d, res + f"{d.isoformat()} ({name})", "holiday", 0.9,
+                    pod=rel.split()[0])
+    if rel.startswith(("weekend", "week")):
+        shift = {"after": 7, "before": -7}.get(rel.split()[-1], 0)
+        ref = d + timedelta(days=shift)
+        if rel.startswith("weekend"):
+            sat, sun = R.weekend_of(ref)
+            return _tx(ctx, s, e, "DATE", R.week_value(sat) + "-WE", first_day=sat,
+                       last_day=sun, resolution=res + f"weekend near {d} ({name})",
+                       anchor="holiday", confidence=0.8)
+        return _tx(ctx, s, e, "DATE", R.week_value(ref), resolution=res + f"week of {ref}",
+                   anchor="holiday", confidence=0.8)
+    return None
+
+
+# --- relative to publication ----------------------------------------------------------------
+
+def _h_reltime_day(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    w = g["w"].lower()
+    shift = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[w]
+    if g.get("dd"):
+        shift += 1 if g["dd"].lower() == "after" else -1
+    d = ctx.dct + timedelta(days=shift)
+    pod = g.get("pod") or ("tonight" if w == "tonight" else None)
+    words = {0: "publication date", 1: "day after publication date",
+             -1: "day before publication date", 2: "two days after publication date",
+             -2: "two days before publication date"}[shift]
+    return _day(ctx, s, e, d, f"{ctx.text[s:e]} = {words} {ctx.dct.isoformat()}" if shift
+                else f"{ctx.text[s:e]} = publication date {ctx.dct.isoformat()}",
+                "publication", 0.95, mod=_mod(g.get("early")), pod=pod)
+
+
+def _h_this_pod(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    rel = _norm(g["rel"])
+    pod = g["pod"].lower()
+    if rel == "this":
+        d, anchor, how = ctx.dct, "publication", f"publication date {ctx.dct.isoformat()}"
+    elif rel == "last":
+        d = ctx.dct - timedelta(days=1) if pod in ("night", "evening") else ctx.dct
+        anchor, how = "publication", f"before publication date {ctx.dct.isoformat()}"
+    else:
+        base, anchor, how = ctx.anchor()
+        shift = {"the following": 1, "the next": 1, "the previous": -1}.get(rel, 0)
+        d = base + timedelta(days=shift)
+        how = ("same day as " if shift == 0 else "day after " if shift > 0
+               else "day before ") + how
+    return _day(ctx, s, e, d, f"{ctx.text[s:e]} = {how}", anchor, 0.85,
+                mod=_mod(g.get("early")), pod=pod)
+
+
+def _h_weekday(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    wd = WEEKDAYS[g["wd"].lower()]
+    name = WEEKDAY_NAMES[wd]
+    rel = _norm(g.get("rel"))
+    pod = g.get("pod")
+    dct = ctx.dct
+    anchor = "publication"
+    conf = 0.85
+    if g.get("nw"):
+        which = _norm(g["nw"]).split()[0]
+        monday = dct - timedelta(days=dct.weekday()) + timedelta(
+            weeks={"next": 1, "last": -1, "this": 0}[which])
+        d = monday + timedelta(days=wd)
+        how = f"{name} of the week {which} publication date {dct.isoformat()}"
+    elif rel in ("next", "this coming", "coming"):
+        d = R.next_weekday(dct, wd)
+        how = f"first {name} after publication date {dct.isoformat()}"
+        conf = 0.9
+    elif rel in ("last", "this past", "past", "previous"):
+        d = R.last_weekday(dct, wd)
+        how = f"last {name} before publication date {dct.isoformat()}"
+        conf = 0.9
+    elif rel in ("the following", "the next", "that"):
+        base, anchor, label = ctx.anchor()
+        d = R.next_weekday(base, wd) if rel != "that" else R.next_weekday(
+            base - timedelta(days=1), wd)
+        how = f"first {name} after {label}"
+    elif rel in ("the previous", "the preceding"):
+        base, anchor, label = ctx.anchor()
+        d = R.last_weekday(base, wd)
+        how = f"last {name} before {label}"
+    elif rel == "the same":
+        base, anchor, label = ctx.anchor()
+        d = base
+        how = f"same day as {label}"
+    else:
+        tense = ctx.tenses.tense(s, e)
+        if rel == "this":
+            tense = tense or "future"
+        if tense == "future":
+            d = R.last_weekday(dct + timedelta(days=6), wd, same_day=True)
+            how = (f"{name} on or after publication date {dct.isoformat()} (future clause)")
+        else:
+            d = R.last_weekday(dct, wd, same_day=True)
+            how = (f"{name} on or before publication date {dct.isoformat()} "
+                   f"({'past' if tense else 'no'} tense)")
+            conf = 0.8 if tense else 0.65
+    return _day(ctx, s, e, d, f"{ctx.text[s:e].strip()} = {how}", anchor, conf,
+                mod=_mod(g.get("early")), pod=pod)
+
+
+_REL_SHIFT = {
+    "this": 0, "current": 0, "the current": 0, "the present": 0, "last": -1, "past": -1,
+    "previous": -1, "prior": -1, "the latest": -1, "next": 1, "coming": 1,
+    "the following": 1, "the next": 1, "the same": 0, "that": 0, "the previous": -1,
+    "the prior": -1, "the preceding": -1, "the past": -1, "the last": -1, "the coming": 1,
+}
+_ANAPHORIC = {"the following", "the same", "that", "the previous", "the prior", "the preceding"}
+
+
+def _unit_value(unit: str, base: date, shift: int) -> tuple[str, date | None, date | None]:
+    """TimeML value of the ``unit`` holding ``base``, moved by ``shift`` units."""
+    if unit == "week":
+        d = base + timedelta(weeks=shift)
+        return R.week_value(d), None, None
+    if unit == "weekend":
+        sat, sun = R.weekend_of(base + timedelta(weeks=shift))
+        if shift == 0 and base.weekday() == 6:
+            sat, sun = base - timedelta(days=1), base
+        return R.week_value(sat) + "-WE", sat, sun
+    if unit == "month":
+        d = R.add_months(base.replace(day=1), shift)
+        return f"{d.year:04d}-{d.month:02d}", None, None
+    if unit == "quarter":
+        y, q = R.shift_quarter(base.year, R.quarter_of(base), shift)
+        return f"{y:04d}-Q{q}", None, None
+    if unit == "decade":
+        return str(base.year // 10 + shift), None, None
+    if unit == "century":
+        return str(base.year // 100 + shift), None, None
+    return f"{base.year + shift:04d}", None, None
+
+
+def _h_rel_unit(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    rel = _norm(g["rel"])
+    unit = _norm(g["unit"])
+    mod = _mod(g.get("mod"))
+    if rel in ("the past", "the last", "the next", "the coming") and unit in (
+        "week", "month", "year", "decade", "century", "quarter", "weekend"
+    ):
+        letter = UNITS[unit][0]
+        return _tx(ctx, s, e, "DURATION", f"P1{letter}", resolution=f"a {unit}",
+                   anchor="absolute", confidence=0.8)
+    shift = _REL_SHIFT[rel]
+    if rel in _ANAPHORIC:
+        base, anchor, label = ctx.anchor()
+    else:
+        base, anchor, label = ctx.dct, "publication", f"publication date {ctx.dct}"
+    what = f"{ctx.text[s:e]} = "
+    if unit in MONTHS:
+        month = MONTHS[unit]
+        year = base.year
+        if shift < 0 and month >= base.month:
+            year -= 1
+        elif shift > 0 and month <= base.month:
+            year += 1
+        return _tx(ctx, s, e, "DATE", f"{year:04d}-{month:02d}", mod=mod,
+                   resolution=what + f"{unit.title()} {year} ({label})", anchor=anchor,
+                   confidence=0.85)
+    if unit in SEASONS or unit == "season":
+        code, first, last = SEASONS.get(unit, SEASONS[_season_of(base)])
+        year = base.year
+        if shift < 0:
+            ended = base.month > last if first <= last else 3 <= base.month < 12
+            year = year if ended else year - 1
+        elif shift > 0:
+            year = year if base.month < first else year + 1
+        return _tx(ctx, s, e, "DATE", f"{year:04d}-{code}", mod=mod,
+                   resolution=what + f"{unit} {year} ({label})", anchor=anchor,
+                   confidence=0.8)
+    if unit == "fiscal year":
+        unit = "year"
+    if unit == "quarter":
+        y, q = R.shift_quarter(base.year, R.quarter_of(base), shift)
+        if rel in ("the same", "that") and ctx.last_quarter:
+            y, q = ctx.last_quarter
+        ctx.last_quarter = (y, q)
+    value, first_d, last_d = _unit_value(unit, base, shift)
+    if g.get("mod") and _norm(g["mod"]) in ("the first half of", "the second half of") \
+            and unit == "year":
+        value += "-H1" if "first" in g["mod"] else "-H2"
+        mod = None
+    return _tx(ctx, s, e, "DATE", value, mod=mod, first_day=first_d, last_day=last_d,
+               resolution=what + f"{value} ({label})", anchor=anchor, confidence=0.85)
+
+
+def _season_of(d: date) -> str:
+    return {12: "winter", 1: "winter", 2: "winter", 3: "spring", 4: "spring", 5: "spring",
+            6: "summer", 7: "summer", 8: "summer"}.get(d.month, "fall")
+
+
+def _h_mod_the_unit(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    unit = _norm(g["unit"])
+    if unit == "day":
+        return None
+    value, _, _ = _unit_value(unit, ctx.dct, 0)
+    return _tx(ctx, s, e, "DATE", value, mod=_mod(g["mod"]),
+               resolution=f"{ctx.text[s:e]} = {value} (publication date {ctx.dct})",
+               anchor="publication", confidence=0.8)
+
+
+def _quarter_year(ctx: _Ctx, g: _G, q: int, s: int, e: int) -> int:
+    for key in ("y0", "fy0", "y1"):
+        if g.get(key):
+            return int(g[key])
+    if g.get("ry"):
+        return ctx.dct.year + {"this": 0, "last": -1, "next": 1}[g["ry"].lower()]
+    year = ctx.dct.year
+    if q > R.quarter_of(ctx.dct) and ctx.tenses.tense(s, e) != "future":
+        year -= 1
+    return year
+
+
+def _h_quarter(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    ordw = _norm(g["ord"])
+    qh = g["qh"].lower()
+    if qh == "quarters":
+        return None
+    cur = (ctx.dct.year, R.quarter_of(ctx.dct))
+    prev = R.shift_quarter(*cur, -1)
+    if qh == "half":
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2}.get(ordw)
+        if n is None:
+            return None
+        year = int(g.get("y0") or g.get("fy0") or g.get("y1") or ctx.dct.year)
+        if not (g.get("y0") or g.get("fy0") or g.get("y1")) and g.get("ry"):
+            year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[g["ry"].lower()]
+        return _tx(ctx, s, e, "DATE", f"{year:04d}-H{n}", resolution=f"half {n} of {year}",
+                   anchor="publication", confidence=0.85)
+    ordinal = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+               "fourth": 4, "4th": 4, "final": 4}.get(ordw)
+    if ordinal is not None:
+        if qh == "period":
+            return None
+        yq = (_quarter_year(ctx, g, ordinal, s, e), ordinal)
+    elif ordw in ("year-earlier", "year-ago"):
+        ref = ctx.last_quarter or prev
+        yq = (ref[0] - 1, ref[1])
+    elif ordw in ("same",):
+        yq = ctx.last_quarter or prev
+    elif ordw == "current":
+        yq = cur
+    else:
+        yq = prev
+    if ordw not in ("year-earlier", "year-ago"):
+        ctx.last_quarter = yq
+    value = f"{yq[0]:04d}-Q{yq[1]}"
+    return _tx(ctx, s, e, "DATE", value, resolution=f"{ctx.text[s:e]} = {value}",
+               anchor="publication", confidence=0.85)
+
+
+def _h_the_quarter(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    yq = ctx.last_quarter or R.shift_quarter(ctx.dct.year, R.quarter_of(ctx.dct), -1)
+    value = f"{yq[0]:04d}-Q{yq[1]}"
+    return _tx(ctx, s, e, "DATE", value, resolution=f"the quarter = {value}",
+               anchor="previous", confidence=0.7)
+
+
+def _h_anaphora_day(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    rel = _norm(g.get("rel") or g.get("le") or g.get("ba"))
+    shift = {"the following": 1, "the next": 1, "after": 1, "the previous": -1,
+             "the preceding": -1, "the prior": -1, "before": -1}.get(rel, 0)
+    base, anchor, label = ctx.anchor()
+    d = base + timedelta(days=shift)
+    how = {1: "day after ", -1: "day before ", 0: "same day as "}[shift] + label
+    return _day(ctx, s, e, d, f"{ctx.text[s:e]} = {how}", anchor, 0.8)
+
+
+def _unit_key(unit: str) -> str:
+    u = unit.lower()
+    if u == "centuries":
+        return "century"
+    return u[:-1] if u.endswith("s") and u[:-1] in UNITS else u
+
+
+def _h_ago(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    unit = _unit_key(g["unit"])
+    direction = _norm(g["dir"])
+    n = number_value(g["n"])
+    mod = _Q_MODS.get(_norm(g.get("q")))
+    back = direction in ("ago", "earlier", "before")
+    if n is None:
+        return _tx(ctx, s, e, "DATE", "PAST_REF" if back else "FUTURE_REF", mod=mod,
+                   resolution=ctx.text[s:e], anchor="publication", confidence=0.6)
+    if direction in ("ago", "from now", "hence"):
+        base, anchor, label = ctx.dct, "publication", f"publication date {ctx.dct}"
+    else:
+        base, anchor, label = ctx.anchor()
+    sign = -1 if back else 1
+    k = int(n) if n == int(n) else None
+    letter, is_time = UNITS.get(unit, ("D", False))
+    if k is None or is_time:
+        dur = f"P{'T' if is_time else ''}{_num(n)}{letter}"
+        return _tx(ctx, s, e, "DURATION", dur, mod=mod, resolution=ctx.text[s:e],
+                   anchor=anchor, confidence=0.6)
+    what = f"{ctx.text[s:e]} = "
+    if unit in ("day", "night"):
+        d = base + timedelta(days=sign * k)
+        return _day(ctx, s, e, d, what + f"{k} day(s) {'before' if back else 'after'} "
+                    f"{label}", anchor, 0.85, mod=mod)
+    if unit == "week":
+        d = base + timedelta(weeks=sign * k)
+        return _tx(ctx, s, e, "DATE", R.week_value(d), mod=mod,
+                   resolution=what + f"week of {d} ({label})", anchor=anchor, confidence=0.8)
+    if unit == "month":
+        d = R.add_months(base, sign * k)
+        return _tx(ctx, s, e, "DATE", f"{d.year:04d}-{d.month:02d}", mod=mod,
+                   resolution=what + f"{d:%Y-%m} ({label})", anchor=anchor, confidence=0.8)
+    if unit == "quarter":
+        y, q = R.shift_quarter(base.year, R.quarter_of(base), sign * k)
+        return _tx(ctx, s, e, "DATE", f"{y:04d}-Q{q}", mod=mod, resolution=what + f"{y}-Q{q}",
+                   anchor=anchor, confidence=0.8)
+    years = k * {"year": 1, "decade": 10, "century": 100}.get(unit, 1)
+    if unit == "year" and direction in ("ago", "earlier") and ctx.last_quarter \
+            and ctx.last_quarter[0] >= ctx.dct.year - 1:
+        y, q = ctx.last_quarter
+        return _tx(ctx, s, e, "DATE", f"{y - years:04d}-Q{q}", mod=mod,
+                   resolution=what + f"quarter {y - years}-Q{q}", anchor="previous",
+                   confidence=0.6)
+    y = base.year + sign * years
+    value = f"{y:04d}"
+    return _tx(ctx, s, e, "DATE", value, mod=mod, resolution=what + f"{y} ({label})",
+               anchor=anchor, confidence=0.8)
+
+
+def _num(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _dur_value(n: float | None, unit: str) -> str:
+    letter, is_time = UNITS.get(unit, ("D", False))
+    t = "T" if is_time else ""
+    if n is None:
+        return f"P{t}X{letter}"
+    if unit == "decade":
+        return f"P{_num(n * 10)}Y"
+    if unit == "century":
+        return f"P{_num(n * 100)}Y"
+    if unit == "fortnight":
+        return f"P{_num(n * 2)}W"
+    return f"P{t}{_num(n)}{letter}"
+
+
+def _h_in_dur(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    unit = _unit_key(g["unit"])
+    n = number_value(g["n"])
+    inner = s + ctx.text[s:e].lower().index(" ") + 1
+    if g.get("in") or n is None or n != int(n) or UNITS.get(unit, ("D", True))[1] \
+            or ctx.tenses.tense(s, e) == "past":
+        if unit == "second" and _norm(g["n"]) in ("a", "an"):
+            return None
+        return _tx(ctx, inner, e, "DURATION", _dur_value(n, unit),
+                   resolution=ctx.text[inner:e], anchor="absolute", confidence=0.8)
+    k = int(n)
+    d = {"day": ctx.dct + timedelta(days=k), "night": ctx.dct + timedelta(days=k),
+         "week": ctx.dct + timedelta(weeks=k), "weekend": ctx.dct + timedelta(weeks=k),
+         "fortnight": ctx.dct + timedelta(weeks=2 * k)}.get(unit)
+    if d is not None:
+        return _day(ctx, s, e, d, f"{ctx.text[s:e]} = {k} {unit}(s) after publication date "
+                    f"{ctx.dct}", "publication", 0.75)
+    value, _, _ = _unit_value("month" if unit == "month" else "year", ctx.dct, 0)
+    if unit == "month":
+        m = R.add_months(ctx.dct, k)
+        value = f"{m.year:04d}-{m.month:02d}"
+    elif unit == "quarter":
+        y, q = R.shift_quarter(ctx.dct.year, R.quarter_of(ctx.dct), k)
+        value = f"{y:04d}-Q{q}"
+    else:
+        value = f"{ctx.dct.year + k * {'decade': 10, 'century': 100}.get(unit, 1):04d}"
+    return _tx(ctx, s, e, "DATE", value, resolution=f"{ctx.text[s:e]} = {value}",
+               anchor="publication", confidence=0.7)
+
+
+def _h_duration(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    unit = _unit_key(g["unit"])
+    nword = _norm(g["n"])
+    if (unit == "second" and nword in ("a", "an")) or (unit == "second" and not g["unit"].endswith(
+            "s") and nword in ("one",) and ctx.text[e:e + 1] == " "):
+        return None
+    n = number_value(nword)
+    if g.get("half1") or g.get("half2"):
+        n = (n or 0) + 0.5
+    if nword in ("a", "an", "one") and not g.get("the") and not g.get("q") \
+            and _PRICE_BEFORE.search(ctx.text, max(0, s - 30), s):
+        return _tx(ctx, s, e, "SET", _dur_value(1, unit), resolution=f"every {unit}",
+                   anchor="absolute", confidence=0.7)
+    mod = _Q_MODS.get(_norm(g.get("q")))
+    return _tx(ctx, s, e, "DURATION", _dur_value(n, unit), mod=mod,
+               resolution=ctx.text[s:e], anchor="absolute", confidence=0.8)
+
+
+def _h_vague(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    unit = _unit_key(g["unit"])
+    rel = _norm(g.get("rel"))
+    if not rel and not g.get("few"):
+        # a bare plural unit ("years") is a duration only after words that make it one
+        before = ctx.text[max(0, s - 12):s].lower()
+        if not re.search(r"\b(?:for|in|over|within|took|take|takes|after|lasted)\s+$", before):
+            return None
+    return _tx(ctx, s, e, "DURATION", _dur_value(None, unit), resolution=ctx.text[s:e],
+               anchor="absolute", confidence=0.6)
+
+
+def _h_set(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    if g.get("adv"):
+        adv = g["adv"].lower().replace("-", "")
+        value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+                 "yearly": "P1Y", "annual": "P1Y", "hourly": "PT1H", "nightly": "P1D",
+                 "quarterly": "P3M", "biweekly": "P2W", "semiannually": "P6M",
+                 "biannually": "P6M"}[adv]
+        return _tx(ctx, s, e, "SET", value, resolution=g["adv"], anchor="absolute",
+                   confidence=0.8)
+    if g.get("wdpl"):
+        wd = WEEKDAYS[g["wdpl"].lower()[:-1]] + 1
+        return _tx(ctx, s, e, "SET", f"XXXX-WXX-{wd}", resolution=f"every {g['wdpl'][:-1]}",
+                   anchor="absolute", confidence=0.7)
+    unit_word = g.get("unit") or g.get("unit2") or ""
+    if unit_word.lower() in WEEKDAYS:
+        return _tx(ctx, s, e, "SET", f"XXXX-WXX-{WEEKDAYS[unit_word.lower()] + 1}",
+                   resolution=f"every {unit_word}", anchor="absolute", confidence=0.8)
+    if unit_word.lower() in PARTS_OF_DAY:
+        return _tx(ctx, s, e, "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit_word.lower()]}",
+                   resolution=f"every {unit_word}", anchor="absolute", confidence=0.8)
+    unit = _unit_key(unit_word)
+    n = number_value(g["n"]) if g.get("n") else 1.0
+    if g.get("other"):
+        n = 2.0
+    return _tx(ctx, s, e, "SET", _dur_value(n, unit), resolution=ctx.text[s:e],
+               anchor="absolute", confidence=0.8)
+
+
+def _h_ref(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    value = "PRESENT_REF" if g.get("now") else "PAST_REF" if g.get("past") else "FUTURE_REF"
+    if g.get("now") and _norm(g["now"]) == "the present" and ctx.text[e:e + 1] == "-":
+        return None
+    return _tx(ctx, s, e, "DATE", value, resolution=value.replace("_REF", "").lower(),
+               anchor="publication", confidence=0.6)
+
+
+def _h_pod_alone(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    inner = s + ctx.text[s:e].lower().index("the")
+    base, anchor, label = ctx.anchor()
+    return _day(ctx, inner, e, base, f"{ctx.text[inner:e]} of {label}", anchor, 0.7,
+                pod=g["pod"])
+
+
+# --- times of day ---------------------------------------------------------------------------
+
+def _clock(g: _G, sfx: str, default_ap: str | None = None) -> str | None:
+    if g.get("named" + sfx):
+        return {"noon": "12:00", "midday": "12:00", "midnight": "00:00"}[g["named" + sfx].lower()]
+    if g.get("hh" + sfx):
+        return f"{int(g['hh' + sfx]):02d}:{g['mm' + sfx]}"
+    if g.get("oc" + sfx):
+        w = g["oc" + sfx].lower()
+        h = int(w) if w.isdigit() else int(number_value(w) or 0)
+        return f"{h:02d}:00" if 0 < h <= 12 else None
+    h = int(g["h" + sfx])
+    mi = int(g.get("mi" + sfx) or 0)
+    ap = (g.get("ap" + sfx) or default_ap or "").lower().replace(".", "").replace(" ", "")
+    if not 1 <= h <= 12:
+        return None
+    if ap == "pm" and h != 12:
+        h += 12
+    elif ap == "am" and h == 12:
+        h = 0
+    return f"{h:02d}:{mi:02d}"
+
+
+def _zone(g: _G) -> str | None:
+    z = _norm(g.get("zone"))
+    if not z:
+        return None
+    z = z.removesuffix(" time") if z not in ZONES else z
+    return ZONES.get(z)
+
+
+def _time_tx(ctx: _Ctx, s: int, e: int, clock: str, clock_end: str | None,
+             zone: str | None) -> Timex:
+    base, anchor, label = ctx.anchor()
+    zone_words = f" {zone}" if zone else ""
+    rng = f"-{clock_end}" if clock_end else ""
+    return _tx(ctx, s, e, "TIME", f"{base.isoformat()}T{clock}", first_day=base, last_day=base,
+               clock=clock, clock_end=clock_end, zone=zone,
+               resolution=f"{clock}{rng}{zone_words} on {label}", anchor=anchor,
+               confidence=0.8)
+
+
+def _h_time(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    clock = _clock(g, "")
+    if clock is None:
+        return None
+    if g.get("hh") and not g.get("zone") and ctx.text[max(0, s - 1):s].isdigit():
+        return None
+    if g.get("inpod") and not g.get("ap"):
+        h = int(clock[:2])
+        if "afternoon" in g["inpod"] or "evening" in g["inpod"] or "night" in g["inpod"]:
+            h = h + 12 if h < 12 else h
+        clock = f"{h % 24:02d}{clock[2:]}"
+    tx = _time_tx(ctx, s, e, clock, None, _zone(g))
+    return replace(tx, mod=_Q_MODS.get(_norm(g.get("q"))) if g.get("q") else None)
+
+
+def _h_time_range(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    ap2 = g.get("ap2")
+    c1 = _clock(g, "1", ap2)
+    c2 = _clock(g, "2")
+    if c1 is None or c2 is None:
+        return None
+    if ap2 and not g.get("ap1") and c1 > c2:  # "11 to 1 p.m.": the start is in the morning
+        c1 = f"{int(c1[:2]) - 12:02d}{c1[2:]}"
+    return _time_tx(ctx, s, e, c1, c2, _zone(g))
+
+
+_HANDLERS: dict[str, _Handler] = {
+    "iso": _h_iso, "numeric": _h_numeric, "time_range": _h_time_range, "time": _h_time,
+    "holiday_mod": _h_holiday_mod, "mdy": _h_mdy, "dmy": _h_mdy,
+    "month_year": _h_month_year, "reltime_day": _h_reltime_day, "this_pod": _h_this_pod,
+    "weekday": _h_weekday, "quarter": _h_quarter, "the_quarter": _h_the_quarter,
+    "rel_unit": _h_rel_unit, "mod_the_unit": _h_mod_the_unit,
+    "anaphora_day": _h_anaphora_day, "ago": _h_ago, "in_dur": _h_in_dur, "set": _h_set,
+    "duration": _h_duration, "vague": _h_vague, "ref": _h_ref, "decade": _h_decade,
+    "fiscal": _h_fiscal, "season": _h_season, "month": _h_month, "year": _h_year,
+    "dom": _h_dom, "pod_alone": _h_pod_alone, "holiday": _h_holiday,
+}
+assert set(_HANDLERS) == {name for name, _ in RULES}
+
+def _candidates(text: str) -> list[tuple[int, tuple[str, ...]]]:
+    """Word starts where some rule may begin, with the rules to try there, in text order.
+
+    Only the words shortly before a key word (a month, a unit, a digit...) are looked at:
+    one fast regex pass finds the keys, and most of the text is never touched again.
+    """
+    found: dict[int, tuple[str, ...]] = {}
+    get = DISPATCH.get
+    low = text.lower()
+    done = 0
+    for k in KEYS.finditer(low):
+        ks = k.start()
+        for w in WORDS.finditer(text, max(done, ks - LOOKBACK), k.end()):
+            ws = w.start()
+            c = w.group()[0]
+            rules = get("#" if c.isdigit() else "'" if c in "'’" else low[ws:w.end()])
+            if rules:
+                found[ws] = rules
+        done = k.end()
+        word = text[ks:k.end()]
+        if word[0].isupper() and HOLIDAY_KEY.match(text, ks):
+            for w in WORDS.finditer(text, max(0, ks - LOOKBACK), ks + 1):
+                found[w.start()] = ("holiday_mod", "holiday", *found.get(w.start(), ()))
+    return sorted(found.items())
+
+
+def _scan(text: str, ctx: _Ctx) -> list[Timex]:
+    out: list[Timex] = []
+    pos = 0
+    for start, rules in _candidates(text):
+        if start < pos:
+            continue
+        for rule in rules:
+            m = COMPILED[rule].match(text, start)
+            if m is None:
+                continue
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            tx = _HANDLERS[rule](groups, start, m.end(), ctx)
+            if tx is None:
+                continue
+            out.append(tx)
+            pos = m.end()
+            if tx.first_day is not None and ctx.anchor_ok:
+                ctx.last_day = tx.last_day or tx.first_day
+                ctx.last_day_text = tx.text
+            ctx.anchor_ok = True
+            break
+    return out
+
+
+def _join_day_time(text: str, items: list[Timex]) -> list[Timex]:
+    """Join "Tuesday at 3 p.m." and "3 p.m. on Tuesday" into one timed expression."""
+    out: list[Timex] = []
+    i = 0
+    link = re.compile(r"\s*(?:,\s*)?(?:at\s+|on\s+|from\s+)?$", re.IGNORECASE)
+    while i < len(items):
+        a = items[i]
+        b = items[i + 1] if i + 1 < len(items) else None
+        if b is not None and len(text[a.end:b.start]) <= 6 and link.fullmatch(
+                text[a.end:b.start]):
+            day, tm = (a, b) if a.clock is None else (b, a)
+            if day.type == "DATE" and day.first_day and day.first_day == day.last_day \
+                    and tm.clock and tm.type == "TIME" and day.clock is None:
+                d = day.first_day
+                out.append(replace(
+                    tm, start=a.start, end=b.end, text=text[a.start:b.end],
+                    value=f"{d.isoformat()}T{tm.clock}", first_day=d, last_day=d,
+                    resolution=f"{tm.clock}{'-' + tm.clock_end if tm.clock_end else ''}"
+                               f"{' ' + tm.zone if tm.zone else ''} on {day.resolution}",
+                    anchor=day.anchor, confidence=min(day.confidence, tm.confidence)))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_RANGE_MID = re.compile(r"\s*(?:-|–|—|to|until|till|through|thru)\s*$", re.IGNORECASE)
+_RANGE_MID_AND = re.compile(r"\s+and\s+$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+
+
+def _merge_ranges(text: str, items: list[Timex]) -> list[Timex]:
+    """Merge "from Tuesday to Saturday" / "between March 3 and March 5" into one span."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(items):
+        a = items[i]
+        b = items[i + 1] if i + 1 < len(items) else None
+        if b is not None and a.first_day and b.first_day and a.type == b.type == "DATE":
+            mid = text[a.end:b.start]
+            opener = _RANGE_OPEN.search(text, max(0, a.start - 9), a.start)
+            if _RANGE_MID.fullmatch(mid) or (opener and "between" in opener.group().lower()
+                                             and _RANGE_MID_AND.fullmatch(mid)):
+                first, last = a.first_day, b.last_day or b.first_day
+                if last < first and b.text.strip().lower() in {
+                        n.lower() for n in WEEKDAY_NAMES}:
+                    last = R.next_weekday(first, last.weekday())
+                if last > first and (last - first).days <= 366:
+                    start = opener.start() if opener else a.start
+                    out.append(replace(
+                        a, start=start, end=b.end, text=text[start:b.end], last_day=last,
+                        resolution=f"{first.isoformat()} to {last.isoformat()}: "
+                                   f"{a.resolution}; {b.resolution}",
+                        confidence=min(a.confidence, b.confidence)))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def tag(text: str, published: datetime, settings: ExtractionSettings | None = None, *,
+        split_ranges: bool = False) -> list[Timex]:
+    """Every temporal expression in ``text``, resolved, sorted by offset, not overlapping.
+
+    ``published`` gives the reference day (``base_date``); ``settings.countries`` the holiday
+    calendars. ``split_ranges`` keeps the two ends of a range (and a day and its time of day)
+    as separate expressions, as TimeML annotates them.
+    """
+    settings = settings or ExtractionSettings()
+    ctx = _Ctx(text=text, dct=base_date(published), settings=settings,
+               tenses=TenseIndex(text))
+    items = _scan(text, ctx)
+    if not split_ranges:
+        items = _merge_ranges(text, _join_day_time(text, items))
+    return items

@@ -1,0 +1,64 @@
+"""Is the clause around an expression about the future or the past?
+
+A small, fast heuristic: the closest tense marker in the same sentence wins, markers before
+the expression counting more than markers after it. Future markers are modal and
+arrangement phrases ("will", "is set to", "plans to", "is scheduled"); past markers are
+reporting verbs, past auxiliaries and ``-ed`` forms.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Literal
+
+Tense = Literal["future", "past"] | None
+
+_MARKERS = re.compile(
+    r"(?P<f>\b(?:will|shall|won['’]t|going\s+to|(?:is|are|was|were)\s+(?:set|due|slated|"
+    r"scheduled|expected|poised|planning|preparing)\s+to|(?:is|are)\s+to|scheduled\s+(?:to|for)"
+    r"|plans?\s+to|intends?\s+to|aims?\s+to|expects?\s+to|would|upcoming|coming|next"
+    r"|to\s+be\s+held|from\s+now|until|till)\b|['’]ll\b)"
+    r"|(?P<p>\b(?:said|says|say|told|was|were|had|did|didn['’]t|wasn['’]t|met|went|came|"
+    r"began|began|took|made|gave|saw|left|held|won|lost|fell|rose|ago|earlier|last|"
+    r"since|yesterday|has\s+been|have\s+been|[a-z]{2,}ed)\b)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?\s+(?=[A-Z“\"(])|\n)")
+
+
+class TenseIndex:
+    """Sentence bounds and tense markers of one text, computed lazily and once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._bounds: list[int] | None = None
+        self._markers: dict[int, list[tuple[int, int, bool]]] = {}
+
+    def sentence(self, start: int) -> tuple[int, int]:
+        """Bounds of the sentence holding offset ``start``."""
+        if self._bounds is None:
+            self._bounds = [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        i = bisect_right(self._bounds, start)
+        lo = self._bounds[i - 1] if i else 0
+        hi = self._bounds[i] if i < len(self._bounds) else len(self.text)
+        return lo, hi
+
+    def tense(self, start: int, end: int) -> Tense:
+        """The tense of the clause around ``text[start:end]``, or None when nothing says."""
+        lo, hi = self.sentence(start)
+        markers = self._markers.get(lo)
+        if markers is None:
+            markers = [(m.start(), m.end(), m.lastgroup == "f")
+                       for m in _MARKERS.finditer(self.text, lo, hi)]
+            self._markers[lo] = markers
+        best: tuple[float, bool] | None = None
+        for ms, me, fut in markers:
+            if start <= ms < end:
+                continue  # a marker inside the expression itself ("last", "next")
+            dist = (start - me) if me <= start else 2.0 * (ms - end) + 5
+            if best is None or dist < best[0]:
+                best = (dist, fut)
+        if best is None:
+            return None
+        return "future" if best[1] else "past"
