@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
@@ -35,7 +36,7 @@ def test_seed_expressions(seed_text: str, day: str) -> None:
     texts = [t.text for t in found]
     assert not any("second" in t.lower() for t in texts), texts
     assert [t.start for t in found] == sorted(t.start for t in found)
-    for a, b in zip(found, found[1:], strict=False):
+    for a, b in itertools.pairwise(found):
         assert a.end <= b.start
     for t in found:
         assert seed_text[t.start:t.end] == t.text
