@@ -1,0 +1,158 @@
+"""The .ics file target: one calendar file, rewritten atomically on every run.
+
+The file itself is the state: its previous content says which events are unchanged (they keep
+their SEQUENCE and stamps) so that a run with nothing new leaves the file byte-identical (and
+untouched: it is not rewritten at all). A file that is not a calsync calendar is never
+overwritten unless ``force`` is set.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from calsync import ics
+from calsync.errors import InputError, OutputError
+from calsync.model import Event, Plan
+
+
+def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write ``data`` to ``path`` so readers see the old file or the new one, never a mix.
+
+    A temporary file in the same folder is written, flushed to disk, then renamed over the
+    target; on any failure it is removed and the old file is left as it was. ``mode``
+    defaults to the old file's mode, else 0666 minus the umask (calendars are meant to be
+    read by others, unlike state files).
+    """
+    folder = path.parent
+    if mode is None:
+        try:
+            mode = path.stat().st_mode & 0o777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write in {folder}: {exc.strerror}") from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.chmod(mode)
+        tmp.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable where possible
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+class IcsFileTarget:
+    """A calendar file at ``path`` holding exactly the events of the last run."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        name: str | None = None,
+        timezone: str = "Europe/Paris",
+        keep_cancelled: bool = False,
+        force: bool = False,
+        refresh: timedelta = ics.DEFAULT_REFRESH,
+    ) -> None:
+        self.path = Path(path)
+        self.options = ics.CalendarOptions(
+            name=name or self.path.stem or ics.DEFAULT_NAME,
+            timezone=timezone,
+            keep_cancelled=keep_cancelled,
+            refresh=refresh,
+        )
+        self.force = force
+
+    def __repr__(self) -> str:
+        return f"IcsFileTarget({str(self.path)!r})"
+
+    def _existing(self) -> tuple[bytes | None, ics.Previous]:
+        """The current file and its state; refuses to go on over a file that is not ours."""
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return None, ics.EMPTY
+        except IsADirectoryError as exc:
+            raise OutputError(f"{self.path}: is a folder, not a calendar file") from exc
+        except OSError as exc:
+            raise OutputError(f"{self.path}: cannot read: {exc.strerror}") from exc
+        if not data.strip():
+            return data, ics.EMPTY
+        try:
+            previous = ics.read_previous(data, str(self.path))
+        except InputError as exc:
+            if self.force:
+                return data, ics.EMPTY
+            raise OutputError(
+                f"{self.path} exists and is not a calendar; not overwriting it",
+                hint="choose another output path, or pass --force to replace it",
+            ) from exc
+        if not previous.produced_by_calsync and not self.force:
+            raise OutputError(
+                f"{self.path} is a calendar not written by calsync; not overwriting it",
+                hint="choose another output path, or pass --force to replace it",
+            )
+        return data, previous
+
+    def plan(self, events: Iterable[Event]) -> Plan:
+        """What ``write`` would change, without writing (``--dry-run``)."""
+        _, previous = self._existing()
+        return ics.plan(events, previous, target=str(self.path),
+                        keep_cancelled=self.options.keep_cancelled)
+
+    def render(self, events: Iterable[Event], now: datetime) -> tuple[bytes, ics.ExportResult]:
+        """The bytes ``write`` would put in the file."""
+        _, previous = self._existing()
+        return ics.build_calendar(events, previous, now=now, options=self.options)
+
+    def write(self, events: Iterable[Event], now: datetime) -> ics.ExportResult:
+        """Bring the file in line with ``events``; skip the write when the bytes are the same."""
+        old, previous = self._existing()
+        data, result = ics.build_calendar(events, previous, now=now, options=self.options)
+        written = data != old
+        if written:
+            atomic_write(self.path, data)
+        return replace(result, written=written, path=str(self.path))
+
+
+def write_ics(
+    path: str | os.PathLike[str],
+    events: Iterable[Event],
+    now: datetime,
+    *,
+    name: str | None = None,
+    timezone: str = "Europe/Paris",
+    keep_cancelled: bool = False,
+    force: bool = False,
+) -> ics.ExportResult:
+    """Library entry point: write (or update) the calendar file at ``path``."""
+    target = IcsFileTarget(path, name=name, timezone=timezone,
+                           keep_cancelled=keep_cancelled, force=force)
+    return target.write(events, now)
+
+
+__all__ = ["IcsFileTarget", "atomic_write", "write_ics"]
