@@ -1,0 +1,67 @@
+"""``calsync extract``: print the events articles announce."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import click
+
+from calsync.cli import main
+from calsync.cli._common import load_articles, parse_published, parse_zone
+from calsync.extraction.settings import DEFAULT_TIMEZONE, ExtractionSettings
+from calsync.model import Event
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--published", required=True,
+              help="Publication date: YYYY-MM-DD[THH:MM[+hh:mm]] (a bare date means noon).")
+@click.option("--tz", "tz", default=DEFAULT_TIMEZONE, show_default=True,
+              help="Zone for times of day and for showing events.")
+@click.option("--country", "countries", multiple=True,
+              help="Holiday country (ISO code), repeatable. Default: US, FR, GB.")
+@click.option("--keep-past", is_flag=True, help="Also list happenings before the publication date.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
+              show_default=True)
+def extract(paths: tuple[str, ...], published: str, tz: str, countries: tuple[str, ...],
+            keep_past: bool, fmt: str) -> None:
+    """Extract the scheduled events of article files (PATH... or - for stdin).
+
+    Each file is one article; all share the publication date given.
+    """
+    from calsync.extraction.events import extract_events
+    from calsync.serialize import event_to_dict
+
+    zone = parse_zone(tz)
+    when = parse_published(published, zone)
+    chosen = tuple(c.upper() for c in countries) or ExtractionSettings().countries
+    settings = ExtractionSettings(timezone=tz, countries=chosen, keep_past=keep_past)
+    events: list[Event] = []
+    for article in load_articles(paths, when):
+        events.extend(extract_events(article, settings))
+    if fmt == "json":
+        click.echo(json.dumps([event_to_dict(e) for e in events], indent=2, ensure_ascii=False))
+    elif fmt == "jsonl":
+        for e in events:
+            click.echo(json.dumps(event_to_dict(e), ensure_ascii=False))
+    else:
+        _table(events)
+
+
+def _table(events: list[Event]) -> None:
+    if not events:
+        click.echo("no events found")
+        return
+    for e in events:
+        if isinstance(e.start, datetime) and isinstance(e.end, datetime):
+            day = e.start.date().isoformat()
+            clock = f"{e.start:%H:%M}-{e.end:%H:%M}"
+        else:
+            day = e.start.isoformat()
+            last = (e.end.toordinal() - e.start.toordinal())
+            clock = "all day" if last == 1 else f"{last} days"
+        place = e.location or ""
+        expr = e.evidence[0].expression if e.evidence else ""
+        click.echo(f"{day}  {clock:<11}  {e.title}" + (f"  @ {place}" if place else "")
+                   + f"  [“{expr}”]")

@@ -1,0 +1,363 @@
+"""Events from an article: one per real-world happening, dated, titled, with evidence.
+
+The steps, all pure:
+1. blank out boilerplate lines (``text.clean``) and tag temporal expressions on what is left;
+2. find mentions of happenings clause by clause (``mentions``) and give each the day its own
+   clause states;
+3. fold continuations ("... after her arrival and meet with scientists") into the happening
+   they continue, merge later mentions of the same happening (a conference named undated in
+   paragraph one and dated in paragraph ten is one event), resolve event-relative anchors
+   ("after her arrival" takes the arrival's day);
+4. drop what is past, dateless or cancelled, and build ``Event`` objects with deterministic
+   UIDs (source + title, not the date: a corrected date keeps its UID).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from calsync.extraction import text as textmod
+from calsync.extraction.lexicon import CANCEL, RESCHEDULE
+from calsync.extraction.mentions import Mention, find_mentions
+from calsync.extraction.settings import ExtractionSettings, base_date
+from calsync.model import Article, Event, Evidence, Timex
+
+#: Length of a timed event when the article gives only its start.
+DEFAULT_DURATION = timedelta(hours=1)
+
+_CATEGORIES = {
+    "meeting": "Meeting", "talks": "Meeting", "meet": "Meeting", "sit": "Meeting",
+    "talk": "Meeting", "dine": "Meeting", "dinner": "Meeting", "lunch": "Meeting",
+    "visit": "Visit", "tour": "Visit", "arrive": "Travel", "land": "Travel",
+    "return": "Travel", "travel": "Travel", "fly": "Travel", "head": "Travel",
+    "depart": "Travel", "leave": "Travel", "trip": "Travel", "ceremony": "Ceremony",
+    "commemoration": "Ceremony", "vigil": "Ceremony", "funeral": "Ceremony",
+    "memorial": "Ceremony", "conference": "Conference", "summit": "Conference",
+    "forum": "Conference", "congress": "Conference", "remarks": "Speech", "speech": "Speech",
+    "address": "Speech", "speak": "Speech", "vote": "Vote", "election": "Vote",
+    "elections": "Vote", "referendum": "Vote", "strike": "Strike", "walkout": "Strike",
+    "march": "Protest", "protest": "Protest", "rally": "Protest", "hearing": "Hearing",
+    "trial": "Hearing", "testify": "Hearing", "match": "Sport", "game": "Sport",
+    "final": "Sport", "race": "Sport", "play": "Sport", "face": "Sport",
+}
+
+
+@dataclass
+class _Dated:
+    """A mention with the day(s) and time its own clause gives, if any."""
+
+    mention: Mention
+    timex: Timex | None
+    first_day: date | None
+    last_day: date | None
+    clock: str | None
+    clock_end: str | None
+    zone: str | None
+    rescheduled: bool = False
+    cancelled: bool = False
+    expression: str = ""
+    resolution: str = ""
+    confidence: float = 0.0
+
+
+@dataclass
+class _Happening:
+    """One real-world happening: the mentions that speak of it."""
+
+    parts: list[_Dated] = field(default_factory=list)
+
+    @property
+    def dated(self) -> list[_Dated]:
+        return [d for d in self.parts if d.first_day is not None]
+
+    @property
+    def best(self) -> _Dated:
+        dated = self.dated
+        resched = [d for d in dated if d.rescheduled]
+        if resched:
+            return resched[-1]
+        return dated[0] if dated else self.parts[0]
+
+    @property
+    def tokens(self) -> frozenset[str]:
+        out: frozenset[str] = frozenset()
+        for d in self.parts:
+            out |= d.mention.tokens
+        return out
+
+    @property
+    def proper(self) -> frozenset[str]:
+        out: frozenset[str] = frozenset()
+        for d in self.parts:
+            out |= d.mention.proper
+        return out
+
+
+def extract_events(
+    article: Article, settings: ExtractionSettings | None = None
+) -> list[Event]:
+    """The scheduled happenings ``article`` announces, in order of their dates."""
+    from calsync.extraction.temporal import tag
+
+    settings = settings or ExtractionSettings()
+    cleaned = textmod.clean(article.text)
+    timexes = tag(cleaned, article.published, settings)
+    happenings: list[_Happening] = []
+    for sentence in textmod.sentences(cleaned):
+        stimexes = [t for t in timexes if sentence.start <= t.start < sentence.end]
+        previous: _Dated | None = None
+        for mention in find_mentions(sentence, stimexes):
+            dated = _date_mention(mention, stimexes)
+            if _is_continuation(dated, previous):
+                continue  # part of the previous happening ("... and meet with scientists")
+            happenings.append(_Happening([dated]))
+            previous = dated
+    happenings = _merge(happenings)
+    _resolve_relative(happenings)
+    happenings = _merge(happenings)
+    return _build(article, happenings, settings)
+
+
+def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
+    clause = mention.clause
+    sentence_text = mention.sentence.text.lower()
+    in_clause = [t for t in stimexes if clause.start <= t.start < clause.end]
+    days = [t for t in in_clause if t.first_day is not None and _day_granular(t)]
+    clocks = [t for t in in_clause if t.clock]
+    rescheduled = any(word in sentence_text for word in RESCHEDULE)
+    cancelled = any(re.search(rf"\b{re.escape(w)}\b", sentence_text) for w in CANCEL)
+    chosen: Timex | None = None
+    span = mention.name_span
+    outside = [t for t in days if not span[0] <= t.start < span[1]]
+    days = outside or days
+    if days:
+        chosen = days[0]
+        if rescheduled:
+            later = [
+                t for t in days
+                if re.search(r"\b(?:to|until|till|for)\s*$",
+                             mention.sentence.text[: t.start - mention.sentence.start])
+                and not re.search(r"\b(?:originally|initially|previously|first)\b[^,.]*$",
+                                  mention.sentence.text[: t.start - mention.sentence.start])
+            ]
+            chosen = later[-1] if later else days[-1]
+    clock = next((t for t in clocks if t.clock), None)
+    if chosen is None and clock is not None and clock.first_day is not None:
+        chosen = clock
+    if chosen is None:
+        return _Dated(mention, None, None, None, None, None, None, rescheduled, cancelled)
+    expression = chosen.text
+    resolution = chosen.resolution or chosen.value
+    if clock is not None and clock is not chosen:
+        expression = f"{chosen.text} … {clock.text}"
+        resolution = f"{resolution}; {clock.text} = {clock.clock}"
+    return _Dated(
+        mention=mention,
+        timex=chosen,
+        first_day=chosen.first_day,
+        last_day=chosen.last_day or chosen.first_day,
+        clock=(clock.clock if clock else chosen.clock),
+        clock_end=(clock.clock_end if clock else chosen.clock_end),
+        zone=(clock.zone if clock else chosen.zone) or chosen.zone,
+        rescheduled=rescheduled,
+        cancelled=cancelled,
+        expression=expression,
+        resolution=resolution,
+        confidence=chosen.confidence,
+    )
+
+
+def _day_granular(t: Timex) -> bool:
+    """A value naming one day or a span of days, not a week, month, year or duration."""
+    if t.type not in ("DATE", "TIME"):
+        return False
+    return bool(re.match(r"\d{4}-\d{2}-\d{2}", t.value)) or (t.last_day is not None and (
+        t.last_day != t.first_day
+    ))
+
+
+def _is_continuation(current: _Dated, previous: _Dated | None) -> bool:
+    """An undated "and <verb> ..." clause right after a dated (or anchored) happening."""
+    if previous is None or current.first_day is not None:
+        return False
+    if current.mention.sentence is not previous.mention.sentence:
+        return False
+    if current.mention.clause.connective != "and" or current.mention.has_event_noun:
+        return False
+    return previous.first_day is not None or previous.mention.relative is not None
+
+
+def _similar(a: _Happening, b: _Happening) -> bool:
+    shared = a.tokens & b.tokens
+    shared_proper = a.proper & b.proper
+    score = len(shared) + len(shared_proper)
+    heads_a = {d.mention.head for d in a.parts}
+    heads_b = {d.mention.head for d in b.parts}
+    return score >= 3 or (score >= 2 and bool(heads_a & heads_b) and bool(shared_proper))
+
+
+def _merge(happenings: list[_Happening]) -> list[_Happening]:
+    """Fold undated mentions into the dated happening they name; join same-day duplicates."""
+    merged: list[_Happening] = []
+    for hap in happenings:
+        target = None
+        for other in merged:
+            if not _similar(hap, other):
+                continue
+            a_days = {d.first_day for d in hap.dated}
+            b_days = {d.first_day for d in other.dated}
+            rescheduled = any(d.rescheduled for d in hap.dated + other.dated)
+            if not a_days or not b_days or a_days & b_days or rescheduled:
+                target = other
+                break
+        if target is None:
+            merged.append(hap)
+        else:
+            target.parts.extend(hap.parts)
+    return merged
+
+
+def _resolve_relative(happenings: list[_Happening]) -> None:
+    """Give "after her arrival" the arrival's day, "following the forum" the forum's."""
+    for _ in range(3):  # anchors may chain; three rounds is plenty for news prose
+        for hap in happenings:
+            if hap.dated:
+                continue
+            for part in hap.parts:
+                if part.mention.relative is None:
+                    continue
+                relation, noun = part.mention.relative
+                target = _find_target(happenings, hap, noun)
+                if target is None:
+                    continue
+                anchor = target.best
+                part.first_day = anchor.first_day
+                part.last_day = anchor.first_day
+                part.expression = _anchor_phrase(part.mention, noun)
+                part.resolution = (
+                    f"{part.expression} = {relation} “{anchor.mention.title}” "
+                    f"({anchor.first_day}), same day"
+                )
+                part.confidence = anchor.confidence * 0.85
+                part.timex = anchor.timex
+                break
+
+
+def _anchor_phrase(mention: Mention, noun: str) -> str:
+    m = re.search(
+        rf"\b(?:after|following|before|ahead\s+of|during|at\s+the\s+end\s+of)\s+\w+\s+"
+        rf"(?:\w+\s+)?{re.escape(noun)}",
+        mention.clause.text, re.IGNORECASE,
+    )
+    return m.group(0) if m else noun
+
+
+def _find_target(happenings: list[_Happening], me: _Happening, noun: str) -> _Happening | None:
+    verbs = {"arrival": {"arrive", "land"}, "landing": {"arrive", "land"},
+             "departure": {"depart", "leave"}, "return": {"return"}}.get(noun, set())
+    for hap in happenings:
+        if hap is me or not hap.dated:
+            continue
+        if any(d.mention.lemma in verbs for d in hap.parts) or noun in hap.tokens:
+            return hap
+    return None
+
+
+def _build(
+    article: Article, happenings: list[_Happening], settings: ExtractionSettings
+) -> list[Event]:
+    zone = settings.zone
+    today = base_date(article.published)
+    events: list[Event] = []
+    used: dict[str, int] = {}
+    for hap in happenings:
+        if not hap.dated or (any(d.cancelled for d in hap.parts if not d.rescheduled) and not any(
+            d.rescheduled for d in hap.parts
+        )):
+            continue
+        best = hap.best
+        assert best.first_day is not None and best.last_day is not None
+        if not settings.keep_past and (
+            best.last_day < today or (best.last_day == today and best.mention.past)
+        ):
+            continue
+        start: date | datetime
+        end: date | datetime
+        if best.clock:
+            src_zone = ZoneInfo(best.zone) if best.zone else zone
+            hh, mm = (int(x) for x in best.clock.split(":")[:2])
+            start = datetime.combine(best.first_day, time(hh, mm), tzinfo=src_zone)
+            if best.clock_end:
+                eh, em = (int(x) for x in best.clock_end.split(":")[:2])
+                end = datetime.combine(best.last_day, time(eh, em), tzinfo=src_zone)
+                if end <= start:
+                    end = start + DEFAULT_DURATION
+            else:
+                end = start + DEFAULT_DURATION
+            start, end = start.astimezone(zone), end.astimezone(zone)
+        else:
+            start, end = best.first_day, best.last_day + timedelta(days=1)
+        title = best.mention.title
+        key = _uid_key(title)
+        used[key] = used.get(key, 0) + 1
+        if used[key] > 1:
+            key = f"{key}#{used[key]}"
+        uid = _uid(article.source, key)
+        location = best.mention.location or next(
+            (d.mention.location for d in hap.parts if d.mention.location), None
+        )
+        confidence = round(min(1.0, best.confidence) * (0.95 if best.mention.lemma else 0.9), 2)
+        evidence = tuple(
+            Evidence(
+                source=article.source,
+                sentence=" ".join(d.mention.sentence.text.split()),
+                expression=d.expression,
+                resolution=d.resolution,
+                url=article.url,
+            )
+            for d in _evidence_parts(hap, best)
+        )
+        category = _CATEGORIES.get(best.mention.lemma) or _CATEGORIES.get(best.mention.head)
+        events.append(
+            Event(
+                uid=uid, title=title, start=start, end=end, timezone=settings.timezone,
+                location=location, evidence=evidence, confidence=confidence,
+                categories=(category,) if category else (),
+            )
+        )
+    events.sort(key=lambda e: (_sort_key(e.start), e.title))
+    return events
+
+
+def _evidence_parts(hap: _Happening, best: _Dated) -> list[_Dated]:
+    parts = [best] + [d for d in hap.dated if d is not best and d.first_day == best.first_day]
+    seen: set[str] = set()
+    out = []
+    for d in parts:
+        if d.mention.sentence.text not in seen:
+            seen.add(d.mention.sentence.text)
+            out.append(d)
+    return out
+
+
+def _sort_key(value: date | datetime) -> tuple[date, str]:
+    if isinstance(value, datetime):
+        return value.date(), value.isoformat()
+    return value, ""
+
+
+def _uid_key(title: str) -> str:
+    norm = unicodedata.normalize("NFKD", title.lower())
+    norm = "".join(c for c in norm if not unicodedata.combining(c))
+    words = re.findall(r"[a-z0-9]+", norm)
+    return " ".join(w for w in words if w not in {"a", "an", "the"})
+
+
+def _uid(source: str, key: str) -> str:
+    digest = hashlib.sha256(f"{source}\x1f{key}".encode()).hexdigest()[:24]
+    return f"{digest}@calsync"

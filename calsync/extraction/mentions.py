@@ -1,0 +1,509 @@
+"""Mentions of happenings inside sentences: clauses, predicates, titles and places.
+
+A sentence such as "X will meet Y next Wednesday before delivering remarks at Z and
+participating in W" holds three happenings. This module splits it into clauses, finds in each
+the verb or noun that names a happening, and builds a concise title and a place for it. It does
+not date anything: that is ``events.py``'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from calsync.extraction.lexicon import IRREGULAR, NOUNS, PHRASE_STOPS, REPORTING, VERBS
+from calsync.extraction.text import Sentence
+from calsync.model import Timex
+
+_TOKEN = re.compile(r"\w[\w’'\-.]*\w|\w|[^\w\s]")
+_AUX = frozenset(
+    """will would shall should can could may might must to 'll ’ll also then later first
+    and before after while not again both either is are be being""".split()
+)
+_DETERMINERS = frozenset(
+    """a an the this that these those his her their its our your my whose each every another
+    no some any""".split()
+)
+_STOPWORDS = frozenset(
+    """a an the of on in at for with to and or by from as into about this that these those
+    his her their its our other others more""".split()
+)
+_SPEECH_NOUNS = frozenset("remarks speech address keynote lecture talk statement".split())
+_SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
+_CONNECTIVES = ("before", "after", "following", "while")
+_RELATIVE_ANCHOR = re.compile(
+    r"\b(after|following|before|ahead\s+of|during|at\s+the\s+end\s+of)\s+"
+    r"(?:the|her|his|their|its|our|this|that)\s+([\w\-]+(?:\s+[\w\-]+)?)",
+    re.IGNORECASE,
+)
+_PLACE = re.compile(
+    r"\b(?:at|in|inside|outside)\s+((?:the\s+)?(?:[A-ZÀ-Ý][\w’'\-.]*)(?:\s+(?:(?:of|de|du|des|"
+    r"la|le|and|&|on|am|an)\s+)?[A-ZÀ-Ý][\w’'\-.]*)*)"
+)
+_VENUE = re.compile(
+    r"\bat\s+the\s+((?:[\w\-]+\s+){0,3}(?:hall|palace|stadium|square|church|cathedral|museum|"
+    r"university|centre|center|hotel|arena|park|embassy|residence|headquarters|parliament|"
+    r"ministry|court|courthouse|house|airport|station|theatre|theater|memorial|cemetery))\b",
+    re.IGNORECASE,
+)
+_ROLE_PREFIX = re.compile(
+    r"\b(?:[A-Z][a-z]+(?:an|ish|ese|ch|i|ic)\s+)?"
+    r"(?:(?:Vice|Deputy|Prime|Foreign|Defen[cs]e|Finance|Interior|Crown|Secretary-General|"
+    r"Secretary|General|President|Minister|Chancellor|King|Queen|Prince|Princess|Pope|Governor|"
+    r"Mayor|Senator|Sen\.|Rep\.|Representative|CEO|Chairman|Chairwoman|Leader|Premier|"
+    r"Ambassador|Commissioner|Director|Emperor|Sheikh|State|Health|Trade|Economy|Labor|Labour|"
+    r"Opposition|Party)\s+)+(?=[A-Z][\w\-’']+\s+[A-Z])"
+)
+_FINITE = frozenset(
+    """is are was were will would has have had can could should shall may might must does do
+    did""".split()
+)
+_MODIFIER_SUFFIXES = ("al", "ial", "ary", "ic", "ive", "ual", "ern", "ese", "ish", "ian")
+_NEEDS_PARTICLE = frozenset({"take", "sit", "lay"})
+_MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A stretch of a sentence that can hold one happening."""
+
+    start: int
+    end: int
+    text: str
+    connective: str | None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a happening: a title, where it stands, and what might date it."""
+
+    sentence: Sentence
+    clause: Clause
+    title: str
+    head: str
+    tokens: frozenset[str]
+    proper: frozenset[str]
+    location: str | None
+    #: The verb lemma when a verb names the happening ("arrive"), else "".
+    lemma: str
+    #: True when the object holds an event noun ("participate in a ceremony").
+    has_event_noun: bool
+    past: bool
+    #: (relation, noun) for "after her arrival", "following the forum".
+    relative: tuple[str, str] | None
+    #: Offsets of the words the title was made from; a date inside them is part of the name
+    #: ("an Armistice Day ceremony"), not the happening's date.
+    name_span: tuple[int, int] = (0, 0)
+
+
+def lemma(word: str) -> str | None:
+    """The event-verb lemma of ``word``, or None when it is not an event verb form."""
+    w = word.lower()
+    if w in IRREGULAR:
+        return IRREGULAR[w] if IRREGULAR[w] in VERBS else None
+    if w in VERBS:
+        return w
+    candidates = []
+    if w.endswith("ing"):
+        stem = w[:-3]
+        candidates += [stem, stem + "e"]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            candidates.append(stem[:-1])
+    if w.endswith("ies"):
+        candidates.append(w[:-3] + "y")
+    if w.endswith("es"):
+        candidates.append(w[:-2])
+    if w.endswith("s"):
+        candidates.append(w[:-1])
+    if w.endswith("ed"):
+        stem = w[:-2]
+        candidates += [stem, stem + "e", w[:-1]]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            candidates.append(stem[:-1])
+    return next((c for c in candidates if c in VERBS), None)
+
+
+def _is_past_form(word: str) -> bool:
+    w = word.lower()
+    return (w.endswith("ed") and not w.endswith("eed")) or w in {
+        "met", "sat", "gave", "held", "led", "took", "flew", "left", "spoke", "heard", "began",
+        "laid", "came", "struck", "ran",
+    }
+
+
+def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
+    """Split a sentence where a new predicate starts: "and <verb>", "before <verb>ing", ";"."""
+    text = sentence.text
+    base = sentence.start
+    protected = [(t.start - base, t.end - base) for t in timexes]
+
+    def inside_timex(pos: int) -> bool:
+        return any(s <= pos < e for s, e in protected)
+
+    cuts: list[tuple[int, int, str | None]] = []  # (cut position, skip length, connective)
+    for m in re.finditer(r"\s*(;|\s—\s|\s–\s)\s*", text):
+        if not inside_timex(m.start()):
+            cuts.append((m.start(), m.end() - m.start(), None))
+    for m in re.finditer(
+        r",?\s+(and|but|then|before|after|following|while)\s+(\w[\w’']*)(?:\s+(\w[\w’']*))?", text
+    ):
+        conj, nxt, nxt2 = m.group(1).lower(), m.group(2), (m.group(3) or "")
+        if inside_timex(m.start(1)):
+            continue
+        if conj in _CONNECTIVES:
+            if not nxt.lower().endswith("ing") or (lemma(nxt) is None and nxt.lower() not in (
+                "attending", "having", "making", "going", "heading", "spending"
+            )):
+                continue
+        else:
+            starts_predicate = (
+                (lemma(nxt) is not None and not nxt[0].isupper())
+                or nxt.lower() in {"will", "then", "also", "later", "would", "is", "are"}
+                or (nxt.lower() in _SUBJECT_PRONOUNS and nxt2.lower() in {"will", "would"})
+                or (nxt[0].isupper() and nxt2.lower() in {"will", "would", "is", "are"})
+            )
+            if not starts_predicate:
+                continue
+        cuts.append((m.start(), m.start(2) - m.start(), conj))
+    cuts.sort()
+    clauses: list[Clause] = []
+    pos, connective = 0, None
+    for cut, skip, conj in cuts:
+        if cut < pos:
+            continue
+        piece = text[pos:cut]
+        if piece.strip():
+            clauses.append(Clause(base + pos, base + cut, piece, connective))
+        pos, connective = cut + skip, conj
+    if text[pos:].strip():
+        clauses.append(Clause(base + pos, base + len(text), text[pos:], connective))
+    return clauses
+
+
+def _tokens(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    return [(m.group(0), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _title_tokens(title: str) -> tuple[frozenset[str], frozenset[str]]:
+    words = re.findall(r"\w[\w’'\-]*", title)
+    tokens = frozenset(
+        w.lower() for w in words if w.lower() not in _STOPWORDS and len(w) > 1
+    )
+    proper = frozenset(
+        w.lower() for i, w in enumerate(words) if i > 0 and w[0].isupper()
+        and w.lower() not in _STOPWORDS
+    )
+    return tokens, proper
+
+
+def strip_roles(title: str) -> str:
+    """Drop job titles before a full name: "French President Emmanuel Macron" -> the name."""
+    return _ROLE_PREFIX.sub("", title)
+
+
+def _clean_phrase(phrase: str) -> str:
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:—–-\"“”‘’'")
+    return re.sub(r"\s+(?:and|or|but|of|to|in|with|at|on|for|the|a|an)$", "", phrase)
+
+
+def _capitalize(title: str) -> str:
+    return title[:1].upper() + title[1:] if title else title
+
+
+def _drop_article(phrase: str) -> str:
+    return re.sub(r"^(?:a|an|the|some|its|his|her|their|our|this|that)\s+", "", phrase,
+                  flags=re.IGNORECASE)
+
+
+def _object_phrase(
+    clause: Clause, start: int, timexes: list[Timex], speech_like: bool = False
+) -> tuple[str, int]:
+    """The noun phrase starting at absolute offset ``start``; returns (phrase, end offset).
+
+    It ends at punctuation, a date, the start of an adjunct ("alongside", "following") or a
+    place phrase ("at the Élysée Palace"), which is the location rather than the title.
+    """
+    rel = start - clause.start
+    words = _tokens(clause.text[rel:], start)
+    out_end = start
+    for i, (word, wstart, wend) in enumerate(words):
+        low = word.lower()
+        if any(t.start <= wstart < t.end and t.first_day is not None for t in timexes):
+            # A holiday name used as a modifier ("an Armistice Day ceremony") is part of it.
+            tmx = next(t for t in timexes if t.start <= wstart < t.end)
+            after = clause.text[tmx.end - clause.start:].lstrip()
+            if not (after[:1].islower() and not re.match(r"(?:and|to|at|in|on)\b", after)):
+                break
+        if word in {",", ";", ":", "—", "–", "(", ")", "“", "”", "\"", "."}:
+            break
+        if low in PHRASE_STOPS:
+            break
+        if low in {"at", "in", "inside"} and i > 0 and not speech_like:
+            nxt = words[i + 1][0] if i + 1 < len(words) else ""
+            nxt2 = words[i + 2][0] if i + 2 < len(words) else ""
+            if nxt[:1].isupper() or (nxt.lower() == "the" and nxt2[:1].isupper()):
+                break
+            if low == "at" and any(w[0].lower() in NOUNS for w in words[:i]):
+                break  # "a ceremony at the town hall": the rest is the place
+        if low == "for" and i > 0:
+            break
+        if low in _FINITE or (i == 0 and low == "to"):
+            break
+        if low == "and" and i + 1 < len(words) and lemma(words[i + 1][0]) and \
+                not words[i + 1][0][0].isupper():
+            break
+        out_end = wend
+        if i >= 14:
+            break
+    return _clean_phrase(clause.text[rel:out_end - clause.start]), out_end
+
+
+def _location(clause: Clause, exclude: tuple[int, int], timexes: list[Timex]) -> str | None:
+    for m in _PLACE.finditer(clause.text):
+        s, e = clause.start + m.start(1), clause.start + m.end(1)
+        if exclude[0] <= s < exclude[1]:
+            continue
+        if any(t.start <= s < t.end or s <= t.start < e for t in timexes):
+            continue
+        place = _drop_article(m.group(1)).strip().rstrip(".")
+        if place.split()[0].lower() in _MONTHS:
+            continue
+        return place
+    for m in _VENUE.finditer(clause.text):
+        if not exclude[0] <= clause.start + m.start(1) < exclude[1]:
+            return m.group(1)
+    return None
+
+
+def _relative(clause: Clause) -> tuple[str, str] | None:
+    m = _RELATIVE_ANCHOR.search(clause.text)
+    if not m:
+        return None
+    words = m.group(2).lower().split()
+    for word in words:
+        noun = word.rstrip(".,")
+        if noun in NOUNS or noun in {"arrival", "departure", "return", "landing"}:
+            relation = "before" if m.group(1).lower() in ("before",) or "ahead" in m.group(
+                1).lower() else "after"
+            return relation, noun
+    return None
+
+
+def find_mentions(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
+    """All mentions of happenings in ``sentence`` (``timexes`` are the sentence's own)."""
+    mentions: list[Mention] = []
+    for clause in split_clauses(sentence, timexes):
+        ctimexes = [t for t in timexes if clause.start <= t.start < clause.end]
+        mention = (
+            _listing_mention(sentence, clause, ctimexes)
+            or _verb_mention(sentence, clause, ctimexes)
+            or _noun_mention(sentence, clause, ctimexes)
+            or _future_mention(sentence, clause, ctimexes)
+        )
+        if mention:
+            mentions.append(mention)
+    return mentions
+
+
+def _make(
+    sentence: Sentence, clause: Clause, title: str, head: str, location: str | None,
+    lemma_: str, has_noun: bool, past: bool, name_span: tuple[int, int] = (0, 0),
+) -> Mention | None:
+    title = _capitalize(strip_roles(_clean_phrase(title)))
+    title = re.sub(r"\s+(?:of|to|in|with|at|on|for)$", "", title)
+    if len(title) < 3:
+        return None
+    tokens, proper = _title_tokens(title)
+    return Mention(
+        sentence=sentence, clause=clause, title=title, head=head, tokens=tokens,
+        proper=proper, location=location, lemma=lemma_, has_event_noun=has_noun, past=past,
+        relative=_relative(clause), name_span=name_span,
+    )
+
+
+_MEET_LIKE = frozenset({"meet", "join", "brief", "host", "welcome", "receive", "dine", "talk",
+                        "interview", "sit"})
+_SUBJECT_VERBS = frozenset({"meet", "open", "begin", "start", "close", "resume", "convene",
+                            "strike", "march", "rally", "protest", "vote", "debate", "reopen"})
+_FUTURE_MARKER = re.compile(
+    r"\b(?:will|’ll|'ll|shall|is\s+(?:set|due|scheduled|expected|slated|planned)\s+to|"
+    r"are\s+(?:set|due|scheduled|expected|slated|planned)\s+to|(?:is|are)\s+to)\b",
+    re.IGNORECASE,
+)
+_EVENT_AFTER = re.compile(r"\s*(?:,\s*)?(?:for|at|in|during|on)\s+(?=(?:a|an|the)\s)")
+
+
+def _subject(clause: Clause, verb_start: int) -> str:
+    """The noun phrase before the verb group: "The panel" in "The panel will then meet"."""
+    head = clause.text[: verb_start - clause.start]
+    head = re.split(r"\b(?:will|would|shall|is|are|was|were|to|be|been|then|also)\b", head)[0]
+    head = re.sub(r"^\s*(?:(?:on|by|before|after|later|next|then|meanwhile)\b[^,]*,\s*)", "",
+                  head, flags=re.IGNORECASE)
+    head = re.split(r",|\s(?:which|who|that|linking|connecting|including)\s|\s\w+ing\s", head)[0]
+    words = head.split()
+    if not words or len(words) > 12 or words[0].lower() in _SUBJECT_PRONOUNS:
+        return ""
+    return _clean_phrase(head)
+
+
+def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
+    words = _tokens(clause.text, clause.start)
+    for i, (word, wstart, wend) in enumerate(words):
+        lem = lemma(word)
+        if lem is None or word.lower() in REPORTING:
+            continue
+        low = word.lower()
+        prev = words[i - 1][0].lower() if i > 0 else ""
+        if word[0].isupper() and i > 0:
+            continue  # a name or a title word, not a verb
+        if prev in _DETERMINERS or prev.endswith(("’s", "'s")) or prev in {"’", "'"}:
+            continue
+        passive = low.endswith("ed") or (low in IRREGULAR and low.endswith("n"))
+        passive = passive and prev in {"be", "been", "is", "are", "was", "were", "being"}
+        if low.endswith("ing") and not (
+            prev in _AUX or prev in {"is", "are", "was", "were", "be", "by", "of"} or i == 0
+        ):
+            continue
+        if not low.endswith("ing") and not passive and not (
+            prev in _AUX or prev in _SUBJECT_PRONOUNS or (prev[:1].isupper() and i > 0)
+            or prev in {"officially", "formally", "briefly", "jointly", "personally"}
+            or i == 0
+        ):
+            continue
+        template, particles = VERBS[lem]
+        rest = clause.text[wend - clause.start:]
+        skip = 0
+        for particle in sorted(particles, key=len, reverse=True):
+            m = re.match(r"\s+" + re.escape(particle) + r"\b", rest, re.IGNORECASE)
+            if m:
+                skip = m.end()
+                break
+        if not skip and lem in _NEEDS_PARTICLE:
+            continue
+        obj_start = wend + skip
+        while obj_start < clause.end and clause.text[obj_start - clause.start].isspace():
+            obj_start += 1
+        speech = bool(re.match(r"(?:\w+\s+){0,2}(?:remarks|speech|address|keynote|statement)",
+                               clause.text[obj_start - clause.start:], re.IGNORECASE))
+        obj, obj_end = ("", obj_start) if passive else _object_phrase(
+            clause, obj_start, timexes, speech_like=speech)
+        if passive or (not obj and lem in _SUBJECT_VERBS):
+            subject = _subject(clause, wstart)
+            if subject and "{obj}" in (template or "{obj}"):
+                obj = subject
+                if template and lem in _SUBJECT_VERBS and not passive:
+                    template = {"meet": "Meeting of {obj}", "strike": "Strike by {obj}",
+                                "vote": "Vote by {obj}", "debate": "Debate in {obj}",
+                                "march": "March by {obj}", "rally": "Rally by {obj}",
+                                "protest": "Protest by {obj}"}.get(lem, template)
+        obj_words = {w.lower().strip(".,") for w in obj.split()}
+        has_noun = bool(obj_words & NOUNS)
+        event_np = ""
+        if not has_noun:
+            m = _EVENT_AFTER.match(clause.text[obj_end - clause.start:])
+            if m:
+                np, np_end = _object_phrase(clause, obj_end + m.end(), timexes)
+                if {w.lower().strip(".,") for w in np.split()} & NOUNS:
+                    event_np, obj_end = _drop_article(np), np_end
+        past = _is_past_form(word) and prev not in {"to", "will", "would", "be"}
+        location = _location(clause, (obj_start, obj_end), timexes)
+        if event_np:
+            title = f"{event_np} with {obj}" if obj and lem in _MEET_LIKE else event_np
+            head = next((w for w in reversed(event_np.lower().split()) if w in NOUNS), lem)
+            has_noun = True
+        elif has_noun or template is None:
+            if not obj:
+                continue
+            inner = re.search(r"\b(?:in|for|at)\s+((?:a|an|the)\s+.*)$", obj)
+            if inner and {w.lower().strip(".,") for w in inner.group(1).split()} & NOUNS \
+                    and not obj_words.intersection(obj[: inner.start()].lower().split()) & NOUNS:
+                obj = inner.group(1)
+            title = _drop_article(obj)
+            head = next((w for w in reversed(obj.lower().split()) if w in NOUNS), lem)
+        else:
+            if not obj and "{obj}" in template:
+                continue
+            title = template.format(obj=obj)
+            head = lem
+        if lem in {"visit", "tour", "arrive", "land", "return", "travel", "fly", "head"} and \
+                _drop_article(obj)[:1].isupper() and not location:
+            location = _drop_article(obj)
+        return _make(sentence, clause, title, head, location, lem, has_noun, past,
+                     (obj_start, obj_end))
+    return None
+
+
+_FIXTURE = re.compile(
+    r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4})\s+(?:v|vs\.?|versus)\s+"
+    r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4})"
+)
+
+
+def _listing_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
+    """Schedule lines: "Saturday, December 21: Home v Away, 3pm", "Tuesday: arrival in Rome"."""
+    fixture = _FIXTURE.search(clause.text)
+    if fixture:
+        title = f"{fixture.group(1)} v {fixture.group(2)}"
+        span = (clause.start + fixture.start(), clause.start + fixture.end())
+        return _make(sentence, clause, title, "match", None, "", True, False, span)
+    m = re.match(r"\s*[^:]{3,40}:\s+", clause.text)
+    if m and any(clause.start <= t.start < clause.start + m.end() for t in timexes):
+        phrase, end = _object_phrase(clause, clause.start + m.end(), timexes)
+        if phrase:
+            return _make(sentence, clause, phrase, "", None, "", False, False,
+                         (clause.start + m.end(), end))
+    return None
+
+
+def _future_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
+    """Last resort for a future clause with a day but no known predicate: its own words."""
+    if not timexes or not _FUTURE_MARKER.search(clause.text):
+        return None
+    text = clause.text
+    for t in sorted(timexes, key=lambda t: -t.start):
+        text = text[: t.start - clause.start] + text[t.end - clause.start:]
+    text = re.sub(r"^\s*(?:on|from|by|until|in|at)?\s*,?\s*", "", text)
+    text = _FUTURE_MARKER.sub(" ", text)
+    text = re.sub(r"\b(?:be|on|at|from|by|until|in)\s*(?=[,.]|$)", "", text)
+    text = re.sub(r"\s+", " ", text)
+    text = re.split(r",|;|\s—\s|\s(?:the\s+\w+\s+)?said\b|\s(?:according|officials)\b", text)[0]
+    words = text.split()
+    if len(words) < 3 or words[0].lower() in _SUBJECT_PRONOUNS:
+        return None
+    title = " ".join(words[:12])
+    return _make(sentence, clause, title, "", None, "", False, False, (clause.start, clause.start))
+
+
+def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
+    words = _tokens(clause.text, clause.start)
+    for i, (word, _ws, _we) in enumerate(words):
+        low = word.lower()
+        if low not in NOUNS:
+            continue
+        if i > 0 and words[i - 1][0].lower() in {"will", "would", "to", "shall", "’ll", "'ll"}:
+            continue  # a verb here ("will address the nation")
+        # Extend left over modifiers (adjectives, names) up to a determiner or possessive.
+        j = i
+        while j > 0:
+            prev = words[j - 1][0]
+            pl = prev.lower()
+            if pl in _DETERMINERS or pl in _STOPWORDS or pl in REPORTING or prev in {
+                ",", "’", "'", "“", "”", "—", "(", ")"
+            } or pl.endswith(("’s", "'s")) or lemma(prev) is not None:
+                break
+            if any(t.start <= words[j - 1][1] < t.end for t in timexes):
+                break
+            if not (prev[:1].isupper() or prev[:1].isdigit() or "-" in prev
+                    or pl.endswith(_MODIFIER_SUFFIXES)):
+                break
+            j -= 1
+        start = words[j][1]
+        phrase, end = _object_phrase(clause, start, timexes, speech_like=low in _SPEECH_NOUNS)
+        if not phrase:
+            continue
+        location = _location(clause, (start, end), timexes)
+        return _make(sentence, clause, phrase, low, location, "", True, False, (start, end))
+    return None

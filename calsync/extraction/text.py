@@ -1,0 +1,129 @@
+"""Article text structure: boilerplate lines, paragraphs and sentences, with offsets.
+
+Scraped pages carry site chrome (menus, the headline repeated, "Please enter your comment!",
+related-link lines). Those lines must produce nothing, so they are found here and blanked out
+(replaced by spaces, keeping every offset valid) before the tagger and the event builder read
+the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Lines that are site furniture whatever their context.
+_BOILERPLATE = re.compile(
+    r"""^\s*(?:
+        home\b.*\b(?:top\ stories|news|menu)\b
+      | please\ enter\ your\ (?:comment|name|email).*
+      | (?:leave\ a\ (?:reply|comment)|post\ comment|submit\ comment).*
+      | (?:share|tweet|email)\ (?:this|on\ \w+).*
+      | (?:related|read\ more|see\ also|more\ from|recommended|advertisement|sponsored)\b.*
+      | (?:sign\ up|subscribe|log\ ?in|sign\ in|register)\b.{0,60}
+      | (?:click\ here|follow\ us|all\ rights\ reserved|copyright|©).*
+      | (?:we\ use\ cookies|accept\ (?:all\ )?cookies|cookie\ (?:policy|settings)).*
+      | (?:skip\ to\ (?:main\ )?content|toggle\ navigation|main\ menu|search\ for:?).*
+      | (?:photo|image|video|credit):.{0,120}
+      | save\ my\ name,\ email.*
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: Abbreviations after which a period does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen col lt sgt capt cmdr adm sen rep gov pres st mt ft jr sr inc co corp
+    ltd no vs etc approx dept univ est jan feb mar apr jun jul aug sep sept oct nov dec mon tue
+    tues wed thu thur thurs fri sat sun u.s u.k u.n e.u a.m p.m d.c""".split()
+)
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+|$)")
+_WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]+[\"”’')\]]*$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the article with its offsets and paragraph number."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def _is_link_line(line: str) -> bool:
+    """A short line with no sentence punctuation and no verb-like word: a headline or link.
+
+    Real sentences in news prose end with punctuation; navigation items, related-story links
+    ("Veterans Day Fast Facts") and section labels do not.
+    """
+    stripped = line.strip()
+    if not stripped or stripped[-1] in ".!?\"”’:;)":
+        return False
+    if re.match(r"^[\w ,.'’]{3,40}:\s+\S", stripped):
+        return False  # a schedule line: "Saturday, December 21: Home v Away, 3pm"
+    words = stripped.split()
+    return len(words) <= 20
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of lines that are boilerplate: site chrome, repeated headlines, link lines."""
+    spans: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        content = line.strip()
+        if not content:
+            continue
+        key = " ".join(content.lower().split())
+        repeated = key in seen
+        seen.add(key)
+        if repeated or _BOILERPLATE.match(content) or _is_link_line(content):
+            spans.append((start, end))
+    return spans
+
+
+def clean(text: str) -> str:
+    """The text with boilerplate lines blanked out; same length, same offsets."""
+    chars = list(text)
+    for start, end in boilerplate_spans(text):
+        for i in range(start, end):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split (already cleaned) text into sentences, keeping offsets into it."""
+    out: list[Sentence] = []
+    paragraph = 0
+    for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        block = match.group(0)
+        if not block.strip():
+            continue
+        base = match.start()
+        cursor = 0
+        for end_match in _SENTENCE_END.finditer(block):
+            end = end_match.end()
+            tail = _WORD_BEFORE.search(block, 0, end)
+            if tail:
+                word = tail.group(1).lower().rstrip(".")
+                if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                    continue
+            nxt = block[end:].lstrip()
+            if nxt and nxt[0].islower():
+                continue
+            _append(out, block, base, cursor, end, paragraph)
+            cursor = end
+        _append(out, block, base, cursor, len(block), paragraph)
+        paragraph += 1
+    return out
+
+
+def _append(out: list[Sentence], block: str, base: int, start: int, end: int, para: int) -> None:
+    piece = block[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    if piece:
+        s = base + start + lead
+        out.append(Sentence(s, s + len(piece), piece, para))

@@ -1,0 +1,72 @@
+"""Benchmark: calsync extraction vs dateparser.search.search_dates on the seed article.
+
+Run: ``python -m tests.benchmarks.bench_extract [--rounds N]``. Prints ms per article for
+both, warm (after one call) and for the first call, and the wall time of ``calsync extract``
+as a fresh process. Not a test: numbers are printed, not asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from tests.conftest import SEED
+
+
+def _time_calls(fn: object, rounds: int) -> tuple[float, float]:
+    assert callable(fn)
+    t0 = time.perf_counter()
+    fn()
+    first = (time.perf_counter() - t0) * 1000
+    samples = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - t0) * 1000)
+    return first, statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=50)
+    args = parser.parse_args()
+    text = SEED.read_text(encoding="utf-8")
+    published = datetime(2021, 11, 5, 12, tzinfo=ZoneInfo("Europe/Paris"))
+
+    from calsync.extraction.events import extract_events
+    from calsync.model import Article
+
+    article = Article(text, published, str(SEED))
+    ours_first, ours = _time_calls(lambda: extract_events(article), args.rounds)
+
+    import dateparser.search
+
+    settings = {"RELATIVE_BASE": published.replace(tzinfo=None), "PREFER_DATES_FROM": "future"}
+    peer_first, peer = _time_calls(
+        lambda: dateparser.search.search_dates(text, languages=["en"], settings=settings),
+        max(5, args.rounds // 5),
+    )
+
+    cmd = [sys.executable, "-m", "calsync.cli", "extract", str(SEED), "--published", "2021-11-05"]
+    walls = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        walls.append(time.perf_counter() - t0)
+
+    print(f"seed article: {len(text)} characters, {len(extract_events(article))} events")
+    print(f"{'':34}{'first call':>12}{'warm (median)':>16}")
+    print(f"{'calsync extract_events':34}{ours_first:>9.1f} ms{ours:>13.2f} ms")
+    print(f"{'dateparser.search.search_dates':34}{peer_first:>9.1f} ms{peer:>13.2f} ms")
+    print(f"speed-up once warm: {peer / ours:.1f}x")
+    print(f"`calsync extract` fresh process: median {statistics.median(walls):.2f} s "
+          f"(min {min(walls):.2f} s over {len(walls)} runs)")
+
+
+if __name__ == "__main__":
+    main()
