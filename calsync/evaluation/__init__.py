@@ -1,0 +1,1 @@
+"""Measuring the extraction engine against annotated corpora (TimeML)."""
