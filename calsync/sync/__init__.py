@@ -96,18 +96,48 @@ class SyncResult:
         }
 
 
-def sync(
+@dataclass
+class PlannedSync:
+    """A computed plan with the remote view it was made from, ready to apply.
+
+    ``prepare()`` lists and plans (what ``--dry-run`` shows); ``apply()`` runs exactly that
+    plan. The cron runner uses the two steps; ``sync()`` chains them.
+    """
+
+    target: Target
+    state: StateStore | None
+    plan: Plan
+    view: dict[str, RemoteEvent]
+    records: dict[str, StateRecord]
+    old_token: str | None
+    new_token: str | None
+    incremental: bool
+
+    def dry_run(self) -> SyncResult:
+        return SyncResult(self.plan, dry_run=True, incremental=self.incremental)
+
+    def apply(self, progress: Callable[[ChangeResult], None] | None = None) -> SyncResult:
+        results, error = apply_plan(self.plan, self.target, self.view, progress)
+        if self.state is not None:
+            final = updated_view(self.view, results)
+            # Keep the old token when the run stopped early: the next delta then re-reads
+            # everything this run may have written.
+            token = self.new_token if error is None else self.old_token
+            self.state.save(self.target.name, state_records(final, self.records, results),
+                            token, replace=True)
+        return SyncResult(self.plan, tuple(results), error=error, incremental=self.incremental)
+
+
+def prepare(
     events: Iterable[Event],
     target: Target,
     state: StateStore | None = None,
     *,
-    dry_run: bool = False,
     prune: bool = False,
     force: bool = False,
     max_delete_fraction: float = DEFAULT_MAX_DELETE_FRACTION,
-    progress: Callable[[ChangeResult], None] | None = None,
-) -> SyncResult:
-    """Bring ``target`` in line with ``events``; see ``calsync.sync.plan`` for the rules."""
+) -> PlannedSync:
+    """List the target (incrementally when the state has a sync token) and plan."""
     records: dict[str, StateRecord] = state.records(target.name) if state else {}
     token = state.sync_token(target.name) if state and records else None
     listing = target.list_remote(token)
@@ -133,17 +163,25 @@ def sync(
         remote_id_for=target.remote_id_for, prune=prune, force=force,
         max_delete_fraction=max_delete_fraction,
     )
-    if dry_run:
-        return SyncResult(plan, dry_run=True, incremental=not listing.complete)
-    results, error = apply_plan(plan, target, view, progress)
-    if state is not None:
-        final = updated_view(view, results)
-        # Keep the old token when the run stopped early: the next delta then re-reads
-        # everything this run may have written.
-        new_token = listing.sync_token if error is None else token
-        state.save(target.name, state_records(final, records, results), new_token,
-                   replace=True)
-    return SyncResult(plan, tuple(results), error=error, incremental=not listing.complete)
+    return PlannedSync(target, state, plan, view, records, token, listing.sync_token,
+                       not listing.complete)
 
 
-__all__ = ["StateStore", "SyncResult", "describe", "make_plan", "sync"]
+def sync(
+    events: Iterable[Event],
+    target: Target,
+    state: StateStore | None = None,
+    *,
+    dry_run: bool = False,
+    prune: bool = False,
+    force: bool = False,
+    max_delete_fraction: float = DEFAULT_MAX_DELETE_FRACTION,
+    progress: Callable[[ChangeResult], None] | None = None,
+) -> SyncResult:
+    """Bring ``target`` in line with ``events``; see ``calsync.sync.plan`` for the rules."""
+    planned = prepare(events, target, state, prune=prune, force=force,
+                      max_delete_fraction=max_delete_fraction)
+    return planned.dry_run() if dry_run else planned.apply(progress)
+
+
+__all__ = ["PlannedSync", "StateStore", "SyncResult", "describe", "make_plan", "prepare", "sync"]

@@ -168,3 +168,9 @@ class StateStore:
                 "INSERT OR REPLACE INTO targets (target, sync_token) VALUES (?, ?)",
                 (target, sync_token),
             )
+
+
+def default_state_path() -> Path:
+    """``$XDG_STATE_HOME/calsync/state.sqlite`` (``~/.local/state/...`` by default)."""
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "calsync" / "state.sqlite"

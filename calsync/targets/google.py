@@ -212,7 +212,7 @@ def load_credentials(
     (``path`` None) the token ``calsync auth google`` stored.
 
     A service account key's own ``token_uri`` is honoured; ``token_uri`` overrides it (for a
-    proxy or an emulator).
+    proxy or an emulator), and is the only way to move an OAuth user token's endpoint.
     """
     file = Path(path) if path is not None else default_token_path()
     if not file.exists():
@@ -241,9 +241,12 @@ def load_credentials(
         if kind == "authorized_user" or "refresh_token" in info:
             from google.oauth2.credentials import Credentials
 
-            return Credentials.from_authorized_user_info(  # type: ignore[no-untyped-call]
+            creds = Credentials.from_authorized_user_info(  # type: ignore[no-untyped-call]
                 info, scopes=[SCOPE]
             )
+            # google-auth pins user tokens to Google's endpoint (a token file must not send
+            # the refresh token elsewhere); only an explicit token_uri moves it.
+            return creds.with_token_uri(token_uri) if token_uri else creds
     except (ValueError, KeyError) as exc:
         raise ConfigError(f"{file}: incomplete Google credentials ({exc})") from exc
     if "installed" in info or "web" in info:
