@@ -2,8 +2,9 @@
 
 The rule, applied to reports in publication order (earliest first):
 
-* Titles are normalised (accents, case, punctuation and small words dropped, plural ``s``
-  removed) into word sets.
+* Titles are normalised (accents, case, punctuation, small words and date words such as
+  "June", "Friday" or "20th" dropped, plural ``s`` removed) into word sets: "Festival on
+  June 20" and "Riverside Jazz Festival" share "festival".
 * A report joins an existing event when it comes from a different article and either
   - **same happening**: its days overlap the event's days, the word sets overlap enough
     (overlap coefficient ≥ 0.6: "Summit" and "Climate summit" match, "Board meeting" and
@@ -44,6 +45,17 @@ _STOPWORDS = frozenset({
     "et", "en", "au", "aux", "un", "une", "pour", "sur",
 })
 
+#: Words that date a title ("Festival on June 20") rather than name the happening.
+_DATE_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "today", "tomorrow", "tonight", "week", "weekend", "next", "this",
+    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+    "octobre", "novembre", "decembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+    "samedi", "dimanche",
+})
+
 _MOVE_CUES = re.compile(
     r"\b(postpon\w*|delay(?:ed|s)?|reschedul\w*|moved|pushed back|push(?:es|ed)? (?:it )?back|"
     r"brought forward|put off|new date|now (?:be )?(?:held|take place|takes place)|"
@@ -67,7 +79,7 @@ def words(title: str) -> frozenset[str]:
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     out: set[str] = set()
     for word in re.findall(r"[a-z0-9]+", text):
-        if word in _STOPWORDS:
+        if word in _STOPWORDS or word in _DATE_WORDS or re.fullmatch(r"\d+(st|nd|rd|th)?", word):
             continue
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]

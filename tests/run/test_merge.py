@@ -141,3 +141,12 @@ def test_words_and_move_cues() -> None:
     assert says_moved(moved)
     assert not says_moved(ev("u", "X", date(2026, 1, 1), article="a",
                              sentence="It will take place on Monday."))
+
+
+def test_date_words_do_not_name_a_happening() -> None:
+    assert words("Festival on June 20th") == {"festival"}
+    [merged] = merge_events([
+        rep(ev("u1", "Riverside Jazz Festival", date(2026, 6, 20), article="a"), 2),
+        rep(ev("u2", "Festival on June 20", date(2026, 6, 20), article="b"), 9),
+    ])
+    assert merged.uid == "u1" and merged.sources == ("a", "b")

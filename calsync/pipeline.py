@@ -1,0 +1,367 @@
+"""One unattended run: every source -> extraction -> merge -> every target.
+
+This is what cron calls. It is built to be boring:
+
+* a lock (filelock) lets one run at a time; an overlapping run stops at once (``LockedError``);
+* unchanged articles are not extracted again: each article's hash and events are kept in the
+  article cache (``calsync.sources.cache``), files are not even parsed when their bytes did not
+  change and pages cost one 304 request;
+* a failing source or target fails alone: the others still run, the failing source's articles
+  from the last run keep their events (a network blip never deletes calendar entries), and the
+  report says what failed (exit 1);
+* ``dry_run`` plans every target and writes nothing, not even the cache.
+
+Targets are reached through small adapters (``build_target``) so that a ``[[target]]`` of the
+configuration maps onto the ics file writer, the Google sync engine or CalDAV, each imported
+only when configured. The library logs (logger ``calsync.run``) and never prints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from calsync.config import (
+    CaldavTargetConfig,
+    Config,
+    GoogleTargetConfig,
+    IcsTargetConfig,
+    SourceConfig,
+    TargetConfig,
+)
+from calsync.errors import CalsyncError, LockedError, SourceError, TargetError
+from calsync.extraction.settings import ExtractionSettings
+from calsync.merge import Reported, merge_events
+from calsync.model import Article, Event, Plan
+from calsync.sources import SourceContext, read_source
+from calsync.sources.cache import ArticleCache, CachedArticle
+from calsync.sources.fetch import Fetcher, Validators
+
+log = logging.getLogger("calsync.run")
+
+Extractor = Callable[[Article, ExtractionSettings], list[Event]]
+Progress = Callable[[str], None]
+
+CACHE_NAME = "articles.sqlite"
+
+
+# --- reports ---------------------------------------------------------------------------------
+
+
+@dataclass
+class SourceReport:
+    """What one source gave this run."""
+
+    name: str
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    skipped: int = 0
+    extracted: int = 0
+    events: int = 0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class TargetReport:
+    """What one target was asked to do, and whether it did it."""
+
+    name: str
+    kind: str
+    plan: Plan | None = None
+    written: bool = False
+    failed: int = 0
+    error: str | None = None
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.failed == 0
+
+
+@dataclass
+class RunReport:
+    """The outcome of a run, for the summary and the exit code."""
+
+    dry_run: bool
+    sources: list[SourceReport] = field(default_factory=list)
+    targets: list[TargetReport] = field(default_factory=list)
+    events: tuple[Event, ...] = ()
+    requests: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return all(s.ok for s in self.sources) and all(t.ok for t in self.targets)
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.ok else 1
+
+    def totals(self) -> dict[str, int]:
+        keys = ("new", "changed", "unchanged", "removed", "skipped", "extracted")
+        return {k: sum(getattr(s, k) for s in self.sources) for k in keys}
+
+
+# --- targets ---------------------------------------------------------------------------------
+
+
+class TargetAdapter(Protocol):
+    """A configured target as the runner sees it: plan, then apply the same events."""
+
+    name: str
+    kind: str
+
+    def plan(self, events: Sequence[Event]) -> Plan: ...
+
+    def apply(self, events: Sequence[Event], plan: Plan, report: TargetReport) -> None: ...
+
+
+class IcsAdapter:
+    """An ``ics`` target: the calendar file is rewritten only when its bytes change."""
+
+    kind = "ics"
+
+    def __init__(self, cfg: IcsTargetConfig, config: Config, now: datetime) -> None:
+        from calsync.targets.ics_file import IcsFileTarget
+
+        self.name = cfg.name
+        self.now = now
+        self.target = IcsFileTarget(cfg.path, name=cfg.calendar_name, timezone=config.timezone,
+                                    keep_cancelled=cfg.keep_cancelled, force=cfg.force)
+
+    def plan(self, events: Sequence[Event]) -> Plan:
+        return self.target.plan(events)
+
+    def apply(self, events: Sequence[Event], plan: Plan, report: TargetReport) -> None:
+        if not plan.writes and self.target.path.exists():
+            return  # nothing to change: leave the file (and its mtime) alone
+        try:
+            self.target.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise TargetError(f"{self.target.path.parent}: cannot create: {exc.strerror}"
+                              ) from exc
+        result = self.target.write(events, self.now)
+        report.written = result.written
+        report.detail = result.summary()
+
+
+def build_target(cfg: TargetConfig, config: Config, now: datetime) -> TargetAdapter:
+    """The adapter for one ``[[target]]``; heavy libraries are imported only here."""
+    if isinstance(cfg, IcsTargetConfig):
+        return IcsAdapter(cfg, config, now)
+    if isinstance(cfg, GoogleTargetConfig):
+        raise TargetError(f"target {cfg.name!r}: Google targets from the configuration are "
+                          "not wired yet", hint="use calsync sync google meanwhile")
+    if isinstance(cfg, CaldavTargetConfig):
+        raise TargetError(f"target {cfg.name!r}: CalDAV targets are not available yet")
+    raise TargetError(f"unknown target {cfg!r}")  # pragma: no cover
+
+
+# --- the run ---------------------------------------------------------------------------------
+
+
+def article_hash(article: Article, fingerprint: str) -> str:
+    """Everything the extractor sees, plus the settings: equal hash, equal events."""
+    digest = hashlib.sha256(fingerprint.encode())
+    for part in (article.text, article.published.isoformat(), article.source, article.url or "",
+                 article.title or "", article.language):
+        digest.update(b"\x1f" + part.encode("utf-8"))
+    return digest.hexdigest()[:32]
+
+
+def fingerprint(config: Config, source: SourceConfig) -> str:
+    """What, besides an article's own bytes, changes its events: settings, version, source."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        ours = version("calsync")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        ours = "0"
+    return f"{ours}|{config.extraction!r}|{source!r}"
+
+
+def _default_extractor(article: Article, settings: ExtractionSettings) -> list[Event]:
+    from calsync.extraction.events import extract_events
+
+    return extract_events(article, settings)
+
+
+def run(config: Config, *, now: datetime, dry_run: bool = False,
+        extract: Extractor | None = None, fetcher: Fetcher | None = None,
+        progress: Progress | None = None) -> RunReport:
+    """Converge every target of ``config``; ``now`` is the run's start (aware)."""
+    from filelock import FileLock, Timeout
+
+    lock_path = config.lock_path
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CalsyncError(f"cannot create {lock_path.parent}: {exc.strerror}") from exc
+    lock = FileLock(str(lock_path), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise LockedError(f"another calsync run is in progress (lock {lock_path}); "
+                          "this run stops without doing anything") from None
+    try:
+        return _run(config, now=now, dry_run=dry_run, extract=extract or _default_extractor,
+                    fetcher=fetcher, progress=progress or (lambda _msg: None))
+    finally:
+        lock.release()
+
+
+def _run(config: Config, *, now: datetime, dry_run: bool, extract: Extractor,
+         fetcher: Fetcher | None, progress: Progress) -> RunReport:
+    report = RunReport(dry_run=dry_run)
+    fetcher = fetcher or Fetcher(user_agent=config.fetch.user_agent,
+                                 timeout=config.fetch.timeout, max_bytes=config.fetch.max_bytes)
+    settings = config.extraction
+    reports: list[Reported] = []
+    with ArticleCache(config.state_dir / CACHE_NAME) as cache:
+        previous_all = cache.articles()
+        for src in config.sources:
+            progress(f"source {src.name}")
+            previous = {ident: art for (name, ident), art in previous_all.items()
+                        if name == src.name}
+            current, sr = _read_one(src, config, cache, previous, now=now, dry_run=dry_run,
+                                    extract=extract, settings=settings, fetcher=fetcher,
+                                    progress=progress)
+            report.sources.append(sr)
+            for art in current.values():
+                sr.events += len(art.events)
+                reports.extend(Reported(e, art.published, art.id) for e in art.events)
+        if not dry_run:
+            with cache.transaction():
+                cache.remove_sources_except([s.name for s in config.sources])
+    report.requests = fetcher.requests
+    events = merge_events(reports)
+    report.events = tuple(events)
+    log.info("%d events from %d reports", len(events), len(reports))
+    for tcfg in config.targets:
+        progress(f"target {tcfg.name}")
+        report.targets.append(_converge(tcfg, config, events, now=now, dry_run=dry_run))
+    return report
+
+
+def _read_one(src: SourceConfig, config: Config, cache: ArticleCache,
+              previous: dict[str, CachedArticle], *, now: datetime, dry_run: bool,
+              extract: Extractor, settings: ExtractionSettings, fetcher: Fetcher,
+              progress: Progress) -> tuple[dict[str, CachedArticle], SourceReport]:
+    """Read one source and bring its cached articles up to date; never raises SourceError."""
+    sr = SourceReport(name=src.name)
+    fp = fingerprint(config, src)
+
+    def raw_unchanged(_source: str, ident: str, raw_hash: str) -> bool:
+        old = previous.get(ident)
+        return old is not None and old.raw_hash == raw_hash
+
+    ctx = SourceContext(fetcher=fetcher, zone=settings.zone, now=now, base=config.folder,
+                        validators=cache.validators, raw_unchanged=raw_unchanged,
+                        fingerprint=fp)
+    try:
+        batch = read_source(src, ctx)
+    except SourceError as exc:
+        sr.errors.append(str(exc))
+        log.error("source %s: %s", src.name, exc)
+        return dict(previous), sr  # keep what it gave last time
+    for warning in batch.warnings:
+        log.warning("%s", warning)
+    sr.warnings.extend(batch.warnings)
+    sr.skipped = len(batch.warnings)
+    for error in batch.errors:
+        log.error("source %s: %s", src.name, error)
+    sr.errors.extend(batch.errors)
+
+    current: dict[str, CachedArticle] = {}
+    for ident in batch.kept:
+        if ident in previous:
+            current[ident] = previous[ident]
+            sr.unchanged += 1
+    to_store: list[CachedArticle] = []
+    validators = dict(batch.validators)
+    for article in batch.articles:
+        ident = article.source
+        raw_hash = batch.raw_hashes.get(ident)
+        digest = article_hash(article, fp)
+        old = previous.get(ident)
+        if old is not None and old.content_hash == digest:
+            sr.unchanged += 1
+            kept = CachedArticle(src.name, ident, raw_hash, digest, old.published, old.events)
+            current[ident] = kept
+            if old.raw_hash != raw_hash:
+                to_store.append(kept)
+            continue
+        progress(f"extract {ident}")
+        try:
+            events = tuple(extract(article, settings))
+        except CalsyncError as exc:
+            _extract_failed(sr, ident, str(exc), old, current, validators, article)
+            continue
+        except Exception as exc:  # a bug in extraction must not stop the other articles
+            log.debug("extraction of %s failed", ident, exc_info=True)
+            _extract_failed(sr, ident, f"{type(exc).__name__}: {exc}", old, current,
+                            validators, article)
+            continue
+        sr.extracted += 1
+        if old is None:
+            sr.new += 1
+        else:
+            sr.changed += 1
+        fresh = CachedArticle(src.name, ident, raw_hash, digest, article.published, events)
+        current[ident] = fresh
+        to_store.append(fresh)
+    if batch.keep_all:
+        for ident, old in previous.items():
+            if ident not in current:
+                current[ident] = old
+                sr.unchanged += 1
+    removed = [ident for ident in previous if ident not in current]
+    sr.removed = len(removed)
+    if not dry_run:
+        with cache.transaction():
+            for art in to_store:
+                cache.put(art)
+            cache.remove(src.name, removed)
+            for ident in removed:
+                cache.forget_validators(ident)
+            for url, val in validators.items():
+                cache.set_validators(url, val)
+    log.info("source %s: %d new, %d changed, %d unchanged, %d removed", src.name, sr.new,
+             sr.changed, sr.unchanged, sr.removed)
+    return current, sr
+
+
+def _extract_failed(sr: SourceReport, ident: str, message: str, old: CachedArticle | None,
+                    current: dict[str, CachedArticle], validators: dict[str, Validators],
+                    article: Article) -> None:
+    """Keep the article's previous events and forget its validators, so it is retried."""
+    sr.errors.append(f"{ident}: extraction failed: {message}")
+    log.error("source %s: %s: extraction failed: %s", sr.name, ident, message)
+    if old is not None:
+        current[ident] = old
+    if article.url:
+        validators.pop(article.url, None)
+
+
+def _converge(tcfg: TargetConfig, config: Config, events: Sequence[Event], *, now: datetime,
+              dry_run: bool) -> TargetReport:
+    tr = TargetReport(name=tcfg.name, kind=tcfg.kind)
+    try:
+        adapter = build_target(tcfg, config, now)
+        tr.plan = adapter.plan(events)
+        if not dry_run:
+            adapter.apply(events, tr.plan, tr)
+    except CalsyncError as exc:
+        tr.error = str(exc)
+        log.error("target %s: %s", tcfg.name, exc)
+    return tr
