@@ -116,12 +116,20 @@ RULES: list[tuple[str, str]] = [
      rf"|the\s+same)\s+)?(?P<wd>{WEEKDAY})\b(?!['’]s\s+(?:edition|issue|paper))"
      rf"(?:\s+(?P<pod>{POD})\b)?(?P<nw>\s+(?:next|last|this)\s+week\b)?"),
     ("quarter",
-     rf"\b(?:(?P<the>the)\s+)?(?:(?P<y0>{YEAR})['’]?s?\s+|fiscal\s+(?P<fy0>{YEAR})['’]?s?\s+)?"
+     rf"\b(?:(?P<the>the)\s+)?(?:(?P<y0>{YEAR})['’]?s?\s+|fiscal\s+(?P<fy0>{YEAR})['’]?s?\s+"
+     r"|(?P<ry0>this|last|next)\s+year['’]s\s+)?"
      r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous"
      r"|past|same|year-earlier|year-ago|most\s+recent|recent|prior)[-\s]+(?P<qh>quarter|half"
      rf"|period|quarters)\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y1>{YEAR})|(?P<ry>this|last|next)"
      r"\s+year))?"),
-    ("the_quarter", r"\bthe\s+(?P<qh>quarter)\b"),
+    ("the_quarter", r"\bthe\s+(?P<qh>quarter)\b(?!-)"),
+    ("year_earlier", r"\b(?P<w>year-earlier|year-ago)\b"),
+    ("century",
+     r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?P<n>1[0-9]|2[0-2])(?:st|nd|rd|th)"
+     r"[-\s]+century\b"),
+    ("the_unit",
+     r"\b(?:the|that)\s+(?P<adj>(?:fiscal|full|current|entire|whole|same)\s+)?"
+     r"(?P<unit>year|week|weekend)\b(?![-'’])"),
     ("rel_unit",
      rf"\b(?:(?P<mod>{MODS})[-\s]+)?(?P<rel>this|last|next|past|previous|coming|current"
      r"|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+current|the\s+following"
@@ -144,8 +152,7 @@ RULES: list[tuple[str, str]] = [
     ("set",
      rf"\b(?:(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUMW})\s+)?"
      rf"(?P<unit>{UNIT}|{WEEKDAY}|morning|afternoon|evening|night)\b"
-     r"|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly"
-     r"|semiannually|biannually|semi-annually|annual)\b(?!\s+(?:basis))"
+     r"|(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly)\b"
      rf"|(?P<times>once|twice|thrice|{NUMW}\s+times)\s+(?:a|an|per|each|every)\s+"
      rf"(?P<unit2>{UNIT})\b"
      r"|(?P<wdpl>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b)"),
@@ -165,8 +172,8 @@ RULES: list[tuple[str, str]] = [
     ("ref",
      r"\b(?:(?P<now>right\s+now|now|currently|current|at\s+present|presently|nowadays"
      r"|these\s+days|at\s+the\s+moment|the\s+present|present-day)"
-     r"|(?P<past>recently|recent|the\s+past|previously|formerly|lately)"
-     r"|(?P<future>the\s+near\s+future|the\s+future|future|soon|shortly))\b(?!-)"),
+     r"|(?P<past>recently|the\s+past|formerly|lately)"
+     r"|(?P<future>the\s+near\s+future|the\s+future))\b(?!-)"),
     ("decade",
      r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?:(?P<dec>(?:1[5-9]|20)\d)0['’]?s"
      r"|['’](?P<dec2>\d)0s)\b"),
@@ -219,6 +226,9 @@ FIRST_WORDS: dict[str, frozenset[str]] = {
                           "last", "latest", "current", "previous", "past", "same", "year",
                           "most", "recent", "prior"}),
     "the_quarter": frozenset({"the"}),
+    "year_earlier": frozenset({"year"}),
+    "century": frozenset({"the", "early", "late", "mid", "#"}),
+    "the_unit": frozenset({"the", "that"}),
     "rel_unit": _MOD_FIRST | _REL_FIRST,
     "mod_the_unit": _MOD_FIRST,
     "anaphora_day": frozenset({"the", "that", "later", "earlier"}),
@@ -237,8 +247,7 @@ FIRST_WORDS: dict[str, frozenset[str]] = {
                         "some", "seconds", "minutes", "hours", "days", "weeks", "months",
                         "years", "decades", "centuries"}),
     "ref": frozenset({"right", "now", "currently", "current", "at", "presently", "nowadays",
-                      "these", "the", "present", "recently", "recent", "previously",
-                      "formerly", "lately", "future", "soon", "shortly"}),
+                      "these", "the", "present", "recently", "formerly", "lately"}),
     "decade": frozenset({"the", "early", "late", "mid", "#", "'"}),
     "fiscal": frozenset({"fiscal"}),
     "season": frozenset({"early", "late", "mid", "spring", "summer", "fall", "autumn",

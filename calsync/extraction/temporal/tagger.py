@@ -518,6 +518,8 @@ def _h_rel_unit(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
                    confidence=0.8)
     if unit == "fiscal year":
         unit = "year"
+    if unit == "weekend" and shift == 0 and rel not in _ANAPHORIC:
+        return _weekend(ctx, s, e, mod)
     if unit == "quarter":
         y, q = R.shift_quarter(base.year, R.quarter_of(base), shift)
         if rel in ("the same", "that") and ctx.last_quarter:
@@ -530,6 +532,47 @@ def _h_rel_unit(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
         mod = None
     return _tx(ctx, s, e, "DATE", value, mod=mod, first_day=first_d, last_day=last_d,
                resolution=what + f"{value} ({label})", anchor=anchor, confidence=0.85)
+
+
+def _weekend(ctx: _Ctx, s: int, e: int, mod: str | None) -> Timex:
+    """"this weekend" / "the weekend": the coming one, or the last one in a past clause."""
+    dct = ctx.dct
+    if ctx.tenses.tense(s, e) == "past" or (dct.weekday() == 0 and
+                                             ctx.tenses.tense(s, e) is None):
+        sat = R.last_weekday(dct, 5, same_day=True)
+    else:
+        sat = dct - timedelta(days=1) if dct.weekday() == 6 else R.last_weekday(
+            dct + timedelta(days=6), 5, same_day=True)
+    sun = sat + timedelta(days=1)
+    value = R.week_value(sat) + "-WE"
+    return _tx(ctx, s, e, "DATE", value, mod=mod, first_day=sat, last_day=sun,
+               resolution=f"{ctx.text[s:e]} = {sat.isoformat()} to {sun.isoformat()} "
+                          f"(publication date {dct.isoformat()})",
+               anchor="publication", confidence=0.8)
+
+
+def _h_the_unit(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    unit = g["unit"].lower()
+    if unit == "weekend":
+        return _weekend(ctx, s, e, None)
+    value, _, _ = _unit_value(unit, ctx.dct, 0)
+    return _tx(ctx, s, e, "DATE", value, resolution=f"{ctx.text[s:e]} = {value} (publication "
+               f"date {ctx.dct.isoformat()})", anchor="publication", confidence=0.6)
+
+
+def _h_year_earlier(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    if ctx.last_quarter:
+        y, q = ctx.last_quarter
+        return _tx(ctx, s, e, "DATE", f"{y - 1:04d}-Q{q}", resolution=f"quarter {y - 1}-Q{q}",
+                   anchor="previous", confidence=0.6)
+    return _tx(ctx, s, e, "DATE", f"{ctx.dct.year - 1:04d}", resolution="the year before",
+               anchor="publication", confidence=0.6)
+
+
+def _h_century(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    n = int(g["n"])
+    return _tx(ctx, s, e, "DATE", f"{n - 1:02d}", mod=_mod(g.get("mod")),
+               resolution=f"the years {n - 1}00-{n - 1}99", anchor="absolute", confidence=0.9)
 
 
 def _season_of(d: date) -> str:
@@ -551,8 +594,9 @@ def _quarter_year(ctx: _Ctx, g: _G, q: int, s: int, e: int) -> int:
     for key in ("y0", "fy0", "y1"):
         if g.get(key):
             return int(g[key])
-    if g.get("ry"):
-        return ctx.dct.year + {"this": 0, "last": -1, "next": 1}[g["ry"].lower()]
+    for key in ("ry", "ry0"):
+        if g.get(key):
+            return ctx.dct.year + {"this": 0, "last": -1, "next": 1}[g[key].lower()]
     year = ctx.dct.year
     if q > R.quarter_of(ctx.dct) and ctx.tenses.tense(s, e) != "future":
         year -= 1
@@ -725,13 +769,14 @@ def _h_duration(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     if (unit == "second" and nword in ("a", "an")) or (unit == "second" and not g["unit"].endswith(
             "s") and nword in ("one",) and ctx.text[e:e + 1] == " "):
         return None
+    if g.get("old"):
+        return None  # an age ("a 6-year-old", "37 years old") is not a time of the story
     n = number_value(nword)
     if g.get("half1") or g.get("half2"):
         n = (n or 0) + 0.5
     if nword in ("a", "an", "one") and not g.get("the") and not g.get("q") \
             and _PRICE_BEFORE.search(ctx.text, max(0, s - 30), s):
-        return _tx(ctx, s, e, "SET", _dur_value(1, unit), resolution=f"every {unit}",
-                   anchor="absolute", confidence=0.7)
+        return None  # a rate ("$1.76 a year", "24 hours a day"), not a time
     mod = _Q_MODS.get(_norm(g.get("q")))
     return _tx(ctx, s, e, "DURATION", _dur_value(n, unit), mod=mod,
                resolution=ctx.text[s:e], anchor="absolute", confidence=0.8)
@@ -865,7 +910,8 @@ _HANDLERS: dict[str, _Handler] = {
     "holiday_mod": _h_holiday_mod, "mdy": _h_mdy, "dmy": _h_mdy,
     "month_year": _h_month_year, "reltime_day": _h_reltime_day, "this_pod": _h_this_pod,
     "weekday": _h_weekday, "quarter": _h_quarter, "the_quarter": _h_the_quarter,
-    "rel_unit": _h_rel_unit, "mod_the_unit": _h_mod_the_unit,
+    "rel_unit": _h_rel_unit, "the_unit": _h_the_unit, "year_earlier": _h_year_earlier,
+    "century": _h_century, "mod_the_unit": _h_mod_the_unit,
     "anaphora_day": _h_anaphora_day, "ago": _h_ago, "in_dur": _h_in_dur, "set": _h_set,
     "duration": _h_duration, "vague": _h_vague, "ref": _h_ref, "decade": _h_decade,
     "fiscal": _h_fiscal, "season": _h_season, "month": _h_month, "year": _h_year,
@@ -990,13 +1036,13 @@ def tag(text: str, published: datetime, settings: ExtractionSettings | None = No
     """Every temporal expression in ``text``, resolved, sorted by offset, not overlapping.
 
     ``published`` gives the reference day (``base_date``); ``settings.countries`` the holiday
-    calendars. ``split_ranges`` keeps the two ends of a range (and a day and its time of day)
-    as separate expressions, as TimeML annotates them.
+    calendars. ``split_ranges`` keeps the two ends of a range as separate expressions, as
+    TimeML annotates them.
     """
     settings = settings or ExtractionSettings()
     ctx = _Ctx(text=text, dct=base_date(published), settings=settings,
                tenses=TenseIndex(text))
-    items = _scan(text, ctx)
+    items = _join_day_time(text, _scan(text, ctx))
     if not split_ranges:
-        items = _merge_ranges(text, _join_day_time(text, items))
+        items = _merge_ranges(text, items)
     return items

@@ -17,8 +17,7 @@ Tense = Literal["future", "past"] | None
 _MARKERS = re.compile(
     r"(?P<f>\b(?:will|shall|won['’]t|going\s+to|(?:is|are|was|were)\s+(?:set|due|slated|"
     r"scheduled|expected|poised|planning|preparing)\s+to|(?:is|are)\s+to|scheduled\s+(?:to|for)"
-    r"|plans?\s+to|intends?\s+to|aims?\s+to|expects?\s+to|would|upcoming|coming|next"
-    r"|to\s+be\s+held|from\s+now|until|till)\b|['’]ll\b)"
+    r"|plans?\s+to|intends?\s+to|expects?\s+to|upcoming|to\s+be\s+held)\b|['’]ll\b)"
     r"|(?P<p>\b(?:said|says|say|told|was|were|had|did|didn['’]t|wasn['’]t|met|went|came|"
     r"began|began|took|made|gave|saw|left|held|won|lost|fell|rose|ago|earlier|last|"
     r"since|yesterday|has\s+been|have\s+been|[a-z]{2,}ed)\b)",
