@@ -81,7 +81,11 @@ class IcsTargetConfig:
 
 @dataclass(frozen=True)
 class GoogleTargetConfig:
-    """A Google calendar; the key file's path may come from an environment variable."""
+    """A Google calendar.
+
+    ``credentials`` is a service account key file, ``credentials_env`` names the variable that
+    holds its path; with neither, the OAuth token stored by ``calsync auth google`` is used.
+    """
 
     name: str
     calendar: str
@@ -491,9 +495,6 @@ def _target(raw: Mapping[str, Any], problems: _Problems, index: int, base: Path
         calendar = t.string("calendar", required=True)
         credentials = t.path("credentials", base)
         credentials_env = t.env_name("credentials_env")
-        if "credentials" not in t.data and "credentials_env" not in t.data:
-            t.problem(None, "a google target needs credentials (a key file path) or "
-                      "credentials_env (the variable holding that path)")
         api_endpoint = t.string("api_endpoint")
         token_uri = t.string("token_uri")
         prune = t.boolean("prune", False)

@@ -12,8 +12,10 @@ This is what cron calls. It is built to be boring:
 * ``dry_run`` plans every target and writes nothing, not even the cache.
 
 Targets are reached through small adapters (``build_target``) so that a ``[[target]]`` of the
-configuration maps onto the ics file writer, the Google sync engine or CalDAV, each imported
-only when configured. The library logs (logger ``calsync.run``) and never prints.
+configuration maps onto the ics file writer or the Google sync engine (CalDAV when its target
+lands), each imported only when configured. A target's sync state lives in
+``<state>/state.sqlite``, the default of ``calsync sync google``. The library logs (logger
+``calsync.run``) and never prints.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from pathlib import Path
+from typing import Any, Protocol
 
 from calsync.config import (
     CaldavTargetConfig,
@@ -125,6 +128,8 @@ class TargetAdapter(Protocol):
 
     def apply(self, events: Sequence[Event], plan: Plan, report: TargetReport) -> None: ...
 
+    def close(self) -> None: ...
+
 
 class IcsAdapter:
     """An ``ics`` target: the calendar file is rewritten only when its bytes change."""
@@ -154,14 +159,77 @@ class IcsAdapter:
         report.written = result.written
         report.detail = result.summary()
 
+    def close(self) -> None:
+        pass
+
+
+class GoogleAdapter:
+    """A ``google`` target through the sync engine: one listing, one plan, then its writes."""
+
+    kind = "google"
+
+    def __init__(self, cfg: GoogleTargetConfig, config: Config) -> None:
+        import os
+
+        from calsync.targets.google import GoogleTarget, load_credentials
+
+        self.name = cfg.name
+        self.cfg = cfg
+        credentials: Path | None = cfg.credentials
+        if cfg.credentials_env:
+            value = os.environ.get(cfg.credentials_env)
+            if not value:
+                raise TargetError(f"target {cfg.name!r}: environment variable "
+                                  f"{cfg.credentials_env} (credentials_env) is not set")
+            credentials = Path(value).expanduser()
+        self.oauth = credentials is None  # the token `calsync auth google` stored
+        self.creds = load_credentials(credentials, token_uri=cfg.token_uri)
+        self.token_before = getattr(self.creds, "token", None)
+        self.target = GoogleTarget(cfg.calendar, self.creds, api_endpoint=cfg.api_endpoint)
+        self.state_path = config.state_dir / "state.sqlite"
+        self.planned: Any = None
+        self.state: Any = None
+
+    def plan(self, events: Sequence[Event]) -> Plan:
+        from calsync.sync import prepare
+        from calsync.sync.state import StateStore
+
+        self.state = StateStore(self.state_path)
+        self.planned = prepare(events, self.target, self.state, prune=self.cfg.prune,
+                               max_delete_fraction=self.cfg.max_delete_fraction)
+        plan: Plan = self.planned.plan
+        return plan
+
+    def apply(self, events: Sequence[Event], plan: Plan, report: TargetReport) -> None:
+        result = self.planned.apply()
+        report.failed = len(result.failed)
+        report.written = any(r.ok for r in result.results)
+        counts = result.counts()
+        report.detail = ", ".join(f"{v} {k}" for k, v in counts.items() if v)
+        if result.error:
+            raise TargetError(f"target {self.name!r}: {result.error}")
+        for failure in result.failed:
+            log.error("target %s: %s: %s", self.name, failure.change.uid, failure.message)
+
+    def close(self) -> None:
+        if self.state is not None:
+            self.state.close()
+        if self.oauth and getattr(self.creds, "token", None) != self.token_before:
+            from calsync.targets.google import save_token
+
+            save_token(self.creds)  # keep the refreshed OAuth token (0600)
+
 
 def build_target(cfg: TargetConfig, config: Config, now: datetime) -> TargetAdapter:
     """The adapter for one ``[[target]]``; heavy libraries are imported only here."""
     if isinstance(cfg, IcsTargetConfig):
         return IcsAdapter(cfg, config, now)
     if isinstance(cfg, GoogleTargetConfig):
-        raise TargetError(f"target {cfg.name!r}: Google targets from the configuration are "
-                          "not wired yet", hint="use calsync sync google meanwhile")
+        try:
+            return GoogleAdapter(cfg, config)
+        except ImportError as exc:
+            raise TargetError(f"target {cfg.name!r}: the Google libraries are not installed",
+                              hint="pip install 'calsync[google]'") from exc
     if isinstance(cfg, CaldavTargetConfig):
         raise TargetError(f"target {cfg.name!r}: CalDAV targets are not available yet")
     raise TargetError(f"unknown target {cfg!r}")  # pragma: no cover
@@ -358,9 +426,12 @@ def _converge(tcfg: TargetConfig, config: Config, events: Sequence[Event], *, no
     tr = TargetReport(name=tcfg.name, kind=tcfg.kind)
     try:
         adapter = build_target(tcfg, config, now)
-        tr.plan = adapter.plan(events)
-        if not dry_run:
-            adapter.apply(events, tr.plan, tr)
+        try:
+            tr.plan = adapter.plan(events)
+            if not dry_run:
+                adapter.apply(events, tr.plan, tr)
+        finally:
+            adapter.close()
     except CalsyncError as exc:
         tr.error = str(exc)
         log.error("target %s: %s", tcfg.name, exc)
