@@ -129,6 +129,8 @@ class CalendarEmulator:
         self.tokens: set[str] = set()
         self.public_keys: dict[str, Any] = {}
         self.refresh_tokens: set[str] = set()
+        self.auth_codes: set[str] = set()
+        self.granted_scope = ""
         self.log: list[LoggedRequest] = []
         self.lock = threading.RLock()
         self.clock = 0
@@ -269,7 +271,9 @@ class CalendarEmulator:
         query = urllib.parse.parse_qs(parsed.query, keep_blank_values=True)
         try:
             if path == "/token" and method == "POST":
-                return self._token(body)
+                return self._token(body, headers)
+            if path == "/auth" and method == "GET":
+                return self._authorize(query)
             if not path.startswith("/calendar/v3/"):
                 raise ApiError(404, "notFound", "Not Found")
             self._check_auth(headers)
@@ -285,8 +289,11 @@ class CalendarEmulator:
             err.domain = "global"
             raise err
 
-    def _token(self, body: bytes) -> Response:
+    def _token(self, body: bytes, headers: dict[str, str]) -> Response:
         form = {k: v[0] for k, v in urllib.parse.parse_qs(body.decode("utf-8")).items()}
+        auth = headers.get("authorization", "")
+        if auth.startswith("Basic ") and "client_id" not in form:  # client in HTTP Basic auth
+            form["client_id"] = base64.b64decode(auth[6:]).decode().split(":", 1)[0]
 
         def bad(desc: str) -> Response:
             return 400, {"Content-Type": "application/json"}, _json(
@@ -297,6 +304,19 @@ class CalendarEmulator:
             problem = self._check_assertion(form.get("assertion", ""))
             if problem:
                 return bad(problem)
+        elif grant == "authorization_code":
+            if form.get("code") not in self.auth_codes or not form.get("client_id"):
+                return bad("Malformed auth code.")
+            self.auth_codes.discard(form["code"])
+            with self.lock:
+                self.clock += 1
+                token = f"ya29.emu-{self.clock}"
+                refresh = f"1//emu-refresh-{self.clock}"
+                self.tokens.add(token)
+                self.refresh_tokens.add(refresh)
+            return 200, {"Content-Type": "application/json"}, _json({
+                "access_token": token, "expires_in": 3599, "token_type": "Bearer",
+                "refresh_token": refresh, "scope": self.granted_scope})
         elif grant == "refresh_token":
             if not form.get("client_id") or form.get("refresh_token") not in self.refresh_tokens:
                 return bad("Bad refresh token or client.")
@@ -309,6 +329,18 @@ class CalendarEmulator:
             self.tokens.add(token)
         return 200, {"Content-Type": "application/json"}, _json(
             {"access_token": token, "expires_in": 3599, "token_type": "Bearer"})
+
+    def _authorize(self, query: dict[str, list[str]]) -> Response:
+        """The consent screen, already agreed: redirect back with a code (OAuth user flow)."""
+        q = {k: v[-1] for k, v in query.items()}
+        if q.get("response_type") != "code" or not q.get("redirect_uri"):
+            raise ApiError(400, "invalid_request", "Missing response_type or redirect_uri")
+        code = f"4/emu-code-{len(self.auth_codes) + 1}"
+        self.auth_codes.add(code)
+        self.granted_scope = q.get("scope", "")
+        params = urllib.parse.urlencode({"code": code, "state": q.get("state", ""),
+                                         "scope": self.granted_scope})
+        return 302, {"Location": f"{q['redirect_uri']}?{params}"}, b""
 
     def _check_assertion(self, assertion: str) -> str:
         parts = assertion.split(".")

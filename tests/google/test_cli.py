@@ -177,3 +177,37 @@ def test_seed_ids_are_google_ids() -> None:
     assert SEED.exists()
     rid = event_id("14d739aff1d0c1686d2c05df@calsync")
     assert 5 <= len(rid) <= 1024 and set(rid) <= set("abcdefghijklmnopqrstuv0123456789")
+
+
+def test_auth_google_runs_the_installed_app_flow(
+    emulator: CalendarEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real google-auth-oauthlib flow: a stand-in browser follows the consent redirect
+    back to the flow's local server; the code is exchanged at the emulator's token endpoint."""
+    import threading
+    import urllib.request
+    import webbrowser
+
+    class Browser:
+        def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
+            threading.Thread(target=lambda: urllib.request.urlopen(url, timeout=10).read(),
+                             daemon=True).start()
+            return True
+
+    monkeypatch.setattr(webbrowser, "get", lambda using=None: Browser())
+    monkeypatch.setenv("OAUTHLIB_INSECURE_TRANSPORT", "1")  # the emulator speaks plain HTTP
+    secrets = tmp_path / "client.json"
+    secrets.write_text(json.dumps({"installed": {
+        "client_id": "cid.apps.googleusercontent.com", "client_secret": "s",
+        "auth_uri": emulator.url + "auth", "token_uri": emulator.token_uri,
+        "redirect_uris": ["http://localhost"],
+    }}), encoding="utf-8")
+    token = tmp_path / "cfg" / "token.json"
+    result = CliRunner().invoke(main, ["auth", "google", "--client-secrets", str(secrets),
+                                       "--token", str(token)])
+    assert result.exit_code == 0, result.output
+    assert f"token stored in {token}" in result.output
+    stored = json.loads(token.read_text(encoding="utf-8"))
+    assert stored["refresh_token"].startswith("1//emu-refresh-")
+    assert stored["scopes"] == ["https://www.googleapis.com/auth/calendar.events"]
+    assert token.stat().st_mode & 0o777 == 0o600
