@@ -117,8 +117,9 @@ def report_result(result: Any, fmt: str, *, verbose: bool = False) -> None:
 @click.option("--calendar", required=True,
               help="Calendar id (Settings > Integrate calendar), or 'primary'.")
 @click.option("--credentials", type=click.Path(dir_okay=False),
-              help="Service account key (JSON). Default: the token `calsync auth google` "
-                   "stored.")
+              envvar="CALSYNC_GOOGLE_CREDENTIALS",
+              help="Service account key (JSON); env CALSYNC_GOOGLE_CREDENTIALS. Default: the "
+                   "token `calsync auth google` stored.")
 @click.option("--api-endpoint", help="API root URL (a proxy or an emulator).")
 @click.option("--token-uri", help="OAuth token endpoint overriding the key's token_uri.")
 @click.pass_context

@@ -8,7 +8,7 @@ It never prints; progress goes through an optional callback and the outcome come
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from calsync.model import ChangeKind, Event, Plan
@@ -144,6 +144,10 @@ def prepare(
     view: dict[str, RemoteEvent]
     if listing.complete:
         view = {ev.remote_id: ev for ev in listing.events}
+        if not listing.shows_deleted:
+            for rec in records.values():
+                if rec.remote_id not in view:
+                    view[rec.remote_id] = replace(record_view(rec), etag=None, cancelled=True)
     else:
         view = {rec.remote_id: record_view(rec) for rec in records.values()}
         for ev in listing.events:

@@ -346,14 +346,18 @@ def test_request_counts_for_500_events(
     assert first_requests <= 15, [(e.method, e.path) for e in emulator.log]
     emulator.reset_log()
     again = sync(events, make_target(), state)
-    assert again.counts()["unchanged"] == 500
-    assert emulator.http_requests() <= 2 and emulator.write_parts() == 0
-    # Without the state (full listing) it is still two requests.
+    assert again.counts()["unchanged"] == 500 and again.incremental
+    rerun_requests, rerun_writes = emulator.http_requests(), emulator.write_parts()
+    assert rerun_requests <= 2 and rerun_writes == 0
+    # Without the state (a full listing of the marked events) it is still two requests.
     emulator.reset_log()
     fresh = sync(events, make_target(), None)
-    assert fresh.counts()["unchanged"] == 500 and emulator.http_requests() <= 2
-    print(f"\n500 events: first sync {first_requests} HTTP requests; re-run "
-          f"{emulator.http_requests()} requests, {emulator.write_parts()} writes")
+    assert fresh.counts()["unchanged"] == 500
+    assert emulator.http_requests() <= 2 and emulator.write_parts() == 0
+    print(f"\n500 events: first sync {first_requests} HTTP requests (1 token, 1 list, "
+          f"{first_requests - 2} batches of 50); re-run {rerun_requests} requests and "
+          f"{rerun_writes} writes (sync token); re-run without state "
+          f"{emulator.http_requests()} requests and {emulator.write_parts()} writes")
 
 
 def test_one_event_changed_among_many_is_one_write(
