@@ -91,6 +91,8 @@ def number_value(word: str) -> float | None:
     w = " ".join(word.lower().replace("-", " ").split())
     if w in VAGUE_NUMBERS:
         return None
+    if w.endswith(" 1/2") and w[:-4].isdigit():
+        return int(w[:-4]) + 0.5
     try:
         return float(w.replace(",", ""))
     except ValueError:

@@ -19,7 +19,7 @@ _N19 = (
 )
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 NUMW = (
-    rf"(?:\d+(?:\.\d+)?|(?:{_TENS})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
+    rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|(?:{_TENS})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
     rf"|(?:a|one)\s+hundred|(?:a\s+)?dozen|a\s+couple\s+of|couple\s+of|a\s+few|few|several"
     rf"|many|some|a\s+number\s+of|(?:{_N19})\b|an?\b|half\s+an?)"
 )
@@ -36,7 +36,7 @@ MONTH = (
     rf"(?:{MONTH_FULL}|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR"
     r"|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)(?:\.|\b))"
 )
-DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:%]|\.\d)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[:.]\d)"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
 WEEKDAY = (
     r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY"
@@ -222,7 +222,8 @@ FIRST_WORDS: dict[str, frozenset[str]] = {
     "this_pod": frozenset({"early", "late", "later", "earlier", "this", "last", "that", "the"}),
     "weekday": _WEEKDAY_WORDS | {"early", "late", "next", "last", "this", "coming", "past",
                                  "previous", "the", "that"},
-    "quarter": frozenset({"the", "#", "fiscal", "first", "second", "third", "fourth", "final",
+    "quarter": frozenset({"the", "#", "fiscal", "this", "next", "first", "second", "third",
+                          "fourth", "final",
                           "last", "latest", "current", "previous", "past", "same", "year",
                           "most", "recent", "prior"}),
     "the_quarter": frozenset({"the"}),

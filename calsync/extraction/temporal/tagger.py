@@ -159,7 +159,24 @@ def _pick_year(ctx: _Ctx, month: int, day: int, tense: Tense, weekday: int | Non
     if tense == "future" and date(best, month, day) < ref - timedelta(days=14) \
             and R.safe_date(best + 1, month, day):
         best += 1
+    elif tense == "past" and date(best, month, day) > ref + timedelta(days=90) \
+            and R.safe_date(best - 1, month, day) and weekday is None:
+        best -= 1
     return best
+
+
+def _pick_month_year(dct: date, month: int, tense: Tense) -> int:
+    """Year of a month named alone: the occurrence nearest the publication date.
+
+    A clause in the past moves a month more than three months ahead to the year before, a
+    future clause moves a month more than three months back to the year after.
+    """
+    diff = month - dct.month  # in months, -11..11
+    if diff > 6 or (diff > 3 and tense == "past"):
+        return dct.year - 1
+    if diff < -6 or (diff < -3 and tense == "future"):
+        return dct.year + 1
+    return dct.year
 
 
 def _year4(s: str) -> int:
@@ -197,7 +214,7 @@ def _h_mdy(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     else:
         if not R.safe_date(2000, month, day):
             return None
-        year = _pick_year(ctx, month, day, ctx.tenses.tense(s, e), wd)
+        year = _pick_year(ctx, month, day, ctx.tenses.tense(s, e, near=40), wd)
         how = f"year {year} from publication date {ctx.dct.isoformat()}"
         anchor, conf = "publication", 0.93
     d = R.safe_date(year, month, day)
@@ -230,11 +247,7 @@ def _h_month(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
             return None
     month = MONTHS[name.lower()]
     tense = ctx.tenses.tense(s, e)
-    year = ctx.dct.year
-    if tense == "past" and month > ctx.dct.month:
-        year -= 1
-    elif tense == "future" and month < ctx.dct.month:
-        year += 1
+    year = _pick_month_year(ctx.dct, month, tense)
     return _tx(ctx, s, e, "DATE", f"{year:04d}-{month:02d}", mod=_mod(g.get("mod")),
                resolution=f"{name} {year} ({tense or 'no'} tense, publication year "
                           f"{ctx.dct.year})", anchor="publication", confidence=0.85)
@@ -443,8 +456,11 @@ def _h_weekday(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
             how = (f"{name} on or before publication date {dct.isoformat()} "
                    f"({'past' if tense else 'no'} tense)")
             conf = 0.8 if tense else 0.65
-    return _day(ctx, s, e, d, f"{ctx.text[s:e].strip()} = {how}", anchor, conf,
-                mod=_mod(g.get("early")), pod=pod)
+    # "Friday morning": TimeBank mostly gives the day alone; the part of the day stays in
+    # the words
+    tx = _day(ctx, s, e, d, f"{ctx.text[s:e].strip()} = {how}", anchor, conf,
+              mod=_mod(g.get("early")))
+    return replace(tx, resolution=tx.resolution + (f" ({pod})" if pod else ""))
 
 
 _REL_SHIFT = {
@@ -459,7 +475,7 @@ _ANAPHORIC = {"the following", "the same", "that", "the previous", "the prior", 
 def _unit_value(unit: str, base: date, shift: int) -> tuple[str, date | None, date | None]:
     """TimeML value of the ``unit`` holding ``base``, moved by ``shift`` units."""
     if unit == "week":
-        d = base + timedelta(weeks=shift)
+        d = base + timedelta(weeks=shift, days=1 if base.weekday() == 6 else 0)
         return R.week_value(d), None, None
     if unit == "weekend":
         sat, sun = R.weekend_of(base + timedelta(weeks=shift))
@@ -555,6 +571,10 @@ def _h_the_unit(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     unit = g["unit"].lower()
     if unit == "weekend":
         return _weekend(ctx, s, e, None)
+    if re.match(r"\s+(?:ended|ending|that\s+ended|to)\b", ctx.text[e:e + 20]):
+        # "the year ended March 31": a span of a year, not a calendar year
+        return _tx(ctx, s, e, "DURATION", f"P1{UNITS[unit][0]}",
+                   resolution=f"a {unit}", anchor="absolute", confidence=0.6)
     value, _, _ = _unit_value(unit, ctx.dct, 0)
     return _tx(ctx, s, e, "DATE", value, resolution=f"{ctx.text[s:e]} = {value} (publication "
                f"date {ctx.dct.isoformat()})", anchor="publication", confidence=0.6)
@@ -730,6 +750,14 @@ def _dur_value(n: float | None, unit: str) -> str:
         return f"P{_num(n * 100)}Y"
     if unit == "fortnight":
         return f"P{_num(n * 2)}W"
+    if n != int(n) and n * 2 == int(n * 2):
+        whole = f"{int(n)}{letter}" if int(n) else ""
+        half = {"Y": "6M", "M": "15D", "D": "12H", "H": "30M", "W": "3DT12H",
+                "M_t": "30S"}.get(letter if not (is_time and letter == "M") else "M_t")
+        if half:
+            if is_time or letter == "D":
+                return ("PT" + whole + half) if is_time else f"P{whole}T{half}"
+            return f"P{whole}{half}"
     return f"P{t}{_num(n)}{letter}"
 
 

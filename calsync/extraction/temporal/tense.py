@@ -17,7 +17,9 @@ Tense = Literal["future", "past"] | None
 _MARKERS = re.compile(
     r"(?P<f>\b(?:will|shall|won['’]t|going\s+to|(?:is|are|was|were)\s+(?:set|due|slated|"
     r"scheduled|expected|poised|planning|preparing)\s+to|(?:is|are)\s+to|scheduled\s+(?:to|for)"
-    r"|plans?\s+to|intends?\s+to|expects?\s+to|upcoming|to\s+be\s+held)\b|['’]ll\b)"
+    r"|plan(?:s|ned)?\s+to|intends?\s+to|expects?\s+to|upcoming|to\s+be\s+held|until"
+    r"|as\s+soon\s+as|set\s+to|effective)\b"
+    r"|['’]ll\b)"
     r"|(?P<p>\b(?:said|says|say|told|was|were|had|did|didn['’]t|wasn['’]t|met|went|came|"
     r"began|began|took|made|gave|saw|left|held|won|lost|fell|rose|ago|earlier|last|"
     r"since|yesterday|has\s+been|have\s+been|[a-z]{2,}ed)\b)",
@@ -43,8 +45,11 @@ class TenseIndex:
         hi = self._bounds[i] if i < len(self._bounds) else len(self.text)
         return lo, hi
 
-    def tense(self, start: int, end: int) -> Tense:
-        """The tense of the clause around ``text[start:end]``, or None when nothing says."""
+    def tense(self, start: int, end: int, near: int | None = None) -> Tense:
+        """The tense of the clause around ``text[start:end]``, or None when nothing says.
+
+        ``near`` ignores markers farther than that many characters from the expression.
+        """
         lo, hi = self.sentence(start)
         markers = self._markers.get(lo)
         if markers is None:
@@ -56,7 +61,7 @@ class TenseIndex:
             if start <= ms < end:
                 continue  # a marker inside the expression itself ("last", "next")
             dist = (start - me) if me <= start else 2.0 * (ms - end) + 5
-            if best is None or dist < best[0]:
+            if (best is None or dist < best[0]) and (near is None or dist <= near):
                 best = (dist, fut)
         if best is None:
             return None
