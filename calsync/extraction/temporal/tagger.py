@@ -78,6 +78,8 @@ _PRICE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
+_QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
+_YEARISH_VALUE = re.compile(r"\d{4}|\d{4}-H\d|P\d+M|P1Y")
 _ATTRIBUTIVE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r" ([a-z]+)\b")
 _FUNCTION_WORDS = frozenset("""
@@ -103,6 +105,8 @@ class _Ctx:
     last_day: date | None = None
     last_day_text: str = ""
     last_quarter: tuple[int, int] | None = None
+    #: granularity of the last period named: "Q" (a quarter), "Y" (a year or months of it)
+    last_period: str = ""
     #: False when the expression just found must not become the anchor of later anaphora
     anchor_ok: bool = True
 
@@ -475,7 +479,7 @@ _ANAPHORIC = {"the following", "the same", "that", "the previous", "the prior", 
 def _unit_value(unit: str, base: date, shift: int) -> tuple[str, date | None, date | None]:
     """TimeML value of the ``unit`` holding ``base``, moved by ``shift`` units."""
     if unit == "week":
-        d = base + timedelta(weeks=shift, days=1 if base.weekday() == 6 else 0)
+        d = base + timedelta(weeks=shift)
         return R.week_value(d), None, None
     if unit == "weekend":
         sat, sun = R.weekend_of(base + timedelta(weeks=shift))
@@ -581,7 +585,7 @@ def _h_the_unit(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
 
 
 def _h_year_earlier(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
-    if ctx.last_quarter:
+    if ctx.last_quarter and ctx.last_period == "Q":
         y, q = ctx.last_quarter
         return _tx(ctx, s, e, "DATE", f"{y - 1:04d}-Q{q}", resolution=f"quarter {y - 1}-Q{q}",
                    anchor="previous", confidence=0.6)
@@ -724,7 +728,7 @@ def _h_ago(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
                    anchor=anchor, confidence=0.8)
     years = k * {"year": 1, "decade": 10, "century": 100}.get(unit, 1)
     if unit == "year" and direction in ("ago", "earlier") and ctx.last_quarter \
-            and ctx.last_quarter[0] >= ctx.dct.year - 1:
+            and ctx.last_period == "Q" and ctx.last_quarter[0] >= ctx.dct.year - 1:
         y, q = ctx.last_quarter
         return _tx(ctx, s, e, "DATE", f"{y - years:04d}-Q{q}", mod=mod,
                    resolution=what + f"quarter {y - years}-Q{q}", anchor="previous",
@@ -989,6 +993,10 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
                 continue
             out.append(tx)
             pos = m.end()
+            if _QUARTER_VALUE.fullmatch(tx.value):
+                ctx.last_period = "Q"
+            elif _YEARISH_VALUE.fullmatch(tx.value):
+                ctx.last_period = "Y"
             if tx.first_day is not None and ctx.anchor_ok:
                 ctx.last_day = tx.last_day or tx.first_day
                 ctx.last_day_text = tx.text
