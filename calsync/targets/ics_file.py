@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -25,20 +25,22 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` so readers see the old file or the new one, never a mix.
 
     A temporary file in the same folder is written, flushed to disk, then renamed over the
-    target; on any failure it is removed and the old file is left as it was. ``mode``
-    defaults to the old file's mode, else 0666 minus the umask (calendars are meant to be
-    read by others, unlike state files).
+    target (through a symlink: over the file it points to); on any failure the temporary file
+    is removed and the old file is left as it was. The new file keeps the old one's mode;
+    a new file gets 0666 minus the umask, since calendars are meant to be read by others.
     """
+    if path.is_symlink():
+        path = path.resolve()
     folder = path.parent
     if mode is None:
         try:
             mode = path.stat().st_mode & 0o777
         except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
+            mode = None  # let open() apply the umask to 0666
+    tmp_name = str(folder / f".{path.name}.{secrets.token_hex(6)}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd = os.open(tmp_name, flags, 0o666)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write in {folder}: {exc.strerror}") from exc
     tmp = Path(tmp_name)
@@ -47,7 +49,8 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        tmp.chmod(mode)
+        if mode is not None:
+            tmp.chmod(mode)
         tmp.replace(path)
     except OSError as exc:
         with contextlib.suppress(OSError):

@@ -63,7 +63,9 @@ def test_golden_export(case: Path, tmp_path: Path) -> None:
         diff = difflib.unified_diff(
             expected.decode().splitlines(), data.decode().splitlines(),
             "expected.ics", "got", lineterm="")
-        pytest.fail("export differs from the golden file:\n" + "\n".join(diff))
+        pytest.fail("export differs from the golden file (after a deliberate change in "
+                    "extraction or the writer: CALSYNC_UPDATE_GOLDEN=1 python3 -m pytest "
+                    "tests/ics/test_golden.py, then review the diff):\n" + "\n".join(diff))
     assert validate(data).ok
     # same bytes through standard output and on a second run
     assert export([*args, "-"], case) == data

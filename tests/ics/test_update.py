@@ -219,3 +219,13 @@ def test_all_day_one_day_event_round_trips_through_the_file(tmp_path: Path) -> N
     ev = all_day("x@y", "One day", date(2021, 11, 9))
     write_ics(path, [ev], NOW)
     assert ics.parse_calendar(path.read_bytes()) == [ev]
+
+
+def test_a_symlinked_output_stays_a_symlink(tmp_path: Path) -> None:
+    real = tmp_path / "real.ics"
+    link = tmp_path / "link.ics"
+    write_ics(real, sample_events()[:1], NOW)
+    link.symlink_to(real)
+    write_ics(link, sample_events(), LATER)
+    assert link.is_symlink()
+    assert len(ics.parse_calendar(real.read_bytes())) == 7
