@@ -139,6 +139,11 @@ class CalendarEmulator:
         self.random_kinds: list[Fault] = []
         self.rng = random.Random(seed)
         self.write_quota: int | None = None
+        #: Leave deleted events out of filtered (privateExtendedProperty) listings even with
+        #: showDeleted, as an API may: clients must then learn of them from the 409 on insert.
+        self.hide_deleted_in_filtered_lists = False
+        #: (method, path, JSON body) of every write, batch parts included.
+        self.write_log: list[tuple[str, str, dict[str, Any]]] = []
         self.writes = 0
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -242,6 +247,7 @@ class CalendarEmulator:
         with self.lock:
             self.log.clear()
             self.writes = 0
+            self.write_log.clear()
 
     def http_requests(self) -> int:
         return len(self.log)
@@ -398,6 +404,7 @@ class CalendarEmulator:
         if_match = headers.get("if-match")
         if method in WRITE_METHODS:
             self.writes += 1
+            self.write_log.append((method, path, payload))
             if self.write_quota is not None and self.writes > self.write_quota:
                 raise QUOTA_403.error()
         if len(rest) == 3:
@@ -552,8 +559,9 @@ class CalendarEmulator:
             tmin = _parse_rfc3339(q["timeMin"]) if "timeMin" in q else None
             tmax = _parse_rfc3339(q["timeMax"]) if "timeMax" in q else None
             items = []
+            hide = self.hide_deleted_in_filtered_lists and bool(props)
             for e in cal.events.values():
-                if e.get("status") == "cancelled" and not show_deleted:
+                if e.get("status") == "cancelled" and (not show_deleted or hide):
                     continue
                 if "iCalUID" in q and e.get("iCalUID") != q["iCalUID"]:
                     continue

@@ -70,6 +70,9 @@ def test_changed_event_updates_only_that_event_with_a_patch(
     assert [(m, p.rsplit("/", 1)[-1]) for m, p, _ in parts] == [
         ("PATCH", event_id(events[3].uid))
     ]
+    # Only what changed (title, place) and calsync's marker are sent.
+    [(_, _, body)] = emulator.write_log
+    assert set(body) == {"summary", "location", "extendedProperties"}
     after = {e["id"]: e for e in live(emulator)}
     changed = after[event_id(events[3].uid)]
     assert changed["summary"] == "Happening 3, moved to the town hall"
@@ -102,10 +105,24 @@ def test_person_deleted_event_without_state_is_not_resurrected(
     events = make_events(4)
     sync(events, make_target(), None)
     emulator.person_delete(CAL, event_id(events[0].uid))
-    # Even when the listing hides deleted events, the 409 on insert is looked at.
-    result = sync(events, make_target(), StateStore(tmp_path / "fresh.sqlite"))
+    # The listing hides deleted events: the insert gets 409, the event is read, and since a
+    # person deleted it, it is reported and left deleted.
+    emulator.hide_deleted_in_filtered_lists = True
+    emulator.reset_log()
+    fresh = StateStore(tmp_path / "fresh.sqlite")
+    result = sync(events, make_target(), fresh)
+    assert result.plan.counts()["create"] == 1
     assert result.counts()["created"] == 0 and result.counts()["skipped"] == 1
+    assert [r.message for r in result.results] == [
+        "deleted in the calendar by a person; left alone"]
+    assert [p[2] for e in emulator.log for p in e.parts] == [409, 200]
     assert len(live(emulator)) == 3
+    # The next run knows it from the state and does not even try.
+    emulator.reset_log()
+    assert sync(events, make_target(), fresh).plan.counts()["skipped"] == 1
+    assert emulator.write_parts() == 0
+    fresh.close()
+
 
 
 def test_event_edited_by_a_person_is_a_conflict(
