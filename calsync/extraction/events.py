@@ -81,6 +81,9 @@ class _Happening:
         resched = [d for d in dated if d.rescheduled]
         if resched:
             return resched[-1]
+        timed = [d for d in dated if d.clock]  # the most precise mention names it best
+        if timed:
+            return timed[0]
         return dated[0] if dated else self.parts[0]
 
     @property
@@ -135,8 +138,9 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     span = mention.name_span
     outside = [t for t in days if not span[0] <= t.start < span[1]]
     days = outside or days
-    if days:
-        chosen = days[0]
+    if days:  # the date nearest the happening's name is its date
+        chosen = min(days, key=lambda t: (min(abs(t.start - span[1]), abs(span[0] - t.end))
+                                          if span[1] > span[0] else 0, t.start))
         if rescheduled:
             later = [
                 t for t in days
@@ -198,7 +202,14 @@ def _similar(a: _Happening, b: _Happening) -> bool:
     score = len(shared) + len(shared_proper)
     heads_a = {d.mention.head for d in a.parts}
     heads_b = {d.mention.head for d in b.parts}
-    return score >= 3 or (score >= 2 and bool(heads_a & heads_b) and bool(shared_proper))
+    if score >= 3 or (score >= 2 and bool(heads_a & heads_b) and bool(shared_proper)):
+        return True
+    # Same day, a shared name, and one side only a noun ("the visit of Leiston on Saturday" and
+    # the fixture line "Saturday, December 21: Wickham Vale v Leiston").
+    same_day = {d.first_day for d in a.dated} & {d.first_day for d in b.dated}
+    nominal = any(not d.mention.lemma for d in a.parts) or any(
+        not d.mention.lemma for d in b.parts)
+    return bool(same_day and shared_proper and nominal)
 
 
 def _merge(happenings: list[_Happening]) -> list[_Happening]:

@@ -71,6 +71,10 @@ VERBS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "receive": ("Reception of {obj}", ()),
     "interview": ("Interview with {obj}", ()),
     "brief": ("Briefing for {obj}", ()),
+    "schedule": (None, ()),
+    "discuss": ("Discussion of {obj}", ()),
+    "sentence": ("Sentencing of {obj}", ()),
+    "go": ("Trip to {obj}", ("to",)),
     "convene": (None, ()),
     "dine": ("Dinner with {obj}", ("with",)),
     "lay": ("Wreath-laying {obj}", ("a wreath at", "a wreath")),
@@ -107,13 +111,14 @@ NOUNS = frozenset(
     """meeting meetings summit conference forum ceremony ceremonies dinner lunch luncheon
     breakfast reception visit trip tour talks speech remarks address hearing trial vote votes
     election elections referendum strike walkout march protest rally parade festival concert
-    match game final launch opening premiere exhibition briefing debate session vigil funeral
-    memorial commemoration celebration inauguration gala auction sale congress convention
+    match game launch opening premiere exhibition briefing debate session vigil funeral
+    memorial commemoration celebration inauguration gala auction congress convention
     assembly symposium workshop seminar meetup hackathon race marathon tournament
     championship ceremony commemorations negotiations consultations roundtable round-table
     sitting plenary wedding coronation state-visit fair expo
     screening performance recital broadcast runoff run-off ballot primary caucus
-    call""".split()
+    call event keynote preview unveiling presentation market fete fête carnival hearing
+    sentencing""".split()
 )
 
 #: Verbs that report speech: their own date is when something was said, not a happening.

@@ -38,13 +38,17 @@ _RELATIVE_ANCHOR = re.compile(
 )
 _PLACE = re.compile(
     r"\b(?:at|in|inside|outside)\s+((?:the\s+)?(?:[A-ZÀ-Ý][\w’'\-.]*)(?:\s+(?:(?:of|de|du|des|"
-    r"la|le|and|&|on|am|an)\s+)?[A-ZÀ-Ý][\w’'\-.]*)*)"
+    r"la|le|and|&)\s+)?[A-ZÀ-Ý][\w’'\-.]*)*)"
 )
 _VENUE = re.compile(
     r"\bat\s+the\s+((?:[\w\-]+\s+){0,3}(?:hall|palace|stadium|square|church|cathedral|museum|"
     r"university|centre|center|hotel|arena|park|embassy|residence|headquarters|parliament|"
     r"ministry|court|courthouse|house|airport|station|theatre|theater|memorial|cemetery))\b",
     re.IGNORECASE,
+)
+_VENUE_TAIL = re.compile(
+    r"(?:\s+[a-z][\w\-]*){0,2}\s+(?:campus|hall|centre|center|arena|stadium|park|square|"
+    r"building|headquarters|museum|theatre|theater|hotel|palace)\b"
 )
 _ROLE_PREFIX = re.compile(
     r"\b(?:[A-Z][a-z]+(?:an|ish|ese|ch|i|ic)\s+)?"
@@ -59,7 +63,7 @@ _FINITE = frozenset(
     did""".split()
 )
 _MODIFIER_SUFFIXES = ("al", "ial", "ary", "ic", "ive", "ual", "ern", "ese", "ish", "ian")
-_NEEDS_PARTICLE = frozenset({"take", "sit", "lay"})
+_NEEDS_PARTICLE = frozenset({"take", "sit", "lay", "play"})
 _MONTHS = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
@@ -160,6 +164,9 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
                 continue
         else:
             starts_predicate = (
+                (m.group(0).startswith(",") and conj == "and"
+                 and nxt.lower() in _DETERMINERS and nxt.lower() != "that")
+                or
                 (lemma(nxt) is not None and not nxt[0].isupper())
                 or nxt.lower() in {"will", "then", "also", "later", "would", "is", "are"}
                 or (nxt.lower() in _SUBJECT_PRONOUNS and nxt2.lower() in {"will", "would"})
@@ -231,7 +238,7 @@ def _object_phrase(
     out_end = start
     for i, (word, wstart, wend) in enumerate(words):
         low = word.lower()
-        if any(t.start <= wstart < t.end and t.first_day is not None for t in timexes):
+        if any(t.start <= wstart < t.end for t in timexes):
             # A holiday name used as a modifier ("an Armistice Day ceremony") is part of it.
             tmx = next(t for t in timexes if t.start <= wstart < t.end)
             after = clause.text[tmx.end - clause.start:].lstrip()
@@ -239,7 +246,14 @@ def _object_phrase(
                 break
         if word in {",", ";", ":", "—", "–", "(", ")", "“", "”", "\"", "."}:
             break
-        if low in PHRASE_STOPS:
+        if low in PHRASE_STOPS or (low in REPORTING and i > 0):
+            break
+        if i == 0 and low in {"in", "at", "on"} and len(words) > 1 and (
+                words[1][0][:1].isupper() or words[1][0].lower() == "the"):
+            break  # no object, a place: "will meet in Luxembourg"
+        if i > 1 and low.endswith("ed") and any(w[0].lower() in NOUNS for w in words[:i]):
+            break  # a finite verb after the head noun: "a strike by crews forced ..."
+        if low in {"itself", "themselves", "himself", "herself"}:
             break
         if low in {"at", "in", "inside"} and i > 0 and not speech_like:
             nxt = words[i + 1][0] if i + 1 < len(words) else ""
@@ -248,6 +262,10 @@ def _object_phrase(
                 break
             if low == "at" and any(w[0].lower() in NOUNS for w in words[:i]):
                 break  # "a ceremony at the town hall": the rest is the place
+        if low in {"at", "during", "on"} and i > 0 and not speech_like and not _has_event_noun(
+                " ".join(w[0] for w in words[:i])) and _has_event_noun(
+                " ".join(w[0] for w in words[i + 1:i + 5])):
+            break  # "present targets at an investor day": the happening follows
         if low == "for" and i > 0:
             break
         if low in _FINITE or (i == 0 and low == "to"):
@@ -268,7 +286,14 @@ def _location(clause: Clause, exclude: tuple[int, int], timexes: list[Timex]) ->
             continue
         if any(t.start <= s < t.end or s <= t.start < e for t in timexes):
             continue
+        tail = clause.text[m.end(1):]
         place = _drop_article(m.group(1)).strip().rstrip(".")
+        if re.match(r"\s+[a-z]", tail) and not re.match(
+                r"\s+(?:on|and|in|at|for|to|with|from|near|outside)\b", tail):
+            venue = _VENUE_TAIL.match(tail)
+            if not venue:
+                continue  # a modifier, not the place: "at the British ambassador's residence"
+            place = place + venue.group(0).rstrip()  # "the Station F start-up campus"
         if place.split()[0].lower() in _MONTHS:
             continue
         return place
@@ -296,6 +321,10 @@ def find_mentions(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
     """All mentions of happenings in ``sentence`` (``timexes`` are the sentence's own)."""
     mentions: list[Mention] = []
     for clause in split_clauses(sentence, timexes):
+        adjunct = re.match(r"\s*To\s+\w+[^,]{0,60},\s*", clause.text)
+        if adjunct:
+            clause = Clause(clause.start + adjunct.end(), clause.end,
+                            clause.text[adjunct.end():], clause.connective)
         ctimexes = [t for t in timexes if clause.start <= t.start < clause.end]
         mention = (
             _listing_mention(sentence, clause, ctimexes)
@@ -313,7 +342,9 @@ def _make(
     lemma_: str, has_noun: bool, past: bool, name_span: tuple[int, int] = (0, 0),
 ) -> Mention | None:
     title = _capitalize(strip_roles(_clean_phrase(title)))
-    title = re.sub(r"\s+(?:of|to|in|with|at|on|for)$", "", title)
+    if len(title) > 90:
+        title = title[:90].rsplit(" ", 1)[0]
+    title = re.sub(r"\s+(?:of|to|in|with|at|on|for|and|the|a|an)$", "", title)
     if len(title) < 3:
         return None
     tokens, proper = _title_tokens(title)
@@ -324,6 +355,19 @@ def _make(
     )
 
 
+_PARTICIPLES = frozenset(
+    """held given taken led met laid begun flown spoken heard struck sat left run""".split()
+)
+_NOUN_MODIFIERS = frozenset(
+    "press status gala awards award shareholder shareholders investor state budget peace trade "
+    "book film music jazz rock food wine street farmers pension climate energy security "
+    "leadership consultation funeral memorial".split()
+)
+_DAY_COMPOUNDS = frozenset(
+    "investor open media election polling match race launch markets action strike press "
+    "awareness remembrance".split()
+)
+_TRAVEL = frozenset({"travel", "fly", "head", "go"})
 _MEET_LIKE = frozenset({"meet", "join", "brief", "host", "welcome", "receive", "dine", "talk",
                         "interview", "sit"})
 _SUBJECT_VERBS = frozenset({"meet", "open", "begin", "start", "close", "resume", "convene",
@@ -333,18 +377,25 @@ _FUTURE_MARKER = re.compile(
     r"are\s+(?:set|due|scheduled|expected|slated|planned)\s+to|(?:is|are)\s+to)\b",
     re.IGNORECASE,
 )
-_EVENT_AFTER = re.compile(r"\s*(?:,\s*)?(?:for|at|in|during|on)\s+(?=(?:a|an|the)\s)")
+_EVENT_AFTER = re.compile(r"\b(?:for|at|in|during|on)\s+(?=(?:a|an|the)\s)")
 
 
 def _subject(clause: Clause, verb_start: int) -> str:
     """The noun phrase before the verb group: "The panel" in "The panel will then meet"."""
     head = clause.text[: verb_start - clause.start]
-    head = re.split(r"\b(?:will|would|shall|is|are|was|were|to|be|been|then|also)\b", head)[0]
+    head = re.split(r"\s[-–—]\s", head)[-1]  # after a dateline: "PARIS (AFP) - "
+    head = re.sub(
+        r"(?:\s+(?:will|would|shall|is|are|was|were|to|be|been|being|has|have|then|also|now|"
+        r"first|due|set|scheduled|expected|slated|planned|officially|formally))+\s*$", "", head,
+        flags=re.IGNORECASE)
+    head = re.split(r"\b(?:that|said|says|confirmed|announced|added|when|where|as)\s+", head)[-1]
+    if " whose " in head:  # "a leadership election whose first round will be held"
+        head = re.split(r"\s(?:in|for|at|of|to|on)\s+(?:a|an|the)\s+", head.split(" whose ")[0])[-1]
     head = re.sub(r"^\s*(?:(?:on|by|before|after|later|next|then|meanwhile)\b[^,]*,\s*)", "",
                   head, flags=re.IGNORECASE)
-    head = re.split(r",|\s(?:which|who|that|linking|connecting|including)\s|\s\w+ing\s", head)[0]
+    head = re.split(r",|\s(?:which|who|linking|connecting|including)\s|\s\w+ing\s", head)[0]
     words = head.split()
-    if not words or len(words) > 12 or words[0].lower() in _SUBJECT_PRONOUNS:
+    if not words or len(words) > 16 or words[0].lower() in _SUBJECT_PRONOUNS:
         return ""
     return _clean_phrase(head)
 
@@ -361,7 +412,7 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
             continue  # a name or a title word, not a verb
         if prev in _DETERMINERS or prev.endswith(("’s", "'s")) or prev in {"’", "'"}:
             continue
-        passive = low.endswith("ed") or (low in IRREGULAR and low.endswith("n"))
+        passive = low.endswith("ed") or low in _PARTICIPLES
         passive = passive and prev in {"be", "been", "is", "are", "was", "were", "being"}
         if low.endswith("ing") and not (
             prev in _AUX or prev in {"is", "are", "was", "were", "be", "by", "of"} or i == 0
@@ -386,12 +437,23 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         obj_start = wend + skip
         while obj_start < clause.end and clause.text[obj_start - clause.start].isspace():
             obj_start += 1
-        speech = bool(re.match(r"(?:\w+\s+){0,2}(?:remarks|speech|address|keynote|statement)",
+        speech = bool(re.match(r"(?:\w+\s+){0,2}(?:remarks|speech|address|statement)",
                                clause.text[obj_start - clause.start:], re.IGNORECASE))
         obj, obj_end = ("", obj_start) if passive else _object_phrase(
             clause, obj_start, timexes, speech_like=speech)
+        if lem in _TRAVEL and re.match(r"\s+to\s+\w+", clause.text[obj_end - clause.start:]):
+            after = clause.text[obj_end - clause.start:].split()
+            if len(after) > 1 and lemma(after[1]) is not None:
+                continue  # "fly to Vilnius to inaugurate ...": the purpose is the happening
         if passive or (not obj and lem in _SUBJECT_VERBS):
-            subject = _subject(clause, wstart)
+            subject = _subject(clause, wstart) or _subject(
+                Clause(sentence.start, sentence.end, sentence.text, None),
+                sentence.start + len(re.split(r"\s(?:will|would|is|are|has|have)\s",
+                                              sentence.text)[0]) + 1,
+            )
+            if subject and lem in {"begin", "start", "open", "resume"} and \
+                    {w.lower() for w in subject.split()} & NOUNS:
+                template = None
             if subject and "{obj}" in (template or "{obj}"):
                 obj = subject
                 if template and lem in _SUBJECT_VERBS and not passive:
@@ -399,34 +461,50 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
                                 "vote": "Vote by {obj}", "debate": "Debate in {obj}",
                                 "march": "March by {obj}", "rally": "Rally by {obj}",
                                 "protest": "Protest by {obj}"}.get(lem, template)
-        obj_words = {w.lower().strip(".,") for w in obj.split()}
-        has_noun = bool(obj_words & NOUNS)
+        has_noun = _head_is_event(obj) or (
+            _has_event_noun(obj) and bool(re.search(r"\b(?:in|for|at)\s+(?:a|an|the)\s", obj)))
         event_np = ""
         if not has_noun:
-            m = _EVENT_AFTER.match(clause.text[obj_end - clause.start:])
-            if m:
-                np, np_end = _object_phrase(clause, obj_end + m.end(), timexes)
-                if {w.lower().strip(".,") for w in np.split()} & NOUNS:
+            limit = min([t.start for t in timexes if t.start >= obj_end] + [clause.end])
+            for m in _EVENT_AFTER.finditer(clause.text, obj_end - clause.start,
+                                          limit - clause.start):
+                np, np_end = _object_phrase(clause, clause.start + m.end(), timexes)
+                if _has_event_noun(np):
                     event_np, obj_end = _drop_article(np), np_end
+                    break
         past = _is_past_form(word) and prev not in {"to", "will", "would", "be"}
         location = _location(clause, (obj_start, obj_end), timexes)
         if event_np:
-            title = f"{event_np} with {obj}" if obj and lem in _MEET_LIKE else event_np
-            head = next((w for w in reversed(event_np.lower().split()) if w in NOUNS), lem)
+            if obj and lem in _MEET_LIKE:
+                title = f"{event_np} with {obj}"
+            elif obj and template and "{obj}" in template:
+                action = template.format(obj=_drop_article(obj))
+                title = f"{event_np}: {action[:1].lower()}{action[1:]}"
+            else:
+                title = event_np
+            head = next((w for w in reversed(event_np.lower().split()) if w in NOUNS), "event")
             has_noun = True
         elif has_noun or template is None:
             if not obj:
                 continue
             inner = re.search(r"\b(?:in|for|at)\s+((?:a|an|the)\s+.*)$", obj)
-            if inner and {w.lower().strip(".,") for w in inner.group(1).split()} & NOUNS \
-                    and not obj_words.intersection(obj[: inner.start()].lower().split()) & NOUNS:
+            if inner and _has_event_noun(inner.group(1)) \
+                    and not _has_event_noun(obj[: inner.start()]):
+                before = _clean_phrase(obj[: inner.start()])
                 obj = inner.group(1)
+                if template and "{obj}" in template and before:
+                    action = template.format(obj=_drop_article(before))
+                    obj = f"{_drop_article(obj)}: {action[:1].lower()}{action[1:]}"
             title = _drop_article(obj)
             head = next((w for w in reversed(obj.lower().split()) if w in NOUNS), lem)
         else:
             if not obj and "{obj}" in template:
                 continue
-            title = template.format(obj=obj)
+            if skip and re.search(r"^\w+ \{obj\}$", template):
+                particle = clause.text[wend - clause.start:wend - clause.start + skip].split()[-1]
+                template = template.replace("{obj}", particle + " {obj}")
+            title = template.format(obj=re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ",
+                                               obj))
             head = lem
         if lem in {"visit", "tour", "arrive", "land", "return", "travel", "fly", "head"} and \
                 _drop_article(obj)[:1].isupper() and not location:
@@ -477,14 +555,39 @@ def _future_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) ->
     return _make(sentence, clause, title, "", None, "", False, False, (clause.start, clause.start))
 
 
+def _is_event_noun(word: str, previous: str = "") -> bool:
+    low = word.lower().strip(".,;:")
+    if low == "day" and previous.lower() in _DAY_COMPOUNDS:
+        return True  # "investor day", "open day", "polling day"
+    return low in NOUNS or ("-" in low and low.rsplit("-", 1)[1] in NOUNS)
+
+
+def _head_is_event(phrase: str) -> bool:
+    """True when the phrase's head noun names a happening ("a bilateral meeting with X")."""
+    chunk = re.split(r"\s(?:of|for|with|on|at|in|to|from|about|against|between|over|by)\s",
+                     phrase)[0].split()
+    return bool(chunk) and _is_event_noun(chunk[-1], chunk[-2] if len(chunk) > 1 else "")
+
+
+def _has_event_noun(phrase: str) -> bool:
+    words = phrase.split()
+    return any(_is_event_noun(w, words[i - 1] if i else "") for i, w in enumerate(words))
+
+
 def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
     words = _tokens(clause.text, clause.start)
-    for i, (word, _ws, _we) in enumerate(words):
-        low = word.lower()
-        if low not in NOUNS:
-            continue
-        if i > 0 and words[i - 1][0].lower() in {"will", "would", "to", "shall", "’ll", "'ll"}:
-            continue  # a verb here ("will address the nation")
+    candidates = [
+        i for i, (word, _ws, _we) in enumerate(words)
+        if _is_event_noun(word, words[i - 1][0] if i else "")
+        and not (i > 0 and words[i - 1][0].lower() in {"will", "would", "to", "shall", "’ll",
+                                                        "'ll"})  # a verb: "will address"
+    ]
+    days = [t for t in timexes if t.first_day is not None]
+    if days:  # the noun nearest the date names the happening it dates
+        anchor = days[0].start
+        candidates.sort(key=lambda i: abs(words[i][1] - anchor))
+    for i in candidates:
+        low = words[i][0].lower()
         # Extend left over modifiers (adjectives, names) up to a determiner or possessive.
         j = i
         while j > 0:
@@ -497,7 +600,7 @@ def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
             if any(t.start <= words[j - 1][1] < t.end for t in timexes):
                 break
             if not (prev[:1].isupper() or prev[:1].isdigit() or "-" in prev
-                    or pl.endswith(_MODIFIER_SUFFIXES)):
+                    or pl.endswith(_MODIFIER_SUFFIXES) or pl in NOUNS or pl in _NOUN_MODIFIERS):
                 break
             j -= 1
         start = words[j][1]
