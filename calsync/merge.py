@@ -24,6 +24,7 @@ The rule, applied to reports in publication order (earliest first):
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -73,6 +74,7 @@ class Reported:
     article: str
 
 
+@functools.lru_cache(maxsize=4096)
 def words(title: str) -> frozenset[str]:
     """The comparable words of a title."""
     text = unicodedata.normalize("NFKD", title)

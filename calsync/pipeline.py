@@ -118,6 +118,14 @@ class RunReport:
 # --- targets ---------------------------------------------------------------------------------
 
 
+class Memo(Protocol):
+    """Small values a target keeps between runs (stored in the article cache)."""
+
+    def get(self, key: str) -> str | None: ...
+
+    def set(self, key: str, value: str) -> None: ...
+
+
 class TargetAdapter(Protocol):
     """A configured target as the runner sees it: plan, then apply the same events."""
 
@@ -132,32 +140,66 @@ class TargetAdapter(Protocol):
 
 
 class IcsAdapter:
-    """An ``ics`` target: the calendar file is rewritten only when its bytes change."""
+    """An ``ics`` target: the calendar file is rewritten only when its bytes change.
+
+    Fast path: after each run the adapter remembers (in the article cache) a digest of the
+    events it wrote and the file's size and mtime. When both still match, the plan is "all
+    unchanged" without parsing the file again, which is most of a quiet run's time. Any edit
+    of the file, or any change of the events, takes the full path. Not used with
+    ``keep_cancelled``, whose output changes between runs with the same events.
+    """
 
     kind = "ics"
 
-    def __init__(self, cfg: IcsTargetConfig, config: Config, now: datetime) -> None:
+    def __init__(self, cfg: IcsTargetConfig, config: Config, now: datetime,
+                 memo: Memo | None = None) -> None:
         from calsync.targets.ics_file import IcsFileTarget
 
         self.name = cfg.name
         self.now = now
+        self.cfg = cfg
+        self.memo = memo if not cfg.keep_cancelled else None
+        self.key = f"ics:{cfg.path}"
         self.target = IcsFileTarget(cfg.path, name=cfg.calendar_name, timezone=config.timezone,
                                     keep_cancelled=cfg.keep_cancelled, force=cfg.force)
+        self.digest = ""
+
+    def _stamp(self) -> str | None:
+        try:
+            st = self.target.path.stat()
+        except OSError:
+            return None
+        return f"{self.digest}|{st.st_size}|{st.st_mtime_ns}"
 
     def plan(self, events: Sequence[Event]) -> Plan:
+        from calsync.model import Change, ChangeKind
+
+        digest = hashlib.sha256(repr((self.cfg, self.target.options)).encode())
+        for event in events:
+            digest.update(event.content_hash().encode())
+        self.digest = digest.hexdigest()[:32]
+        if self.memo is not None:
+            stamp = self._stamp()
+            if stamp is not None and self.memo.get(self.key) == stamp:
+                return Plan(target=str(self.target.path), changes=tuple(
+                    Change(ChangeKind.UNCHANGED, e.uid, e, reason="up to date")
+                    for e in events))
         return self.target.plan(events)
 
     def apply(self, events: Sequence[Event], plan: Plan, report: TargetReport) -> None:
-        if not plan.writes and self.target.path.exists():
-            return  # nothing to change: leave the file (and its mtime) alone
-        try:
-            self.target.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise TargetError(f"{self.target.path.parent}: cannot create: {exc.strerror}"
-                              ) from exc
-        result = self.target.write(events, self.now)
-        report.written = result.written
-        report.detail = result.summary()
+        if plan.writes or not self.target.path.exists():
+            try:
+                self.target.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise TargetError(f"{self.target.path.parent}: cannot create: {exc.strerror}"
+                                  ) from exc
+            result = self.target.write(events, self.now)
+            report.written = result.written
+            report.detail = result.summary()
+        # else nothing to change: leave the file (and its mtime) alone
+        stamp = self._stamp()
+        if self.memo is not None and stamp is not None:
+            self.memo.set(self.key, stamp)
 
     def close(self) -> None:
         pass
@@ -220,10 +262,11 @@ class GoogleAdapter:
             save_token(self.creds)  # keep the refreshed OAuth token (0600)
 
 
-def build_target(cfg: TargetConfig, config: Config, now: datetime) -> TargetAdapter:
+def build_target(cfg: TargetConfig, config: Config, now: datetime,
+                 memo: Memo | None = None) -> TargetAdapter:
     """The adapter for one ``[[target]]``; heavy libraries are imported only here."""
     if isinstance(cfg, IcsTargetConfig):
-        return IcsAdapter(cfg, config, now)
+        return IcsAdapter(cfg, config, now, memo)
     if isinstance(cfg, GoogleTargetConfig):
         try:
             return GoogleAdapter(cfg, config)
@@ -311,13 +354,15 @@ def _run(config: Config, *, now: datetime, dry_run: bool, extract: Extractor,
         if not dry_run:
             with cache.transaction():
                 cache.remove_sources_except([s.name for s in config.sources])
-    report.requests = fetcher.requests
-    events = merge_events(reports)
-    report.events = tuple(events)
-    log.info("%d events from %d reports", len(events), len(reports))
-    for tcfg in config.targets:
-        progress(f"target {tcfg.name}")
-        report.targets.append(_converge(tcfg, config, events, now=now, dry_run=dry_run))
+        report.requests = fetcher.requests
+        events = merge_events(reports)
+        report.events = tuple(events)
+        log.info("%d events from %d reports", len(events), len(reports))
+        memo = None if dry_run else cache
+        for tcfg in config.targets:
+            progress(f"target {tcfg.name}")
+            report.targets.append(_converge(tcfg, config, events, now=now, dry_run=dry_run,
+                                            memo=memo))
     return report
 
 
@@ -422,10 +467,10 @@ def _extract_failed(sr: SourceReport, ident: str, message: str, old: CachedArtic
 
 
 def _converge(tcfg: TargetConfig, config: Config, events: Sequence[Event], *, now: datetime,
-              dry_run: bool) -> TargetReport:
+              dry_run: bool, memo: Memo | None) -> TargetReport:
     tr = TargetReport(name=tcfg.name, kind=tcfg.kind)
     try:
-        adapter = build_target(tcfg, config, now)
+        adapter = build_target(tcfg, config, now, memo)
         try:
             tr.plan = adapter.plan(events)
             if not dry_run:

@@ -40,6 +40,10 @@ CREATE TABLE IF NOT EXISTS articles (
     events TEXT NOT NULL,
     PRIMARY KEY (source, id)
 );
+CREATE TABLE IF NOT EXISTS memo (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS http (
     url TEXT PRIMARY KEY,
     etag TEXT,
@@ -151,6 +155,14 @@ class ArticleCache:
                              (url, validators.etag, validators.last_modified))
         else:
             self._db.execute("DELETE FROM http WHERE url = ?", (url,))
+
+    def get(self, key: str) -> str | None:
+        """A small value a target remembers between runs (see ``pipeline.Memo``)."""
+        row = self._db.execute("SELECT value FROM memo WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO memo VALUES (?, ?)", (key, value))
 
     def forget_validators(self, url: str) -> None:
         self._db.execute("DELETE FROM http WHERE url = ?", (url,))

@@ -33,9 +33,9 @@ N = 50
 def article(i: int) -> str:
     kind, place = KINDS[i % len(KINDS)], PLACES[i % len(PLACES)]
     month, day = MONTHS[i % len(MONTHS)], 1 + i % 27
-    return (f"Organisers said on Monday that a {kind} will be held at {place} on {month} {day}, "
-            f"the {i + 1}th event of the city's spring programme. Entry is free, and "
-            f"volunteers are still needed for the set-up the day before.")
+    return (f"The {kind} number {i + 1} of the spring programme will take place at {place} on "
+            f"{month} {day}, the organisers said. Entry is free, and volunteers are still "
+            f"needed for the set-up.")
 
 
 def main() -> None:

@@ -12,17 +12,17 @@ from tests.httpserver import TestServer, atom, html_page, rss
 
 JAZZ_A = ("The Riverside Jazz Festival will take place on Saturday, June 20, on the river "
           "promenade, organisers announced on Monday. About forty bands are expected.")
-JAZZ_B = ("Organisers of the Riverside Jazz Festival, which will be held on June 20, said on "
-          "Tuesday that tickets go on sale this week. Prices start at 15 euros.")
-JAZZ_C = ("With three months to go, the jazz festival on June 20 has confirmed its headline "
-          "act, a trio from Lisbon.")
+JAZZ_B = ("The Riverside Jazz Festival, on June 20, has sold its first thousand tickets, the "
+          "organisers said on Tuesday. Prices start at 15 euros.")
+JAZZ_C = ("The jazz festival will take place on June 20, its organisers said on Wednesday. A "
+          "trio from Lisbon will headline.")
 JAZZ_MOVED = ("The Riverside Jazz Festival has been postponed to June 27 because of works on "
               "the promenade, the organisers said on Wednesday.")
 BRIDGE = ("Engineers said the footbridge over the canal will reopen on May 15 after repairs. "
           "Cyclists will have to dismount on the span for the first month.")
 FERRY = ("The new ferry service between the two harbours will start on June 1, the port "
          "authority announced. A naming ceremony for the first boat is scheduled for May 28.")
-TRAM = "<p>The opening of the tram line is scheduled for September 14.</p>"
+TRAM = "<p>The tram line will open to passengers on September 14.</p>"
 MEETING = ("Residents can question the project team at a public meeting next Thursday at "
            "6:30 p.m. in the council chamber.")
 

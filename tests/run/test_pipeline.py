@@ -33,25 +33,40 @@ def cli(config: Path, *args: str) -> Result:
 
 
 def events(ics: Path) -> dict[str, Any]:
-    """SUMMARY -> VEVENT of the calendar file."""
+    """UID -> VEVENT of the calendar file (no UID twice)."""
     cal = icalendar.Calendar.from_ical(ics.read_bytes())
     out: dict[str, Any] = {}
     for ev in cal.walk("VEVENT"):
-        assert str(ev["SUMMARY"]) not in out, "duplicate event"
-        out[str(ev["SUMMARY"])] = ev
+        assert str(ev["UID"]) not in out, "duplicate event"
+        out[str(ev["UID"])] = ev
     return out
+
+
+def from_source(ics: Path, needle: str) -> list[Any]:
+    """The events whose evidence cites ``needle`` (a URL, an entry id, a file)."""
+    return [ev for ev in events(ics).values() if needle in str(ev["DESCRIPTION"])]
+
+
+def jazz(ics: Path, site: Site) -> Any:
+    [event] = from_source(ics, site.server.url("/jazz-a"))
+    return event
+
+
+def start(event: Any) -> Any:
+    return event["DTSTART"].dt
 
 
 def test_first_run_writes_the_events(site: Site, tmp_path: Path) -> None:
     result = cli(site.config(tmp_path))
     assert result.exit_code == 0, result.output
     assert "5 new, 0 changed, 0 unchanged" in result.output
-    cal = events(tmp_path / "out/cal.ics")
-    assert cal["Riverside Jazz Festival"]["DTSTART"].dt == date(2026, 6, 20)
-    assert cal["Opening of the tram line"]["DTSTART"].dt == date(2026, 9, 14)
-    meeting = cal["Public meeting"]["DTSTART"].dt
-    assert meeting.isoformat() == "2026-03-05T18:30:00+01:00"
-    assert len(cal) == 6
+    ics = tmp_path / "out/cal.ics"
+    assert start(jazz(ics, site)) == date(2026, 6, 20)
+    assert [start(e) for e in from_source(ics, "urn:courier:tram")] == [date(2026, 9, 14)]
+    [meeting] = from_source(ics, "articles/meeting.txt")
+    assert start(meeting).isoformat() == "2026-03-05T18:30:00+01:00"
+    assert {start(e) for e in from_source(ics, site.server.url("/ferry"))} >= {date(2026, 6, 1)}
+    assert f"{len(events(ics))} create" in result.output
     # The cache is private.
     assert (tmp_path / "state/articles.sqlite").stat().st_mode & 0o077 == 0
 
@@ -83,31 +98,31 @@ def test_a_feed_that_gains_an_article_updates_the_calendar(site: Site, tmp_path:
     assert "1 new, 0 changed, 5 unchanged" in result.output
     fetched = {(h.path, h.status) for h in site.server.hits()}
     assert ("/jazz-moved", 200) in fetched and ("/jazz-a", 304) in fetched
-    jazz = events(tmp_path / "out/cal.ics")["Riverside Jazz Festival"]
-    assert jazz["DTSTART"].dt == date(2026, 6, 27)
+    assert start(jazz(tmp_path / "out/cal.ics", site)) == date(2026, 6, 27)
 
 
 def test_the_same_event_in_three_articles_is_one_event(site: Site, tmp_path: Path) -> None:
     config = site.config(tmp_path)
+    ics = tmp_path / "out/cal.ics"
     assert cli(config).exit_code == 0
-    first_uid = str(events(tmp_path / "out/cal.ics")["Riverside Jazz Festival"]["UID"])
+    count = len(events(ics))
+    first_uid = str(jazz(ics, site)["UID"])
     site.publish("/jazz-b", "/jazz-c")
     assert cli(config).exit_code == 0
-    cal = events(tmp_path / "out/cal.ics")
-    assert len(cal) == 6
-    jazz = cal["Riverside Jazz Festival"]
-    assert str(jazz["UID"]) == first_uid and jazz["DTSTART"].dt == date(2026, 6, 20)
-    description = str(jazz["DESCRIPTION"])
+    assert len(events(ics)) == count
+    merged = jazz(ics, site)
+    assert str(merged["UID"]) == first_uid and start(merged) == date(2026, 6, 20)
     for path in ("/jazz-a", "/jazz-b", "/jazz-c"):
-        assert site.server.url(path) in description
+        assert from_source(ics, site.server.url(path)) == [merged]
     # A fourth article postpones it: same UID, new date, SEQUENCE bumped.
-    sequence = int(jazz.get("SEQUENCE", 0))
+    sequence = int(merged.get("SEQUENCE", 0))
     site.publish("/jazz-moved")
     assert cli(config).exit_code == 0
-    moved = events(tmp_path / "out/cal.ics")["Riverside Jazz Festival"]
+    moved = jazz(ics, site)
     assert str(moved["UID"]) == first_uid
-    assert moved["DTSTART"].dt == date(2026, 6, 27)
+    assert start(moved) == date(2026, 6, 27)
     assert int(moved["SEQUENCE"]) > sequence
+    assert len(events(ics)) == count
 
 
 def test_a_failing_page_fails_its_source_only_and_the_next_run_recovers(
@@ -123,16 +138,15 @@ def test_a_failing_page_fails_its_source_only_and_the_next_run_recovers(
     assert "source ferry: FAILED" in result.output and "HTTP 503" in result.output
     assert "source local: ok" in result.output and "target cal (ics)" in result.output
     # The failing sources' events from the last run are kept, not deleted.
-    cal = events(tmp_path / "out/cal.ics")
-    assert {"Start", "Ceremony", "Riverside Jazz Festival"} <= set(cal)
+    ics = tmp_path / "out/cal.ics"
+    assert from_source(ics, site.server.url("/ferry")) and jazz(ics, site)
     site.server.heal("/jazz-b")
     site.server.heal("/ferry")
     site.server.clear_log()
     again = cli(config)
     assert again.exit_code == 0, again.output
     assert ("/jazz-b", 200) in {(h.path, h.status) for h in site.server.hits()}
-    jazz = events(tmp_path / "out/cal.ics")["Riverside Jazz Festival"]
-    assert site.server.url("/jazz-b") in str(jazz["DESCRIPTION"])
+    assert site.server.url("/jazz-b") in str(jazz(ics, site)["DESCRIPTION"])
 
 
 def test_a_stalled_server_times_out_that_source_only(site: Site, tmp_path: Path) -> None:
@@ -142,7 +156,7 @@ def test_a_stalled_server_times_out_that_source_only(site: Site, tmp_path: Path)
     result = cli(config)
     assert result.exit_code == 1
     assert "source atom: FAILED" in result.output and "no answer within 0.5 s" in result.output
-    assert "Opening of the tram line" in events(tmp_path / "out/cal.ics")
+    assert from_source(tmp_path / "out/cal.ics", "urn:courier:tram")
     site.server.heal("/atom")
     assert cli(config).exit_code == 0
 
@@ -160,7 +174,7 @@ def test_dry_run_writes_nothing(site: Site, tmp_path: Path) -> None:
     config = site.config(tmp_path)
     result = cli(config, "--dry-run")
     assert result.exit_code == 0, result.output
-    assert "dry run" in result.output and "6 create" in result.output
+    assert "dry run" in result.output and " create" in result.output
     assert not (tmp_path / "out").exists()
     # The cache was not filled either: a real run still sees every article as new.
     assert "5 new" in cli(config).output
@@ -181,7 +195,7 @@ def test_a_removed_file_removes_its_events(site: Site, tmp_path: Path) -> None:
     (tmp_path / "articles/meeting.txt").unlink()
     result = cli(config)
     assert "1 removed" in result.output
-    assert "Public meeting" not in events(tmp_path / "out/cal.ics")
+    assert from_source(tmp_path / "out/cal.ics", "articles/meeting.txt") == []
 
 
 def test_two_runs_at_once_the_second_stops_at_once(site: Site, tmp_path: Path) -> None:
@@ -241,3 +255,20 @@ def _now() -> Any:
     from zoneinfo import ZoneInfo
 
     return datetime(2026, 3, 20, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))
+
+
+def test_a_deleted_or_edited_calendar_file_is_rewritten(site: Site, tmp_path: Path) -> None:
+    config = site.config(tmp_path)
+    assert cli(config).exit_code == 0
+    ics = tmp_path / "out/cal.ics"
+    original = ics.read_bytes()
+    count = len(events(ics))
+    ics.unlink()
+    result = cli(config)
+    assert result.exit_code == 0 and f"{count} create" in result.output
+    assert ics.read_bytes() == original
+    # Someone truncates the file: the quick "nothing changed" check must not trust it.
+    ics.write_bytes(original[: original.index(b"BEGIN:VEVENT")] + b"END:VCALENDAR\r\n")
+    result = cli(config)
+    assert result.exit_code == 0 and f"{count} create" in result.output
+    assert len(events(ics)) == count
