@@ -127,3 +127,19 @@ def ordinal_value(word: str) -> int | None:
     if len(parts) == 2 and parts[0] in TENS and parts[1] in ORDINAL_WORDS:
         return TENS[parts[0]] + ORDINAL_WORDS[parts[1]]
     return None
+
+
+def spoken_year(words: str) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "two thousand" -> 2000."""
+    w = " ".join(words.lower().replace("-", " ").split())
+    if w.startswith("two thousand"):
+        rest = w.removeprefix("two thousand").removeprefix(" and").strip()
+        n = number_value(rest) if rest else 0.0
+        return None if n is None else 2000 + int(n)
+    if w.startswith("nineteen "):
+        rest = w.removeprefix("nineteen ")
+        if rest == "hundred":
+            return 1900
+        n = number_value(rest)
+        return None if n is None else 1900 + int(n)
+    return None

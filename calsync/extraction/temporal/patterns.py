@@ -38,6 +38,13 @@ MONTH = (
 )
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[:.]\d)"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
+_N1_9 = "one|two|three|four|five|six|seven|eight|nine"
+#: years said in words, as in broadcast transcripts: "nineteen ninety-six", "two thousand"
+YEARW = (
+    rf"(?:nineteen[-\s](?:(?:{_TENS})(?:[-\s](?:{_N1_9})\b)?|ten|eleven|twelve|thirteen"
+    rf"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_N1_9}|ten)\b)?)\b"
+)
 WEEKDAY = (
     r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY"
     r"|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
@@ -47,6 +54,7 @@ MODS = (
     r"(?:early|late|mid|middle|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
     r"|the\s+middle\s+of|the\s+close\s+of|end\s+of|beginning\s+of|start\s+of|middle\s+of"
     r"|earlier|later|the\s+rest\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of"
+    r"|the\s+last\s+half\s+of|the\s+latter\s+half\s+of"
     r"|the\s+turn\s+of)"
 )
 _zone_words = sorted(ZONES, key=len, reverse=True)
@@ -102,7 +110,7 @@ RULES: list[tuple[str, str]] = [
      rf"(?:\s*,?\s*(?P<y>{YEAR}))?"),
     ("month_year",
      rf"\b(?:(?P<mod>{MODS})[-\s]+)?(?P<mon>{MONTH})\s*,?\s+(?:of\s+)?"
-     rf"(?:(?P<y>{YEAR})|['’](?P<y2>\d\d)\b)"),
+     rf"(?:(?P<y>{YEAR})|['’](?P<y2>\d\d)\b|(?P<ry>this|last|next)\s+year\b|(?P<yw>{YEARW}))"),
     ("reltime_day",
      r"\b(?:(?P<early>early|late)\s+)?(?:the\s+day\s+(?P<dd>after|before)\s+)?"
      rf"(?P<w>today|tonight|tomorrow|yesterday)\b(?!['’]s)(?:\s+(?P<pod>{POD})\b)?"),
@@ -123,6 +131,7 @@ RULES: list[tuple[str, str]] = [
      rf"|period|quarters)\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y1>{YEAR})|(?P<ry>this|last|next)"
      r"\s+year))?"),
     ("the_quarter", r"\bthe\s+(?P<qh>quarter)\b(?!-)"),
+    ("year_quarter", rf"\bthe\s+(?P<y>{YEAR})\s+(?P<w>quarter|period)\b"),
     ("year_earlier", r"\b(?P<w>year-earlier|year-ago)\b"),
     ("century",
      r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?P<n>1[0-9]|2[0-2])(?:st|nd|rd|th)"
@@ -163,6 +172,7 @@ RULES: list[tuple[str, str]] = [
      r"(?:(?P<rel>past|last|next|first|final|previous|coming|following|initial|remaining|same"
      r"|preceding|full|entire|whole|latest|recent|ensuing|succeeding)\s+)?"
      rf"(?P<n>{NUMW})(?P<half1>[-\s]+and[-\s]+a[-\s]+half)?[-\s]+(?P<unit>{UNIT})\b"
+     r"(?![-‐](?:earlier|ago|end|long)\b)"
      r"(?P<half2>\s+and\s+a\s+half)?(?P<old>[-\s]+old\b)?"),
     ("vague",
      r"\b(?:(?P<rel>the\s+past|the\s+last|the\s+next|the\s+coming|recent|the\s+previous|coming"
@@ -179,8 +189,9 @@ RULES: list[tuple[str, str]] = [
      r"|['’](?P<dec2>\d)0s)\b"),
     ("fiscal", rf"\bfiscal\s+(?:year\s+)?(?P<y>{YEAR}|['’]?\d\d\b)"),
     ("season",
-     r"\b(?:(?P<mod>early|late|mid)[-\s]+)?(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?"
-     rf"(?P<y>{YEAR})"),
+     r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?P<s>spring|summer|fall|autumn|winter)"
+     rf"\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<yw>{YEARW}))"),
+    ("year_words", rf"\b(?:the\s+year\s+)?(?P<yw>{YEARW})"),
     ("month", rf"\b(?:(?P<mod>{MODS})[-\s]+)?(?P<mon>{MONTH_FULL})\b(?!\s+\d)"),
     ("year", rf"(?<![$£€#\d.,/-])\b(?:(?P<mod>{MODS})[-\s]+)?(?P<y>{YEAR})\b(?![-/]\d)"),
     ("dom", r"\bthe\s+(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b"),
@@ -227,6 +238,8 @@ FIRST_WORDS: dict[str, frozenset[str]] = {
                           "last", "latest", "current", "previous", "past", "same", "year",
                           "most", "recent", "prior"}),
     "the_quarter": frozenset({"the"}),
+    "year_quarter": frozenset({"the"}),
+    "year_words": frozenset({"the", "nineteen", "two"}),
     "year_earlier": frozenset({"year"}),
     "century": frozenset({"the", "early", "late", "mid", "#"}),
     "the_unit": frozenset({"the", "that"}),
@@ -251,7 +264,7 @@ FIRST_WORDS: dict[str, frozenset[str]] = {
                       "these", "the", "present", "recently", "formerly", "lately"}),
     "decade": frozenset({"the", "early", "late", "mid", "#", "'"}),
     "fiscal": frozenset({"fiscal"}),
-    "season": frozenset({"early", "late", "mid", "spring", "summer", "fall", "autumn",
+    "season": frozenset({"the", "early", "late", "mid", "spring", "summer", "fall", "autumn",
                          "winter"}),
     "month": _MOD_FIRST | _MONTH_WORDS,
     "year": _MOD_FIRST | {"#"},
@@ -284,7 +297,8 @@ centuries today tonight tomorrow yesterday now currently current recent recently
 formerly lately nowadays presently present future soon shortly past morning mornings
 afternoon afternoons evening evenings overnight noon midnight midday clock spring summer
 fall autumn winter season half period daily weekly monthly annually yearly hourly nightly
-quarterly biweekly semiannually biannually fiscal eve christmas easter thanksgiving
+quarterly biweekly semiannually biannually fiscal eve christmas easter thanksgiving nineteen
+thousand
 pentecost whitsun juneteenth
 """.split())
 

@@ -32,6 +32,7 @@ from calsync.extraction.temporal.lexicon import (
     ZONES,
     number_value,
     ordinal_value,
+    spoken_year,
 )
 from calsync.extraction.temporal.patterns import (
     COMPILED,
@@ -78,6 +79,7 @@ _PRICE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'’-]+,\s*$")
 _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
 _YEARISH_VALUE = re.compile(r"\d{4}|\d{4}-H\d|P\d+M|P1Y")
 _ATTRIBUTIVE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)
@@ -230,13 +232,31 @@ def _h_mdy(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
         if d2 is None or d2 <= d:
             return None
         last = d2
+    if _DATELINE_BEFORE.search(ctx.text, max(0, s - 40), s) and ctx.text[e:e + 3].lstrip()[:1] \
+            in ("(", "—", "-", "–"):
+        return None  # "WASHINGTON, August 11 (Xinhua) --": the dateline, not the story
     res = f"{d.isoformat()}" + (f" to {last.isoformat()}" if last != d else "") + f", {how}"
     return _day(ctx, s, e, d, res, anchor, conf, last=last)
 
 
+def _year_of(g: _G, ctx: _Ctx) -> int | None:
+    """The year written in a match: digits, "'89", "this/last/next year" or words."""
+    if g.get("y"):
+        return int(g["y"])
+    if g.get("y2"):
+        return _year4(g["y2"])
+    if g.get("ry"):
+        return ctx.dct.year + {"this": 0, "last": -1, "next": 1}[g["ry"].lower()]
+    if g.get("yw"):
+        return spoken_year(g["yw"])
+    return None
+
+
 def _h_month_year(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     month = MONTHS[g["mon"].lower().rstrip(".")]
-    year = int(g["y"]) if g.get("y") else _year4(g["y2"])
+    year = _year_of(g, ctx)
+    if year is None:
+        return None
     return _tx(ctx, s, e, "DATE", f"{year:04d}-{month:02d}", mod=_mod(g.get("mod")),
                resolution=f"{year:04d}-{month:02d} as written", anchor="absolute",
                confidence=0.95)
@@ -263,6 +283,11 @@ def _h_year(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
         return None
     if ctx.text[e:e + 1] in ("%",) or ctx.text[max(0, s - 1):s] in ("$",):
         return None
+    mod = _norm(g.get("mod"))
+    if mod.endswith("half of"):
+        half = "H1" if "first" in mod else "H2"
+        return _tx(ctx, s, e, "DATE", f"{y:04d}-{half}", resolution=f"{half} of {y}",
+                   anchor="absolute", confidence=0.9)
     return _tx(ctx, s, e, "DATE", f"{y:04d}", mod=_mod(g.get("mod")),
                resolution=f"the year {y}", anchor="absolute", confidence=0.9)
 
@@ -287,8 +312,30 @@ def _h_decade(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
 
 def _h_season(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     code = SEASONS[g["s"].lower()][0]
-    return _tx(ctx, s, e, "DATE", f"{g['y']}-{code}", mod=_mod(g.get("mod")),
-               resolution=f"{g['s']} {g['y']}", anchor="absolute", confidence=0.9)
+    year = _year_of(g, ctx)
+    if year is None:
+        return None
+    return _tx(ctx, s, e, "DATE", f"{year:04d}-{code}", mod=_mod(g.get("mod")),
+               resolution=f"{g['s']} {year}", anchor="absolute", confidence=0.9)
+
+
+def _h_year_words(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    year = _year_of(g, ctx)
+    if year is None:
+        return None
+    return _tx(ctx, s, e, "DATE", f"{year:04d}", resolution=f"the year {year}",
+               anchor="absolute", confidence=0.8)
+
+
+def _h_year_quarter(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    """"the 1988 quarter": the quarter last spoken of, in that year."""
+    y = int(g["y"])
+    if ctx.last_quarter:
+        return _tx(ctx, s, e, "DATE", f"{y:04d}-Q{ctx.last_quarter[1]}",
+                   resolution=f"quarter {ctx.last_quarter[1]} of {y}", anchor="previous",
+                   confidence=0.6)
+    return _tx(ctx, s, e, "DATE", f"{y:04d}", resolution=f"the year {y}", anchor="absolute",
+               confidence=0.6)
 
 
 def _h_dom(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
@@ -506,8 +553,7 @@ def _h_rel_unit(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     if rel in ("the past", "the last", "the next", "the coming") and unit in (
         "week", "month", "year", "decade", "century", "quarter", "weekend"
     ):
-        letter = UNITS[unit][0]
-        return _tx(ctx, s, e, "DURATION", f"P1{letter}", resolution=f"a {unit}",
+        return _tx(ctx, s, e, "DURATION", _dur_value(1, unit), resolution=f"a {unit}",
                    anchor="absolute", confidence=0.8)
     shift = _REL_SHIFT[rel]
     if rel in _ANAPHORIC:
@@ -943,7 +989,8 @@ _HANDLERS: dict[str, _Handler] = {
     "month_year": _h_month_year, "reltime_day": _h_reltime_day, "this_pod": _h_this_pod,
     "weekday": _h_weekday, "quarter": _h_quarter, "the_quarter": _h_the_quarter,
     "rel_unit": _h_rel_unit, "the_unit": _h_the_unit, "year_earlier": _h_year_earlier,
-    "century": _h_century, "mod_the_unit": _h_mod_the_unit,
+    "century": _h_century, "year_words": _h_year_words, "year_quarter": _h_year_quarter,
+    "mod_the_unit": _h_mod_the_unit,
     "anaphora_day": _h_anaphora_day, "ago": _h_ago, "in_dur": _h_in_dur, "set": _h_set,
     "duration": _h_duration, "vague": _h_vague, "ref": _h_ref, "decade": _h_decade,
     "fiscal": _h_fiscal, "season": _h_season, "month": _h_month, "year": _h_year,
@@ -977,6 +1024,11 @@ def _candidates(text: str) -> list[tuple[int, tuple[str, ...]]]:
     return sorted(found.items())
 
 
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|added|reported|stated|wrote)\s+(?:\w+\s+){0,3}"
+    r"(?:on\s+)?$", re.IGNORECASE)
+
+
 def _scan(text: str, ctx: _Ctx) -> list[Timex]:
     out: list[Timex] = []
     pos = 0
@@ -997,6 +1049,8 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
                 ctx.last_period = "Q"
             elif _YEARISH_VALUE.fullmatch(tx.value):
                 ctx.last_period = "Y"
+            if tx.first_day == ctx.dct and _REPORTED_ON.search(text, max(0, start - 40), start):
+                ctx.anchor_ok = False  # "officials said on Sunday": when it was said, no anchor
             if tx.first_day is not None and ctx.anchor_ok:
                 ctx.last_day = tx.last_day or tx.first_day
                 ctx.last_day_text = tx.text

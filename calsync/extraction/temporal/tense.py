@@ -18,13 +18,17 @@ _MARKERS = re.compile(
     r"(?P<f>\b(?:will|shall|won['’]t|going\s+to|(?:is|are|was|were)\s+(?:set|due|slated|"
     r"scheduled|expected|poised|planning|preparing)\s+to|(?:is|are)\s+to|scheduled\s+(?:to|for)"
     r"|plan(?:s|ned)?\s+to|intends?\s+to|expects?\s+to|upcoming|to\s+be\s+held|until"
-    r"|as\s+soon\s+as|set\s+to|effective)\b"
+    r"|as\s+soon\s+as|set\s+to|effective|(?:postponed|delayed|moved|pushed\s+back|rescheduled"
+    r"|brought\s+forward|put\s+off)\s+(?:to|until|till))\b"
     r"|['’]ll\b)"
     r"|(?P<p>\b(?:said|says|say|told|was|were|had|did|didn['’]t|wasn['’]t|met|went|came|"
     r"began|began|took|made|gave|saw|left|held|won|lost|fell|rose|ago|earlier|last|"
     r"since|yesterday|has\s+been|have\s+been|[a-z]{2,}ed)\b)",
     re.IGNORECASE,
 )
+_REPORTING = re.compile(r"said|says|say|told", re.IGNORECASE)
+#: Words before an "-ed" form that make it no past tense: "will be inaugurated", "as planned".
+_NOT_A_MARKER = re.compile(r"\b(?:be|been|being|as)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?\s+(?=[A-Z“\"(])|\n)")
 
 
@@ -54,13 +58,21 @@ class TenseIndex:
         markers = self._markers.get(lo)
         if markers is None:
             markers = [(m.start(), m.end(), m.lastgroup == "f")
-                       for m in _MARKERS.finditer(self.text, lo, hi)]
+                       for m in _MARKERS.finditer(self.text, lo, hi)
+                       if not _NOT_A_MARKER.search(self.text, max(lo, m.start() - 12),
+                                                   m.start())
+                       or m.lastgroup == "f"]
             self._markers[lo] = markers
         best: tuple[float, bool] | None = None
         for ms, me, fut in markers:
             if start <= ms < end:
                 continue  # a marker inside the expression itself ("last", "next")
             dist = (start - me) if me <= start else 2.0 * (ms - end) + 5
+            if not fut and _REPORTING.fullmatch(self.text, ms, me):
+                # "said" governs the whole sentence, not the clause the date is in
+                dist = dist * 3 + 30
+            if ms >= end and "," in self.text[end:ms]:
+                dist += 40  # a marker after a comma belongs to another clause
             if (best is None or dist < best[0]) and (near is None or dist <= near):
                 best = (dist, fut)
         if best is None:
