@@ -274,3 +274,25 @@ def test_a_deleted_or_edited_calendar_file_is_rewritten(site: Site, tmp_path: Pa
     result = cli(config)
     assert result.exit_code == 0 and f"{count} create" in result.output
     assert len(events(ics)) == count
+
+
+def test_log_file_quiet_mode_and_no_progress_off_a_terminal(site: Site, tmp_path: Path) -> None:
+    config = site.config(tmp_path)
+    config.write_text(config.read_text().replace(
+        'state = "state"', 'state = "state"\nlog_file = "log/run.log"'))
+    site.server.fail("/ferry", 500)
+    result = CliRunner().invoke(main, ["-q", "run", "--config", str(config)])
+    assert result.exit_code == 1
+    # -q: only the errors, no summary; not a terminal: no progress line.
+    assert "calsync run:" not in result.output and "\r" not in result.output
+    assert "ferry: HTTP 500" in result.output
+    log = (tmp_path / "log/run.log").read_text()
+    assert "source rss: 2 new" in log and "ferry: HTTP 500" in log  # INFO lines too
+
+
+def test_default_config_location_from_the_environment(
+        site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CALSYNC_CONFIG", str(site.config(tmp_path)))
+    result = CliRunner().invoke(main, ["run", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "dry run" in result.output
