@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -73,9 +74,14 @@ def run_sync(ctx: click.Context, events: list[Event], target: Any, *, state_path
     from calsync.sync import StateStore, sync
     from calsync.sync.state import default_state_path
 
-    with StateStore(state_path or default_state_path()) as state:
-        result = sync(events, target, state, dry_run=dry_run, prune=prune, force=force,
+    path = Path(state_path) if state_path else default_state_path()
+    if dry_run and not path.exists():  # a dry run creates nothing, not even the state file
+        result = sync(events, target, None, dry_run=True, prune=prune, force=force,
                       max_delete_fraction=max_delete_fraction)
+    else:
+        with StateStore(path) as state:
+            result = sync(events, target, state, dry_run=dry_run, prune=prune, force=force,
+                          max_delete_fraction=max_delete_fraction)
     verbose = bool(ctx.obj and ctx.obj.get("verbose"))
     report_result(result, fmt, verbose=verbose)
     if result.error:

@@ -76,16 +76,17 @@ def make_plan(
         if r.remote_id in matched:
             continue
         uid = r.uid or r.remote_id
+        what = f"{r.title!r} " if r.title else ""
         if not prune:
             changes.append(Change(ChangeKind.UNCHANGED, uid, remote_id=r.remote_id,
-                                  reason="no longer in the sources; kept (no --prune)"))
+                                  reason=f"{what}no longer in the sources; kept (no --prune)"))
         elif r.edited and not force:
             changes.append(Change(ChangeKind.CONFLICT, uid, remote_id=r.remote_id,
-                                  reason="no longer in the sources but edited in the calendar;"
-                                         " not deleted (--force deletes it)"))
+                                  reason=f"{what}no longer in the sources but edited in the"
+                                         " calendar; not deleted (--force deletes it)"))
         else:
             deletes.append(Change(ChangeKind.DELETE, uid, remote_id=r.remote_id,
-                                  reason="no longer in the sources (--prune)"))
+                                  reason=f"{what}no longer in the sources (--prune)"))
     if deletes and not force and len(deletes) > max_delete_fraction * len(owned_live):
         raise UsageError(
             f"refusing to delete {len(deletes)} of the {len(owned_live)} events calsync made "

@@ -38,6 +38,8 @@ class RemoteEvent:
     etag: str | None = None
     cancelled: bool = False
     source: str | None = None
+    #: What the calendar shows as the title, for plan lines about events no longer desired.
+    title: str | None = None
     raw: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -65,6 +67,10 @@ class Listing:
     events: tuple[RemoteEvent, ...]
     complete: bool = True
     sync_token: str | None = None
+    #: True when a complete listing shows deleted events (as ``cancelled``), like Google;
+    #: False when they just vanish (CalDAV): the state store's records then stand in for
+    #: them, so an event a person deleted is not recreated.
+    shows_deleted: bool = True
 
 
 @dataclass(frozen=True)

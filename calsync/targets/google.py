@@ -162,6 +162,7 @@ def parse_item(item: Mapping[str, Any]) -> RemoteEvent:
         etag=item.get("etag"),
         cancelled=cancelled,
         source=props.get(_K_SOURCE) if owned else None,
+        title=item.get("summary"),
         raw=dict(item),
     )
 

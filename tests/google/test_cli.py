@@ -48,6 +48,7 @@ def test_dry_run_prints_a_readable_plan(
     assert sum(line.strip().startswith("create") for line in lines) == 9
     assert any("2021-11-12" in line and "Libya" in line for line in lines)
     assert emulator.events(CAL) == [] and emulator.write_parts() == 0
+    assert not (tmp_path / "state.sqlite").exists()
 
 
 def test_seed_sync_rerun_and_changed_article(
