@@ -100,13 +100,18 @@ class GoogleTargetConfig:
 
 @dataclass(frozen=True)
 class CaldavTargetConfig:
-    """A CalDAV calendar; the password is read from the named environment variable."""
+    """A CalDAV calendar; the password is read from the named environment variable.
+
+    ``calendar`` is a display name, a path segment or a URL (None: ``url`` is the calendar);
+    ``create`` makes a calendar not found by name.
+    """
 
     name: str
     url: str
     username: str | None = None
     password_env: str | None = None
     calendar: str | None = None
+    create: bool = False
     prune: bool = False
     max_delete_fraction: float = 0.5
     kind: Literal["caldav"] = "caldav"
@@ -338,7 +343,8 @@ _TARGET: dict[str, tuple[str, ...]] = {
     "ics": ("path", "calendar_name", "keep_cancelled", "force"),
     "google": ("calendar", "credentials", "credentials_env", "api_endpoint", "token_uri",
                "prune", "max_delete_fraction"),
-    "caldav": ("url", "username", "password_env", "calendar", "prune", "max_delete_fraction"),
+    "caldav": ("url", "username", "password_env", "calendar", "create", "prune",
+               "max_delete_fraction"),
 }
 
 
@@ -527,12 +533,16 @@ def _target(raw: Mapping[str, Any], problems: _Problems, index: int, base: Path
         username = t.string("username")
         password_env = t.env_name("password_env")
         calendar = t.string("calendar")
+        create = t.boolean("create", False)
         prune = t.boolean("prune", False)
         fraction = t.number("max_delete_fraction", 0.5, maximum=1.0)
+        if url is not None and url.split(":", 1)[0].lower() not in ("http", "https"):
+            t.problem("url", f"must be an http:// or https:// URL, not {url!r}")
+            url = None
         if url is None:
             return None
         return CaldavTargetConfig(
             name=name, url=url, username=username, password_env=password_env,
-            calendar=calendar, prune=prune, max_delete_fraction=fraction,
+            calendar=calendar, create=create, prune=prune, max_delete_fraction=fraction,
         )
     return None

@@ -12,8 +12,8 @@ This is what cron calls. It is built to be boring:
 * ``dry_run`` plans every target and writes nothing, not even the cache.
 
 Targets are reached through small adapters (``build_target``) so that a ``[[target]]`` of the
-configuration maps onto the ics file writer or the Google sync engine (CalDAV when its target
-lands), each imported only when configured. A target's sync state lives in
+configuration maps onto the ics file writer or, for Google and CalDAV, the sync engine of
+``calsync.sync``; each is imported only when configured. A target's sync state lives in
 ``<state>/state.sqlite``, the default of ``calsync sync google``. The library logs (logger
 ``calsync.run``) and never prints.
 """
@@ -205,29 +205,18 @@ class IcsAdapter:
         pass
 
 
-class GoogleAdapter:
-    """A ``google`` target through the sync engine: one listing, one plan, then its writes."""
+class SyncAdapter:
+    """A remote target (Google, CalDAV) through the sync engine: one listing, one plan, then
+    exactly that plan's writes. Its state lives in ``<state>/state.sqlite``."""
 
-    kind = "google"
+    kind = "sync"
 
-    def __init__(self, cfg: GoogleTargetConfig, config: Config) -> None:
-        import os
-
-        from calsync.targets.google import GoogleTarget, load_credentials
-
-        self.name = cfg.name
-        self.cfg = cfg
-        credentials: Path | None = cfg.credentials
-        if cfg.credentials_env:
-            value = os.environ.get(cfg.credentials_env)
-            if not value:
-                raise TargetError(f"target {cfg.name!r}: environment variable "
-                                  f"{cfg.credentials_env} (credentials_env) is not set")
-            credentials = Path(value).expanduser()
-        self.oauth = credentials is None  # the token `calsync auth google` stored
-        self.creds = load_credentials(credentials, token_uri=cfg.token_uri)
-        self.token_before = getattr(self.creds, "token", None)
-        self.target = GoogleTarget(cfg.calendar, self.creds, api_endpoint=cfg.api_endpoint)
+    def __init__(self, name: str, target: Any, config: Config, *, prune: bool,
+                 max_delete_fraction: float) -> None:
+        self.name = name
+        self.target = target
+        self.prune = prune
+        self.max_delete_fraction = max_delete_fraction
         self.state_path = config.state_dir / "state.sqlite"
         self.planned: Any = None
         self.state: Any = None
@@ -237,8 +226,8 @@ class GoogleAdapter:
         from calsync.sync.state import StateStore
 
         self.state = StateStore(self.state_path)
-        self.planned = prepare(events, self.target, self.state, prune=self.cfg.prune,
-                               max_delete_fraction=self.cfg.max_delete_fraction)
+        self.planned = prepare(events, self.target, self.state, prune=self.prune,
+                               max_delete_fraction=self.max_delete_fraction)
         plan: Plan = self.planned.plan
         return plan
 
@@ -246,20 +235,68 @@ class GoogleAdapter:
         result = self.planned.apply()
         report.failed = len(result.failed)
         report.written = any(r.ok for r in result.results)
-        counts = result.counts()
-        report.detail = ", ".join(f"{v} {k}" for k, v in counts.items() if v)
-        if result.error:
-            raise TargetError(f"target {self.name!r}: {result.error}")
+        report.detail = ", ".join(f"{v} {k}" for k, v in result.counts().items() if v)
         for failure in result.failed:
             log.error("target %s: %s: %s", self.name, failure.change.uid, failure.message)
+        if result.error:
+            raise TargetError(f"target {self.name!r}: {result.error}")
 
     def close(self) -> None:
         if self.state is not None:
             self.state.close()
+
+
+class GoogleAdapter(SyncAdapter):
+    """A ``google`` target; a refreshed OAuth token is saved back (0600)."""
+
+    kind = "google"
+
+    def __init__(self, cfg: GoogleTargetConfig, config: Config) -> None:
+        from calsync.targets.google import GoogleTarget, load_credentials
+
+        credentials: Path | None = cfg.credentials
+        if cfg.credentials_env:
+            credentials = Path(_env(cfg.name, cfg.credentials_env, "credentials_env"))
+            credentials = credentials.expanduser()
+        self.oauth = credentials is None  # the token `calsync auth google` stored
+        self.creds = load_credentials(credentials, token_uri=cfg.token_uri)
+        self.token_before = getattr(self.creds, "token", None)
+        target = GoogleTarget(cfg.calendar, self.creds, api_endpoint=cfg.api_endpoint)
+        super().__init__(cfg.name, target, config, prune=cfg.prune,
+                         max_delete_fraction=cfg.max_delete_fraction)
+
+    def close(self) -> None:
+        super().close()
         if self.oauth and getattr(self.creds, "token", None) != self.token_before:
             from calsync.targets.google import save_token
 
-            save_token(self.creds)  # keep the refreshed OAuth token (0600)
+            save_token(self.creds)
+
+
+class CaldavAdapter(SyncAdapter):
+    """A ``caldav`` target; the password comes from the variable ``password_env`` names."""
+
+    kind = "caldav"
+
+    def __init__(self, cfg: CaldavTargetConfig, config: Config) -> None:
+        from calsync.targets.caldav import CalDAVTarget
+
+        password = _env(cfg.name, cfg.password_env, "password_env") if cfg.password_env \
+            else None
+        target = CalDAVTarget(cfg.url, cfg.username, password, calendar=cfg.calendar,
+                              create=cfg.create)
+        super().__init__(cfg.name, target, config, prune=cfg.prune,
+                         max_delete_fraction=cfg.max_delete_fraction)
+
+
+def _env(target: str, variable: str, key: str) -> str:
+    import os
+
+    value = os.environ.get(variable)
+    if not value:
+        raise TargetError(f"target {target!r}: environment variable {variable} ({key}) is "
+                          "not set")
+    return value
 
 
 def build_target(cfg: TargetConfig, config: Config, now: datetime,
@@ -274,7 +311,11 @@ def build_target(cfg: TargetConfig, config: Config, now: datetime,
             raise TargetError(f"target {cfg.name!r}: the Google libraries are not installed",
                               hint="pip install 'calsync[google]'") from exc
     if isinstance(cfg, CaldavTargetConfig):
-        raise TargetError(f"target {cfg.name!r}: CalDAV targets are not available yet")
+        try:
+            return CaldavAdapter(cfg, config)
+        except ImportError as exc:
+            raise TargetError(f"target {cfg.name!r}: the CalDAV libraries are not installed",
+                              hint="pip install 'calsync[caldav]'") from exc
     raise TargetError(f"unknown target {cfg!r}")  # pragma: no cover
 
 

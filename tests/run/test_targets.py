@@ -84,3 +84,37 @@ def test_a_failing_target_fails_alone(http_server, emulator: CalendarEmulator,
     assert "CALSYNC_TEST_KEY (credentials_env) is not set" in result.output
     assert (tmp_path / "out/cal.ics").exists()
     assert "target cal (ics): FAILED" not in result.output
+
+
+def test_caldav_target_from_the_configuration(http_server, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("calsync.targets.caldav")
+    radicale_server = pytest.importorskip("tests.caldav.radicale_server")
+    folder = tmp_path / "radicale"
+    folder.mkdir()
+    server = radicale_server.RadicaleServer(folder).start()
+    try:
+        monkeypatch.setenv("CALSYNC_TEST_DAV", radicale_server.PASSWORD)
+        site = Site(http_server)
+        config = site.config(tmp_path, extra=f"""
+[[target]]
+name = "dav"
+type = "caldav"
+url = "{server.url}"
+username = "{radicale_server.USER}"
+password_env = "CALSYNC_TEST_DAV"
+calendar = "Riverside"
+create = true
+""")
+        first = run(config)
+        assert first.exit_code == 0, first.output
+        n = len(icalendar.Calendar.from_ical(
+            (tmp_path / "out/cal.ics").read_bytes()).walk("VEVENT"))
+        assert f"target dav (caldav): {n} create" in first.output
+        server.reset_log()
+        again = run(config)
+        assert again.exit_code == 0, again.output
+        assert f"target dav (caldav): {n} unchanged" in again.output
+        assert server.writes() == []
+    finally:
+        server.stop()
