@@ -174,13 +174,13 @@ def _pick_year(ctx: _Ctx, month: int, day: int, tense: Tense, weekday: int | Non
 def _pick_month_year(dct: date, month: int, tense: Tense) -> int:
     """Year of a month named alone: the occurrence nearest the publication date.
 
-    A clause in the past moves a month more than three months ahead to the year before, a
-    future clause moves a month more than three months back to the year after.
+    A clause in the past moves a month more than three months ahead to the year before and
+    keeps one more than six months back in the same year; a future clause does the converse.
     """
     diff = month - dct.month  # in months, -11..11
-    if diff > 6 or (diff > 3 and tense == "past"):
+    if (diff > 6 and tense != "future") or (diff > 3 and tense == "past"):
         return dct.year - 1
-    if diff < -6 or (diff < -3 and tense == "future"):
+    if (diff < -6 and tense != "past") or (diff < -3 and tense == "future"):
         return dct.year + 1
     return dct.year
 

@@ -29,6 +29,10 @@ _MARKERS = re.compile(
 _REPORTING = re.compile(r"said|says|say|told", re.IGNORECASE)
 #: Words before an "-ed" form that make it no past tense: "will be inaugurated", "as planned".
 _NOT_A_MARKER = re.compile(r"\b(?:be|been|being|as)\s+$", re.IGNORECASE)
+#: A period after these ends no sentence: "at 3 p.m. Paris time", "Dr. Costa", "U.S. Army".
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|vs"
+    r"|Lt|Col|Capt|Sgt|Jr|Prof|Rev|Mt|Ft))\.$")
 _SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?\s+(?=[A-Z“\"(])|\n)")
 
 
@@ -43,7 +47,10 @@ class TenseIndex:
     def sentence(self, start: int) -> tuple[int, int]:
         """Bounds of the sentence holding offset ``start``."""
         if self._bounds is None:
-            self._bounds = [m.end() for m in _SENTENCE_END.finditer(self.text)]
+            self._bounds = [
+                m.end() for m in _SENTENCE_END.finditer(self.text)
+                if not _ABBREVIATION.search(self.text, max(0, m.start() - 6), m.start() + 1)
+            ]
         i = bisect_right(self._bounds, start)
         lo = self._bounds[i - 1] if i else 0
         hi = self._bounds[i] if i < len(self._bounds) else len(self.text)
