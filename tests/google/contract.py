@@ -14,7 +14,7 @@ from typing import Protocol
 
 from calsync.sync import StateStore, sync
 from calsync.targets.base import Target
-from tests.google.conftest import make_event
+from tests.google.factories import make_event
 
 
 class Harness(Protocol):

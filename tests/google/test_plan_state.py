@@ -17,7 +17,7 @@ from calsync.sync import StateStore, sync
 from calsync.sync.plan import make_plan
 from calsync.sync.state import StateRecord
 from calsync.targets.base import ChangeResult, Listing, RemoteEvent, ResultCallback, SimpleTarget
-from tests.google.conftest import make_event
+from tests.google.factories import make_event
 
 
 def ours(ev: Event, **kw: object) -> RemoteEvent:

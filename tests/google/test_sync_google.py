@@ -261,8 +261,8 @@ def test_batch_part_faults_are_retried_and_inserts_not_duplicated(
 def test_timeouts_are_retried(
     emulator: CalendarEmulator, make_target: MakeTarget, state: StateStore
 ) -> None:
-    emulator.inject(Fault("slow", delay=1.0), when=lambda m, p: m == "GET")
-    result = sync(make_events(2), make_target(timeout=0.3), state)
+    emulator.inject(Fault("slow", delay=3.0), when=lambda m, p: m == "GET")
+    result = sync(make_events(2), make_target(timeout=1.0, max_retries=10), state)
     assert result.ok and result.counts()["created"] == 2
 
 
