@@ -10,6 +10,7 @@ RDATE lists, which Outlook ignores); here VTIMEZONEs use yearly RRULEs.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import uuid
@@ -74,25 +75,32 @@ def unescape_text(value: str) -> str:
     return _UNESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
 
 
-def _text(value: str) -> Any:
-    """A vText that serializes with ``escape_text`` (icalendar's escaping is lossy)."""
-    from icalendar import vText
+@functools.cache
+def _text_types() -> tuple[type, type]:
+    """vText and vCategory that serialize with ``escape_text`` (icalendar's is lossy).
 
-    class _Text(vText):
+    Built on first use so that importing this module does not import icalendar.
+    """
+    from icalendar import vText
+    from icalendar.prop import vCategory
+
+    class Text(vText):
         def to_ical(self) -> bytes:
             return escape_text(str(self)).encode("utf-8")
 
-    return _Text(value)
-
-
-def _categories(values: Sequence[str]) -> Any:
-    from icalendar.prop import vCategory
-
-    class _Categories(vCategory):
+    class Categories(vCategory):
         def to_ical(self) -> bytes:
             return ",".join(escape_text(str(c)) for c in self.cats).encode("utf-8")
 
-    return _Categories(list(values))
+    return Text, Categories
+
+
+def _text(value: str) -> Any:
+    return _text_types()[0](value)
+
+
+def _categories(values: Sequence[str]) -> Any:
+    return _text_types()[1](list(values))
 
 
 # --- zones --------------------------------------------------------------------------------
