@@ -75,13 +75,27 @@ def run_sync(ctx: click.Context, events: list[Event], target: Any, *, state_path
     from calsync.sync.state import default_state_path
 
     path = Path(state_path) if state_path else default_state_path()
+    quiet = bool(ctx.obj and ctx.obj.get("quiet"))
+    done = [0]
+
+    def progress(_result: Any) -> None:
+        # Long syncs show where they are, on a terminal only (cron logs stay clean).
+        done[0] += 1
+        if done[0] % 50 == 0:
+            click.echo(f"\rcalsync: {done[0]} changes written", err=True, nl=False)
+
+    err = click.get_text_stream("stderr")
+    show = not quiet and fmt == "text" and err.isatty()
     if dry_run and not path.exists():  # a dry run creates nothing, not even the state file
         result = sync(events, target, None, dry_run=True, prune=prune, force=force,
                       max_delete_fraction=max_delete_fraction)
     else:
         with StateStore(path) as state:
             result = sync(events, target, state, dry_run=dry_run, prune=prune, force=force,
-                          max_delete_fraction=max_delete_fraction)
+                          max_delete_fraction=max_delete_fraction,
+                          progress=progress if show else None)
+    if show and done[0] >= 50:
+        click.echo("", err=True)
     verbose = bool(ctx.obj and ctx.obj.get("verbose"))
     report_result(result, fmt, verbose=verbose)
     if result.error:
