@@ -113,7 +113,7 @@ RULES: list[tuple[str, str]] = [
      rf"(?:(?P<y>{YEAR})|['’](?P<y2>\d\d)\b|(?P<ry>this|last|next)\s+year\b|(?P<yw>{YEARW}))"),
     ("reltime_day",
      r"\b(?:(?P<early>early|late)\s+)?(?:the\s+day\s+(?P<dd>after|before)\s+)?"
-     rf"(?P<w>today|tonight|tomorrow|yesterday)\b(?!['’]s)(?:\s+(?P<pod>{POD})\b)?"),
+     rf"(?P<w>today|tonight|tomorrow|yesterday)\b(?:\s+(?P<pod>{POD})\b)?"),
     ("this_pod",
      r"\b(?:(?P<early>early|late)\s+)?(?:(?P<later>later|earlier)\s+)?"
      rf"(?P<rel>this|last|that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+"
@@ -121,7 +121,7 @@ RULES: list[tuple[str, str]] = [
     ("weekday",
      r"\b(?:(?P<early>early|late)\s+)?(?:(?P<rel>next|last|this\s+coming|this\s+past|this|coming"
      r"|past|previous|the\s+following|the\s+next|the\s+previous|the\s+preceding|that"
-     rf"|the\s+same)\s+)?(?P<wd>{WEEKDAY})\b(?!['’]s\s+(?:edition|issue|paper))"
+     rf"|the\s+same)\s+)?(?P<wd>{WEEKDAY})\b"
      rf"(?:\s+(?P<pod>{POD})\b)?(?P<nw>\s+(?:next|last|this)\s+week\b)?"),
     ("quarter",
      rf"\b(?:(?P<the>the)\s+)?(?:(?P<y0>{YEAR})['’]?s?\s+|fiscal\s+(?P<fy0>{YEAR})['’]?s?\s+"
@@ -186,12 +186,17 @@ RULES: list[tuple[str, str]] = [
      r"|(?P<future>the\s+near\s+future|the\s+future))\b(?!-)"),
     ("decade",
      r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?:(?P<dec>(?:1[5-9]|20)\d)0['’]?s"
+     r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
      r"|['’](?P<dec2>\d)0s)\b"),
     ("fiscal", rf"\bfiscal\s+(?:year\s+)?(?P<y>{YEAR}|['’]?\d\d\b)"),
     ("season",
      r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?P<s>spring|summer|fall|autumn|winter)"
      rf"\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<yw>{YEARW}))"),
     ("year_words", rf"\b(?:the\s+year\s+)?(?P<yw>{YEARW})"),
+    ("season_alone",
+     r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?P<s>spring|summer|autumn|winter)\b"
+     r"(?!\s+(?:of|\d))"),
+    ("year_end", r"\b(?:the\s+)?year(?:-|\s+|['’]s\s+)end\b"),
     ("month", rf"\b(?:(?P<mod>{MODS})[-\s]+)?(?P<mon>{MONTH_FULL})\b(?!\s+\d)"),
     ("year", rf"(?<![$£€#\d.,/-])\b(?:(?P<mod>{MODS})[-\s]+)?(?P<y>{YEAR})\b(?![-/]\d)"),
     ("dom", r"\bthe\s+(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b"),
@@ -262,8 +267,12 @@ FIRST_WORDS: dict[str, frozenset[str]] = {
                         "years", "decades", "centuries"}),
     "ref": frozenset({"right", "now", "currently", "current", "at", "presently", "nowadays",
                       "these", "the", "present", "recently", "formerly", "lately"}),
-    "decade": frozenset({"the", "early", "late", "mid", "#", "'"}),
+    "decade": frozenset({"the", "early", "late", "mid", "#", "'", "twenties", "thirties",
+                         "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}),
     "fiscal": frozenset({"fiscal"}),
+    "season_alone": frozenset({"the", "early", "late", "mid", "spring", "summer", "autumn",
+                               "winter"}),
+    "year_end": frozenset({"the", "year"}),
     "season": frozenset({"the", "early", "late", "mid", "spring", "summer", "fall", "autumn",
                          "winter"}),
     "month": _MOD_FIRST | _MONTH_WORDS,
@@ -298,8 +307,8 @@ formerly lately nowadays presently present future soon shortly past morning morn
 afternoon afternoons evening evenings overnight noon midnight midday clock spring summer
 fall autumn winter season half period daily weekly monthly annually yearly hourly nightly
 quarterly biweekly semiannually biannually fiscal eve christmas easter thanksgiving nineteen
-thousand
-pentecost whitsun juneteenth
+thousand pentecost whitsun juneteenth twenties thirties forties fifties sixties seventies
+eighties nineties
 """.split())
 
 

@@ -26,6 +26,7 @@ from calsync.extraction.temporal.lexicon import (
     MONTHS,
     PARTS_OF_DAY,
     SEASONS,
+    TENS,
     UNITS,
     WEEKDAY_NAMES,
     WEEKDAYS,
@@ -79,7 +80,6 @@ _PRICE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
-_DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'’-]+,\s*$")
 _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
 _YEARISH_VALUE = re.compile(r"\d{4}|\d{4}-H\d|P\d+M|P1Y")
 _ATTRIBUTIVE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)
@@ -232,9 +232,6 @@ def _h_mdy(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
         if d2 is None or d2 <= d:
             return None
         last = d2
-    if _DATELINE_BEFORE.search(ctx.text, max(0, s - 40), s) and ctx.text[e:e + 3].lstrip()[:1] \
-            in ("(", "—", "-", "–"):
-        return None  # "WASHINGTON, August 11 (Xinhua) --": the dateline, not the story
     res = f"{d.isoformat()}" + (f" to {last.isoformat()}" if last != d else "") + f", {how}"
     return _day(ctx, s, e, d, res, anchor, conf, last=last)
 
@@ -299,7 +296,11 @@ def _h_fiscal(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
 
 
 def _h_decade(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
-    if g.get("dec"):
+    if g.get("decw"):
+        tens = TENS[g["decw"].lower()[:-3] + "y"] // 10
+        century = ctx.dct.year // 100 - (1 if tens > (ctx.dct.year // 10) % 10 else 0)
+        v = f"{century}{tens}"
+    elif g.get("dec"):
         v = g["dec"]
     else:
         century = ctx.dct.year // 100
@@ -317,6 +318,23 @@ def _h_season(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
         return None
     return _tx(ctx, s, e, "DATE", f"{year:04d}-{code}", mod=_mod(g.get("mod")),
                resolution=f"{g['s']} {year}", anchor="absolute", confidence=0.9)
+
+
+def _h_season_alone(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    """"the summer", "over the summer": this year's, or last year's if still ahead."""
+    code, first, _last = SEASONS[g["s"].lower()]
+    year = ctx.dct.year
+    if ctx.tenses.tense(s, e) == "past" and ctx.dct.month < first and code != "WI":
+        year -= 1
+    return _tx(ctx, s, e, "DATE", f"{year:04d}-{code}", mod=_mod(g.get("mod")),
+               resolution=f"{g['s']} {year}", anchor="publication", confidence=0.7)
+
+
+def _h_year_end(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    year = ctx.dct.year - (1 if ctx.tenses.tense(s, e) == "past" else 0)
+    return _tx(ctx, s, e, "DATE", f"{year:04d}-12-31", first_day=date(year, 12, 31),
+               last_day=date(year, 12, 31), resolution=f"the end of {year}",
+               anchor="publication", confidence=0.7)
 
 
 def _h_year_words(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
@@ -989,7 +1007,8 @@ _HANDLERS: dict[str, _Handler] = {
     "month_year": _h_month_year, "reltime_day": _h_reltime_day, "this_pod": _h_this_pod,
     "weekday": _h_weekday, "quarter": _h_quarter, "the_quarter": _h_the_quarter,
     "rel_unit": _h_rel_unit, "the_unit": _h_the_unit, "year_earlier": _h_year_earlier,
-    "century": _h_century, "year_words": _h_year_words, "year_quarter": _h_year_quarter,
+    "century": _h_century, "year_words": _h_year_words, "season_alone": _h_season_alone,
+    "year_end": _h_year_end, "year_quarter": _h_year_quarter,
     "mod_the_unit": _h_mod_the_unit,
     "anaphora_day": _h_anaphora_day, "ago": _h_ago, "in_dur": _h_in_dur, "set": _h_set,
     "duration": _h_duration, "vague": _h_vague, "ref": _h_ref, "decade": _h_decade,
