@@ -335,6 +335,10 @@ def _transport_errors() -> tuple[type[BaseException], ...]:
             TransportError)
 
 
+class _SyncTokenGone(TargetError):
+    """410 on a listing: the sync token expired, a full listing is needed."""
+
+
 # --- the target ----------------------------------------------------------------------------
 
 @dataclass
@@ -412,6 +416,8 @@ class GoogleTarget:
         return float(self.rng() * min(self.backoff_cap, self.backoff_base * 2 ** attempt))
 
     def _fatal(self, failure: _Failure, what: str) -> TargetError:
+        if failure.status == 410:
+            return _SyncTokenGone(f"Google Calendar error while {what}: {failure}")
         if failure.quota:
             return QuotaExceededError(
                 f"Google Calendar quota exceeded while {what}: {failure.message}",
@@ -490,9 +496,7 @@ class GoogleTarget:
                 )
                 return Listing(tuple(parse_item(i) for i in items), complete=False,
                                sync_token=token)
-            except TargetError as exc:
-                if "HTTP 410" not in str(exc):
-                    raise
+            except _SyncTokenGone:
                 log.info("sync token expired; listing the whole calendar")
         items, token = self._list_all(
             {"privateExtendedProperty": f"{MARKER}=1", "showDeleted": True},
@@ -644,7 +648,11 @@ class GoogleTarget:
                 report(ChangeResult(change, "failed", f"changed concurrently, try again: {out}"))
                 return None
             return replace(op, action="get", after=op.action, rounds=op.rounds + 1)
-        report(ChangeResult(change, "failed", str(out)))
+        message = str(out)
+        if out.status == 403:
+            message += (f" (share the calendar with {self.account}, permission "
+                        "'Make changes to events')")
+        report(ChangeResult(change, "failed", message))
         return None
 
     def _reconcile(self, op: _Op, now: RemoteEvent, report: ResultCallback) -> _Op | None:

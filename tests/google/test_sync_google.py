@@ -386,3 +386,16 @@ def test_one_event_changed_among_many_is_one_write(
     emulator.reset_log()
     sync(events, make_target(), state)
     assert emulator.write_parts() == 1 and emulator.http_requests() == 3
+
+
+def test_read_only_access_fails_each_write_with_a_hint(
+    emulator: CalendarEmulator, make_target: MakeTarget, state: StateStore
+) -> None:
+    emulator.inject(Fault("status", 403, "requiredAccessLevel"), times=2,
+                    when=lambda m, p: m == "POST" and p.endswith("/events"))
+    result = sync(make_events(2), make_target(), state)
+    assert result.counts()["failed"] == 2 and not result.ok
+    assert all("share the calendar with calsync@emu.iam.gserviceaccount.com" in r.message
+               for r in result.failed)
+    # Once shared properly, the next run creates them.
+    assert sync(make_events(2), make_target(), state).counts()["created"] == 2
