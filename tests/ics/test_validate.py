@@ -152,3 +152,87 @@ def test_not_a_calendar_is_an_input_error(data: bytes) -> None:
 
 def test_bom_and_leading_blank_lines_are_accepted() -> None:
     assert validate(b"\xef\xbb\xbf" + crlf(GOOD)).ok
+
+
+GOOGLE_LIKE = """BEGIN:VCALENDAR
+PRODID:-//Google Inc//Google Calendar 70.9054//EN
+VERSION:2.0
+CALSCALE:GREGORIAN
+METHOD:PUBLISH
+X-WR-CALNAME:Team
+X-WR-TIMEZONE:Europe/Amsterdam
+BEGIN:VTIMEZONE
+TZID:W. Europe Standard Time
+BEGIN:DAYLIGHT
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+TZNAME:CEST
+DTSTART:19700329T020000
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
+END:DAYLIGHT
+BEGIN:STANDARD
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+TZNAME:CET
+DTSTART:19701025T030000
+RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
+END:STANDARD
+END:VTIMEZONE
+BEGIN:VEVENT
+DTSTART;TZID="W. Europe Standard Time":20221020T120000
+DTEND;TZID="W. Europe Standard Time":20221020T170000
+RRULE:FREQ=WEEKLY;BYDAY=TU
+EXDATE;TZID="W. Europe Standard Time":20221025T120000,20221101T120000
+DTSTAMP:20221230T184331Z
+UID:29bs10j321234rlaggdj41966n@google.com
+ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=Ann;X-
+ NUM-GUESTS=0:mailto:ann@example.org
+CREATED:20221020T074107Z
+DESCRIPTION:
+LAST-MODIFIED:20221023T072955Z
+LOCATION:
+SEQUENCE:1
+STATUS:CONFIRMED
+SUMMARY:No meetings\\, please
+TRANSP:OPAQUE
+BEGIN:VALARM
+ACTION:DISPLAY
+DESCRIPTION:This is an event reminder
+TRIGGER:-P0DT0H30M0S
+END:VALARM
+END:VEVENT
+BEGIN:VEVENT
+DTSTART;VALUE=DATE:20221224
+DTEND;VALUE=DATE:20221227
+DTSTAMP:20221230T184331Z
+UID:holidays@google.com
+SUMMARY:Holidays
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_a_typical_foreign_calendar_passes() -> None:
+    report = validate(crlf(GOOGLE_LIKE))
+    assert report.problems == () and report.events == 2
+
+
+def test_catches_the_icalendar_traps() -> None:
+    """What the icalendar package writes when used naively, our lint flags."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    import icalendar
+
+    cal = icalendar.Calendar.new(name="Naive", refresh_interval=timedelta(hours=1))
+    naive = icalendar.Event.new(summary="Floating", start=datetime(2021, 11, 9, 10),
+                                end=datetime(2021, 11, 9, 11))
+    tokyo = ZoneInfo("Asia/Tokyo")
+    zoned = icalendar.Event.new(summary="Zoned, no VTIMEZONE",
+                                start=datetime(2021, 11, 9, 10, tzinfo=tokyo),
+                                end=datetime(2021, 11, 9, 11, tzinfo=tokyo))
+    del zoned["UID"]
+    cal.add_component(naive)
+    cal.add_component(zoned)
+    codes = validate(cal.to_ical()).codes()
+    assert {"refresh-interval-value", "floating-time", "unknown-tzid", "missing-uid"} <= codes
