@@ -59,7 +59,7 @@ def timeml(dirs: tuple[str, ...], fmt: str, n_errors: int) -> None:
         day = datetime.fromisoformat(doc.dct).date()
         when = datetime.combine(day, time(12, 0), tzinfo=UTC)
         spans = [Span(t.start, t.end, t.text, t.type, t.value)
-                 for t in tag(doc.text, when, settings, split_ranges=True)]
+                 for t in tag(doc.text, when, settings, timeml=True)]
         return doc, spans
 
     if sys.stderr.isatty():

@@ -182,7 +182,7 @@ RULES: list[tuple[str, str]] = [
     ("ref",
      r"\b(?:(?P<now>right\s+now|now|currently|current|at\s+present|presently|nowadays"
      r"|these\s+days|at\s+the\s+moment|the\s+present|present-day)"
-     r"|(?P<past>recently|the\s+past|formerly|lately)"
+     r"|(?P<past>recently|the\s+past|formerly|lately|(?-i:(?<![\w,] )Previously))"
      r"|(?P<future>the\s+near\s+future|the\s+future))\b(?!-)"),
     ("decade",
      r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?:(?P<dec>(?:1[5-9]|20)\d)0['’]?s"
@@ -266,7 +266,8 @@ FIRST_WORDS: dict[str, frozenset[str]] = {
                         "some", "seconds", "minutes", "hours", "days", "weeks", "months",
                         "years", "decades", "centuries"}),
     "ref": frozenset({"right", "now", "currently", "current", "at", "presently", "nowadays",
-                      "these", "the", "present", "recently", "formerly", "lately"}),
+                      "these", "the", "present", "recently", "formerly", "lately",
+                      "previously"}),
     "decade": frozenset({"the", "early", "late", "mid", "#", "'", "twenties", "thirties",
                          "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}),
     "fiscal": frozenset({"fiscal"}),

@@ -109,6 +109,8 @@ class _Ctx:
     last_quarter: tuple[int, int] | None = None
     #: granularity of the last period named: "Q" (a quarter), "Y" (a year or months of it)
     last_period: str = ""
+    #: TimeML conventions (for evaluation) instead of calendar days where they differ
+    timeml: bool = False
     #: False when the expression just found must not become the anchor of later anaphora
     anchor_ok: bool = True
 
@@ -568,11 +570,6 @@ def _h_rel_unit(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     rel = _norm(g["rel"])
     unit = _norm(g["unit"])
     mod = _mod(g.get("mod"))
-    if rel in ("the past", "the last", "the next", "the coming") and unit in (
-        "week", "month", "year", "decade", "century", "quarter", "weekend"
-    ):
-        return _tx(ctx, s, e, "DURATION", _dur_value(1, unit), resolution=f"a {unit}",
-                   anchor="absolute", confidence=0.8)
     shift = _REL_SHIFT[rel]
     if rel in _ANAPHORIC:
         base, anchor, label = ctx.anchor()
@@ -774,6 +771,10 @@ def _h_ago(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
         return _tx(ctx, s, e, "DURATION", dur, mod=mod, resolution=ctx.text[s:e],
                    anchor=anchor, confidence=0.6)
     what = f"{ctx.text[s:e]} = "
+    if ctx.timeml and direction in ("earlier", "later") and unit in ("day", "night", "week"):
+        # TimeML annotates "three days later" as the duration that separates the two days
+        return _tx(ctx, s, e, "DURATION", _dur_value(n, unit), mod=mod,
+                   resolution=ctx.text[s:e], anchor=anchor, confidence=0.8)
     if unit in ("day", "night"):
         d = base + timedelta(days=sign * k)
         return _day(ctx, s, e, d, what + f"{k} day(s) {'before' if back else 'after'} "
@@ -1141,17 +1142,18 @@ def _merge_ranges(text: str, items: list[Timex]) -> list[Timex]:
 
 
 def tag(text: str, published: datetime, settings: ExtractionSettings | None = None, *,
-        split_ranges: bool = False) -> list[Timex]:
+        timeml: bool = False) -> list[Timex]:
     """Every temporal expression in ``text``, resolved, sorted by offset, not overlapping.
 
     ``published`` gives the reference day (``base_date``); ``settings.countries`` the holiday
-    calendars. ``split_ranges`` keeps the two ends of a range as separate expressions, as
-    TimeML annotates them.
+    calendars. ``timeml`` follows TimeML annotation where it differs from what a calendar
+    needs: the two ends of a range stay separate expressions, and "three days later" is the
+    duration P3D rather than the day it lands on.
     """
     settings = settings or ExtractionSettings()
     ctx = _Ctx(text=text, dct=base_date(published), settings=settings,
-               tenses=TenseIndex(text))
+               tenses=TenseIndex(text), timeml=timeml)
     items = _join_day_time(text, _scan(text, ctx))
-    if not split_ranges:
+    if not timeml:
         items = _merge_ranges(text, items)
     return items
