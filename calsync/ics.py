@@ -470,10 +470,11 @@ def plan(
         Change(kinds[e.kind][0], e.event.uid, e.event, reason=kinds[e.kind][1])
         for e in _ordered(rec.entries)
     ]
-    changes += [
-        Change(ChangeKind.DELETE, uid, previous.entries[uid].event, reason="gone from the sources")
-        for uid in rec.dropped
-    ]
+    for uid in rec.dropped:
+        gone = previous.entries[uid].event
+        reason = ("cancelled by an earlier run; now removed"
+                  if gone is not None and gone.status == "CANCELLED" else "gone from the sources")
+        changes.append(Change(ChangeKind.DELETE, uid, gone, reason=reason))
     changes += [
         Change(ChangeKind.SKIPPED, uid, reason="duplicate UID") for uid in rec.duplicates
     ]
