@@ -171,7 +171,8 @@ RULES: list[tuple[str, str]] = [
      r"|the\s+better\s+part\s+of)\s+)?(?:(?P<the>the|its|their|his|her|our)\s+)?"
      r"(?:(?P<rel>past|last|next|first|final|previous|coming|following|initial|remaining|same"
      r"|preceding|full|entire|whole|latest|recent|ensuing|succeeding)\s+)?"
-     rf"(?P<n>{NUMW})(?P<half1>[-\s]+and[-\s]+a[-\s]+half)?[-\s]+(?P<unit>{UNIT})\b"
+     rf"(?P<n>{NUMW})(?P<half1>[-\s]+and[-\s]+a[-\s]+half)?"
+     rf"(?:\s+(?:more|additional|further|extra))?[-\s]+(?P<unit>{UNIT})\b"
      r"(?![-‐](?:earlier|ago|end|long)\b)"
      r"(?P<half2>\s+and\s+a\s+half)?(?P<old>[-\s]+old\b)?"),
     ("vague",
@@ -200,7 +201,8 @@ RULES: list[tuple[str, str]] = [
     ("month", rf"\b(?:(?P<mod>{MODS})[-\s]+)?(?P<mon>{MONTH_FULL})\b(?!\s+\d)"),
     ("year", rf"(?<![$£€#\d.,/-])\b(?:(?P<mod>{MODS})[-\s]+)?(?P<y>{YEAR})\b(?![-/]\d)"),
     ("dom", r"\bthe\s+(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b"),
-    ("pod_alone", r"\b(?:in|during)\s+the\s+(?P<pod>morning|afternoon|evening)\b"),
+    ("pod_alone",
+     r"\b(?:(?:in|during)\s+the|mid-?|early|late)\s*(?P<pod>morning|afternoon|evening)\b"),
     ("holiday", HOLIDAY),
 ]
 
@@ -279,7 +281,7 @@ FIRST_WORDS: dict[str, frozenset[str]] = {
     "month": _MOD_FIRST | _MONTH_WORDS,
     "year": _MOD_FIRST | {"#"},
     "dom": frozenset({"the"}),
-    "pod_alone": frozenset({"in", "during"}),
+    "pod_alone": frozenset({"in", "during", "mid", "early", "late"}),
     "holiday": frozenset({"#hol"}),
 }
 

@@ -928,7 +928,8 @@ def _h_ref(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
 
 
 def _h_pod_alone(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
-    inner = s + ctx.text[s:e].lower().index("the")
+    low = ctx.text[s:e].lower()
+    inner = s + low.index("the") if low.startswith(("in ", "during ")) else s
     base, anchor, label = ctx.anchor()
     return _day(ctx, inner, e, base, f"{ctx.text[inner:e]} of {label}", anchor, 0.7,
                 pod=g["pod"])
