@@ -136,30 +136,36 @@ class _Cluster:
     first: Reported
     current: Event
     members: list[Reported] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)
+    uids: set[str] = field(default_factory=set)
+    titles: set[frozenset[str]] = field(default_factory=set)
 
-    @property
-    def articles(self) -> set[str]:
-        return {m.article for m in self.members}
+    def add(self, report: Reported) -> None:
+        self.members.append(report)
+        self.articles.add(report.article)
+        self.uids.add(report.event.uid)
+        self.titles.add(words(report.event.title))
 
 
 def _score(cluster: _Cluster, report: Reported) -> float | None:
     """How well ``report`` fits ``cluster`` (None: it does not)."""
+    ev = report.event
+    if ev.uid in cluster.uids:
+        return 2.0  # the same UID is the same event, even from the same article
     if report.article in cluster.articles:
         return None
-    ev = report.event
-    if ev.uid == cluster.first.event.uid:
-        return 2.0
     mine = words(ev.title)
+    same_days = _overlap(ev, cluster.current) and _places_agree(ev, cluster.current)
+    moved = says_moved(ev) and abs(_days(ev)[0] - _days(cluster.current)[0]) <= MOVE_WINDOW
+    if not (same_days or moved):
+        return None
     best: float | None = None
-    for member in cluster.members:
-        theirs = words(member.event.title)
+    for theirs in cluster.titles:
         shared = _overlap_coefficient(mine, theirs)
-        if (shared >= SAME_DAY_OVERLAP and _overlap(ev, cluster.current)
-                and _places_agree(ev, cluster.current)):
+        if same_days and shared >= SAME_DAY_OVERLAP:
             best = max(best or 0.0, shared)
         jac = _jaccard(mine, theirs)
-        if (jac >= MOVE_JACCARD and says_moved(ev)
-                and abs(_days(ev)[0] - _days(cluster.current)[0]) <= MOVE_WINDOW):
+        if moved and jac >= MOVE_JACCARD:
             best = max(best or 0.0, jac)
     return best
 
@@ -195,6 +201,13 @@ def _status(current: Event, later: Event) -> Status:
     return later.status
 
 
+def _span(event: Event, cap: int = 400) -> list[date]:
+    """The days an event covers (at most ``cap``), for the day index."""
+    first, last = _days(event)
+    count = min((last - first).days + 1, cap)
+    return [first + timedelta(days=i) for i in range(count)]
+
+
 def _order(report: Reported) -> tuple[datetime, str, str, str]:
     return (report.published, report.article, str(report.event.start), report.event.uid)
 
@@ -203,18 +216,42 @@ def merge_events(reports: Iterable[Reported]) -> list[Event]:
     """Merge reports into events; the result is sorted by (start, uid) and does not depend on
     the order of ``reports``."""
     clusters: list[_Cluster] = []
+    # Both ways of matching need a shared title word (or the same UID): an index by word
+    # keeps the comparisons to the few candidate clusters, not all of them.
+    # Same-happening matches also need overlapping days: a second index, by day.
+    by_word: dict[str, set[int]] = {}
+    by_day: dict[date, set[int]] = {}
+    by_uid: dict[str, int] = {}
     for report in sorted(reports, key=_order):
+        mine = words(report.event.title)
+        sharing: set[int] = set()
+        for word in mine:
+            sharing |= by_word.get(word, set())
+        same_days: set[int] = set()
+        for day in _span(report.event):
+            same_days |= by_day.get(day, set())
+        candidates = sharing if says_moved(report.event) else sharing & same_days
+        if report.event.uid in by_uid:
+            candidates.add(by_uid[report.event.uid])
         best: tuple[float, int] | None = None
-        for index, cluster in enumerate(clusters):
-            score = _score(cluster, report)
+        for index in sorted(candidates):
+            score = _score(clusters[index], report)
             if score is not None and (best is None or score > best[0]):
                 best = (score, index)
         if best is None:
-            clusters.append(_Cluster(first=report, current=report.event, members=[report]))
-            continue
-        cluster = clusters[best[1]]
-        cluster.current = _fold(cluster.current, report)
-        cluster.members.append(report)
+            index = len(clusters)
+            cluster = _Cluster(first=report, current=report.event)
+            clusters.append(cluster)
+        else:
+            index = best[1]
+            cluster = clusters[index]
+            cluster.current = _fold(cluster.current, report)
+        cluster.add(report)
+        for word in mine:
+            by_word.setdefault(word, set()).add(index)
+        for day in _span(cluster.current):
+            by_day.setdefault(day, set()).add(index)
+        by_uid.setdefault(report.event.uid, index)
     events = [c.current for c in clusters]
     return sorted(events, key=lambda e: (_sort_key(e.start), e.uid))
 

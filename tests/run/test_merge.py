@@ -150,3 +150,24 @@ def test_date_words_do_not_name_a_happening() -> None:
         rep(ev("u2", "Festival on June 20", date(2026, 6, 20), article="b"), 9),
     ])
     assert merged.uid == "u1" and merged.sources == ("a", "b")
+
+
+def test_the_same_uid_from_two_sources_is_one_event() -> None:
+    """The same page listed by a feed and as a url source: one event, not a duplicate UID."""
+    one = ev("u1", "Ferry service", date(2026, 6, 1), article="https://x/ferry")
+    [merged] = merge_events([rep(one, 2), rep(one, 2)])
+    assert merged.uid == "u1"
+
+
+def test_many_reports_merge_quickly() -> None:
+    import time
+
+    def name(i: int) -> str:  # a distinct word per event: "kwab", "kwac", ...
+        return "kw" + "".join(chr(97 + (i // 26 ** k) % 26) for k in range(3))
+
+    # The worst case: every title shares the word "meeting" and the days overlap a lot.
+    reports = [rep(ev(f"u{i}", f"Meeting {name(i)} {name(i + 7)}", date(2026, 4, 1 + i % 28),
+                      article=f"a{i}"), 2) for i in range(2000)]
+    t0 = time.perf_counter()
+    assert len(merge_events(reports)) == 2000
+    assert time.perf_counter() - t0 < 10
