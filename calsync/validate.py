@@ -161,6 +161,9 @@ class _Linter:
 
     def lines(self, data: bytes) -> list[tuple[int, str]]:
         """Physical-line checks, then the unfolded logical lines with their first line."""
+        if b"\n" not in data and b"\r" in data:
+            self.add(1, "cr-line-ending", "lines end with CR alone, not CRLF")
+            data = data.replace(b"\r", b"\r\n")
         raw_lines = data.split(b"\n")
         trailing = raw_lines[-1] == b""
         if trailing:

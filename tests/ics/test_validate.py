@@ -236,3 +236,9 @@ def test_catches_the_icalendar_traps() -> None:
     cal.add_component(zoned)
     codes = validate(cal.to_ical()).codes()
     assert {"refresh-interval-value", "floating-time", "unknown-tzid", "missing-uid"} <= codes
+
+
+def test_cr_only_endings() -> None:
+    report = validate(GOOD.replace("\n", "\r").encode("utf-8"))
+    assert [(p.line, p.code) for p in report.problems] == [(1, "cr-line-ending")]
+    assert report.events == 2
