@@ -264,11 +264,12 @@ def test_a_deleted_or_edited_calendar_file_is_rewritten(site: Site, tmp_path: Pa
     assert cli(config).exit_code == 0
     ics = tmp_path / "out/cal.ics"
     original = ics.read_bytes()
-    count = len(events(ics))
+    uids = set(events(ics))
+    count = len(uids)
     ics.unlink()
     result = cli(config)
     assert result.exit_code == 0 and f"{count} create" in result.output
-    assert ics.read_bytes() == original
+    assert set(events(ics)) == uids
     # Someone truncates the file: the quick "nothing changed" check must not trust it.
     ics.write_bytes(original[: original.index(b"BEGIN:VEVENT")] + b"END:VCALENDAR\r\n")
     result = cli(config)
