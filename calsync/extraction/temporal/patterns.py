@@ -36,7 +36,12 @@ MONTH = (
     rf"(?:{MONTH_FULL}|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR"
     r"|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)(?:\.|\b))"
 )
-DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[:.]\d)"
+DAY = (
+    r"(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[:.]\d)"
+    r"|(?:twenty-|thirty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b"
+    r"|(?:tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
+    r"|eighteenth|nineteenth|twentieth|thirtieth)\b)"
+)
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
 _N1_9 = "one|two|three|four|five|six|seven|eight|nine"
 #: years said in words, as in broadcast transcripts: "nineteen ninety-six", "two thousand"
@@ -183,7 +188,7 @@ RULES: list[tuple[str, str]] = [
     ("ref",
      r"\b(?:(?P<now>right\s+now|now|currently|current|at\s+present|presently|nowadays"
      r"|these\s+days|at\s+the\s+moment|the\s+present|present-day)"
-     r"|(?P<past>recently|the\s+past|formerly|lately|(?-i:(?<![\w,] )Previously))"
+     r"|(?P<past>recently|the\s+past|formerly|lately)"
      r"|(?P<future>the\s+near\s+future|the\s+future))\b(?!-)"),
     ("decade",
      r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?:(?P<dec>(?:1[5-9]|20)\d)0['’]?s"
@@ -193,7 +198,8 @@ RULES: list[tuple[str, str]] = [
     ("season",
      r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?P<s>spring|summer|fall|autumn|winter)"
      rf"\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<yw>{YEARW}))"),
-    ("year_words", rf"\b(?:the\s+year\s+)?(?P<yw>{YEARW})"),
+    ("year_words", rf"\b(?:the\s+year\s+)?(?P<yw>{YEARW})"
+                   r"(?!\s+(?:years?|months?|days?|people|dollars|of|times)\b)"),
     ("season_alone",
      r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?P<s>spring|summer|autumn|winter)\b"
      r"(?!\s+(?:of|\d))"),

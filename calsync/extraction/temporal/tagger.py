@@ -263,6 +263,9 @@ def _h_month_year(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
 
 def _h_month(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     name = g["mon"]
+    if re.match(r"\s+(?:for|of|on)\s", ctx.text[e:e + 5]) and re.search(
+            r"\bthe\s+$", ctx.text[max(0, s - 5):s], re.IGNORECASE):
+        return None  # "the March for Life": a name
     if name.lower() == "may" and not g.get("mod"):
         if not _MAY_BEFORE.search(ctx.text, max(0, s - 20), s):
             return None
@@ -567,6 +570,8 @@ def _unit_value(unit: str, base: date, shift: int) -> tuple[str, date | None, da
 
 
 def _h_rel_unit(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    if ctx.text[s:e] == "This Week":
+        return None  # a title ("ABC's This Week"), not a week
     rel = _norm(g["rel"])
     unit = _norm(g["unit"])
     mod = _mod(g.get("mod"))
@@ -866,6 +871,8 @@ def _h_duration(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     if (unit == "second" and nword in ("a", "an")) or (unit == "second" and not g["unit"].endswith(
             "s") and nword in ("one",) and ctx.text[e:e + 1] == " "):
         return None
+    if unit == "quarter" and re.match(r"\s+of\b", ctx.text[e:e + 4]):
+        return None  # "three-quarters of its food": a fraction
     if g.get("old"):
         return None  # an age ("a 6-year-old", "37 years old") is not a time of the story
     n = number_value(nword)
