@@ -61,3 +61,42 @@ def test_backslash_n_stays_text() -> None:
     data, _ = ics.build_calendar([ev], now=NOW)
     assert b"SUMMARY:C:\\\\Notes\\\\new\\, done\\; ok\r\n" in data
     assert str(icalendar.Calendar.from_ical(data).walk("VEVENT")[0]["summary"]) == ev.title
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    keep=st.lists(st.booleans(), min_size=7, max_size=7),
+    retitle=st.lists(st.booleans(), min_size=7, max_size=7),
+    keep_cancelled=st.booleans(),
+)
+def test_reruns_converge(keep: list[bool], retitle: list[bool], keep_cancelled: bool) -> None:
+    """Any mix of kept, changed and dropped events: versioning follows, then stays put."""
+    from dataclasses import replace
+
+    from .conftest import LATER, sample_events
+
+    options = ics.CalendarOptions(keep_cancelled=keep_cancelled)
+    first = sample_events()
+    data1, _ = ics.build_calendar(first, now=NOW, options=options)
+    second = [replace(e, title=e.title + " (new)") if change else e
+              for e, k, change in zip(first, keep, retitle, strict=True) if k]
+    data2, result = ics.build_calendar(second, ics.read_previous(data1), now=LATER,
+                                       options=options)
+    changed = sum(1 for k, c in zip(keep, retitle, strict=True) if k and c)
+    gone = keep.count(False)
+    assert (result.updated, result.unchanged) == (changed, keep.count(True) - changed)
+    assert (result.cancelled, result.dropped) == ((gone, 0) if keep_cancelled else (0, gone))
+    state = ics.read_previous(data2)
+    for ev, k, c in zip(first, keep, retitle, strict=True):
+        if not k and not keep_cancelled:
+            assert ev.uid not in state.entries
+            continue
+        stamp = state.entries[ev.uid]
+        assert stamp.sequence == (0 if k and not c else 1)
+        assert stamp.dtstamp == (NOW if k and not c else LATER)
+    data3, again = ics.build_calendar(second, state, now=LATER.replace(year=2022),
+                                      options=options)
+    if keep_cancelled and gone:
+        assert again.dropped == gone  # the cancellations were shown once; now they go
+    else:
+        assert data3 == data2
