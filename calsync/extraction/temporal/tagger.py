@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from calsync.extraction.settings import ExtractionSettings, base_date
@@ -106,13 +106,28 @@ class _Ctx:
     tenses: TenseIndex
     last_day: date | None = None
     last_day_text: str = ""
-    last_quarter: tuple[int, int] | None = None
+    #: quarters named so far, with how often (insertion order kept)
+    quarters: dict[tuple[int, int], int] = field(default_factory=dict)
     #: granularity of the last period named: "Q" (a quarter), "Y" (a year or months of it)
     last_period: str = ""
     #: TimeML conventions (for evaluation) instead of calendar days where they differ
     timeml: bool = False
     #: False when the expression just found must not become the anchor of later anaphora
     anchor_ok: bool = True
+
+    @property
+    def last_quarter(self) -> tuple[int, int] | None:
+        """The quarter the text is about: the one named most often so far, the first on ties.
+
+        Earnings news names its quarter, then others in passing ("a flat second quarter");
+        "the year-earlier period" still means the quarter of the story.
+        """
+        if not self.quarters:
+            return None
+        return max(self.quarters.items(), key=lambda kv: kv[1])[0]
+
+    def note_quarter(self, yq: tuple[int, int]) -> None:
+        self.quarters[yq] = self.quarters.get(yq, 0) + 1
 
     def anchor(self) -> tuple[date, str, str]:
         """The day anaphora count from: (day, anchor kind, words for people)."""
@@ -610,7 +625,7 @@ def _h_rel_unit(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
         y, q = R.shift_quarter(base.year, R.quarter_of(base), shift)
         if rel in ("the same", "that") and ctx.last_quarter:
             y, q = ctx.last_quarter
-        ctx.last_quarter = (y, q)
+        ctx.note_quarter((y, q))
     value, first_d, last_d = _unit_value(unit, base, shift)
     if g.get("mod") and _norm(g["mod"]) in ("the first half of", "the second half of") \
             and unit == "year":
@@ -725,7 +740,7 @@ def _h_quarter(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     else:
         yq = prev
     if ordw not in ("year-earlier", "year-ago"):
-        ctx.last_quarter = yq
+        ctx.note_quarter(yq)
     value = f"{yq[0]:04d}-Q{yq[1]}"
     return _tx(ctx, s, e, "DATE", value, resolution=f"{ctx.text[s:e]} = {value}",
                anchor="publication", confidence=0.85)
