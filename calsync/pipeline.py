@@ -20,6 +20,8 @@ configuration maps onto the ics file writer or, for Google and CalDAV, the sync 
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
@@ -332,14 +334,34 @@ def article_hash(article: Article, fingerprint: str) -> str:
 
 
 def fingerprint(config: Config, source: SourceConfig) -> str:
-    """What, besides an article's own bytes, changes its events: settings, version, source."""
+    """What, besides an article's own bytes, changes its events: the extraction settings, the
+    extraction code itself (an upgraded extractor re-reads every article once) and the
+    source's own options."""
+    return f"{extractor_digest()}|{config.extraction!r}|{source!r}"
+
+
+@functools.lru_cache(maxsize=1)
+def extractor_digest() -> str:
+    """A digest of the extraction code (``calsync/extraction/**/*.py``) and calsync's version.
+
+    Hashing the code, rather than trusting a version number someone must remember to bump,
+    makes cached events follow any change of the extractor. A few hundred KB read once a run.
+    """
     from importlib.metadata import PackageNotFoundError, version
+
+    import calsync.extraction
 
     try:
         ours = version("calsync")
     except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
         ours = "0"
-    return f"{ours}|{config.extraction!r}|{source!r}"
+    digest = hashlib.sha256(ours.encode())
+    root = Path(calsync.extraction.__file__).parent
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        with contextlib.suppress(OSError):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _default_extractor(article: Article, settings: ExtractionSettings) -> list[Event]:
@@ -420,8 +442,8 @@ def _read_one(src: SourceConfig, config: Config, cache: ArticleCache,
         return old is not None and old.raw_hash == raw_hash
 
     ctx = SourceContext(fetcher=fetcher, zone=settings.zone, now=now, base=config.folder,
-                        validators=cache.validators, raw_unchanged=raw_unchanged,
-                        fingerprint=fp)
+                        validators=lambda url: cache.validators(url, fp),
+                        raw_unchanged=raw_unchanged, fingerprint=fp)
     try:
         batch = read_source(src, ctx)
     except SourceError as exc:
@@ -489,7 +511,7 @@ def _read_one(src: SourceConfig, config: Config, cache: ArticleCache,
             for ident in removed:
                 cache.forget_validators(ident)
             for url, val in validators.items():
-                cache.set_validators(url, val)
+                cache.set_validators(url, val, fp)
     log.info("source %s: %d new, %d changed, %d unchanged, %d removed", src.name, sr.new,
              sr.changed, sr.unchanged, sr.removed)
     return current, sr

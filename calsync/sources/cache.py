@@ -27,7 +27,7 @@ from calsync.errors import ConfigError
 from calsync.model import Event, Evidence
 from calsync.sources.fetch import Validators
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -46,6 +46,7 @@ CREATE TABLE IF NOT EXISTS memo (
 );
 CREATE TABLE IF NOT EXISTS http (
     url TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
     etag TEXT,
     last_modified TEXT
 );
@@ -81,11 +82,14 @@ class ArticleCache:
             self._db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
             self._db.executescript(_SCHEMA)
             row = self._db.execute("SELECT version FROM schema_version").fetchone()
+            if row is not None and row[0] != SCHEMA_VERSION:
+                # Another layout (an older calsync): it is only a cache, start afresh.
+                self._db.executescript(
+                    "DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS http; "
+                    "DROP TABLE IF EXISTS memo; DELETE FROM schema_version;" + _SCHEMA)
+                row = None
             if row is None:
                 self._db.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
-            elif row[0] != SCHEMA_VERSION:
-                raise ConfigError(f"article cache {self.path}: schema {row[0]}, expected "
-                                  f"{SCHEMA_VERSION}; delete it to rebuild")
         except sqlite3.DatabaseError as exc:
             raise ConfigError(f"article cache {self.path}: not a calsync cache ({exc}); "
                               "delete it to rebuild") from exc
@@ -126,9 +130,14 @@ class ArticleCache:
             )
         return out
 
-    def validators(self, url: str) -> Validators | None:
-        row = self._db.execute("SELECT etag, last_modified FROM http WHERE url = ?",
-                               (url,)).fetchone()
+    def validators(self, url: str, fingerprint: str = "") -> Validators | None:
+        """The validators stored for ``url`` by a run with the same ``fingerprint``.
+
+        Validators from other settings (or another extractor) are not used: a 304 would keep
+        events extracted the old way.
+        """
+        row = self._db.execute("SELECT etag, last_modified FROM http WHERE url = ? AND "
+                               "fingerprint = ?", (url, fingerprint)).fetchone()
         return Validators(etag=row[0], last_modified=row[1]) if row else None
 
     def put(self, article: CachedArticle) -> None:
@@ -149,10 +158,10 @@ class ArticleCache:
         marks = ",".join("?" * len(names))
         self._db.execute(f"DELETE FROM articles WHERE source NOT IN ({marks})", names)
 
-    def set_validators(self, url: str, validators: Validators) -> None:
+    def set_validators(self, url: str, validators: Validators, fingerprint: str = "") -> None:
         if validators:
-            self._db.execute("INSERT OR REPLACE INTO http VALUES (?, ?, ?)",
-                             (url, validators.etag, validators.last_modified))
+            self._db.execute("INSERT OR REPLACE INTO http VALUES (?, ?, ?, ?)",
+                             (url, fingerprint, validators.etag, validators.last_modified))
         else:
             self._db.execute("DELETE FROM http WHERE url = ?", (url,))
 

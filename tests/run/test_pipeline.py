@@ -297,3 +297,16 @@ def test_default_config_location_from_the_environment(
     result = CliRunner().invoke(main, ["run", "--dry-run"])
     assert result.exit_code == 0, result.output
     assert "dry run" in result.output
+
+
+def test_changed_settings_re_extract_everything_even_behind_a_304(
+        site: Site, tmp_path: Path) -> None:
+    config = site.config(tmp_path)
+    assert cli(config).exit_code == 0
+    config.write_text(config.read_text().replace('state = "state"',
+                                                 'state = "state"\ntimezone = "Europe/London"'))
+    site.server.clear_log()
+    report = run(load_config(config), now=_now())
+    assert report.ok and report.totals()["extracted"] == 5
+    # Unconditional requests this time: a 304 would have kept the old events.
+    assert all(h.status == 200 for h in site.server.hits())

@@ -47,18 +47,21 @@ def test_store_read_and_remove(tmp_path: Path) -> None:
     with ArticleCache(path) as cache, cache.transaction():
         cache.put(CachedArticle("news", "a.txt", "raw1", "h1", published, sample_events()))
         cache.put(CachedArticle("other", "b.txt", None, "h2", published, ()))
-        cache.set_validators("https://example.org/a", Validators('"e1"', "Mon, 02 Mar 2026"))
+        cache.set_validators("https://example.org/a", Validators('"e1"', "Mon, 02 Mar 2026"),
+                             "fp1")
     assert path.stat().st_mode & 0o777 == 0o600
     with ArticleCache(path) as cache:
         stored = cache.articles("news")[("news", "a.txt")]
         assert stored.events == sample_events() and stored.published == published
-        assert cache.validators("https://example.org/a") == Validators('"e1"',
-                                                                       "Mon, 02 Mar 2026")
+        assert cache.validators("https://example.org/a", "fp1") == Validators(
+            '"e1"', "Mon, 02 Mar 2026")
+        # Other settings or another extractor: no conditional request, a fresh read.
+        assert cache.validators("https://example.org/a", "fp2") is None
         with cache.transaction():
             cache.remove_sources_except(["news"])
             cache.forget_validators("https://example.org/a")
         assert set(cache.articles()) == {("news", "a.txt")}
-        assert cache.validators("https://example.org/a") is None
+        assert cache.validators("https://example.org/a", "fp1") is None
 
 
 def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
@@ -71,6 +74,7 @@ def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
 
 
 def test_not_a_cache_or_another_schema(tmp_path: Path) -> None:
+    """Junk is an error (it may be a file the user cares about); an old layout is rebuilt."""
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(ConfigError, match="not a calsync cache"):
@@ -81,5 +85,12 @@ def test_not_a_cache_or_another_schema(tmp_path: Path) -> None:
     db.execute("UPDATE schema_version SET version = 99")
     db.commit()
     db.close()
-    with pytest.raises(ConfigError, match="schema 99"):
-        ArticleCache(other)
+    with ArticleCache(other) as cache, cache.transaction():
+        cache.put(CachedArticle("s", "a", None, "h",
+                                datetime(2026, 3, 2, tzinfo=ZoneInfo("UTC")), ()))
+    db = sqlite3.connect(other)
+    db.execute("UPDATE schema_version SET version = 1")
+    db.commit()
+    db.close()
+    with ArticleCache(other) as cache:
+        assert cache.articles() == {}
