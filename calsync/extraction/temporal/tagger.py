@@ -80,6 +80,9 @@ _PRICE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|announced|told|reported|added|confirmed|disclosed|declared|stated)\s+(?:on\s+)?$",
+    re.IGNORECASE)
 _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
 _YEARISH_VALUE = re.compile(r"\d{4}|\d{4}-H\d|P\d+M|P1Y")
 _ATTRIBUTIVE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)
@@ -535,6 +538,8 @@ def _h_weekday(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
         how = f"same day as {label}"
     else:
         tense = ctx.tenses.tense(s, e)
+        if _SAID_BEFORE.search(ctx.text, max(0, s - 30), s):
+            tense = "past"  # "Paribas said Monday that it intends to bid": when it was said
         if rel == "this":
             tense = tense or "future"
         if tense == "future":

@@ -23,7 +23,9 @@ _MARKERS = re.compile(
     r"|['’]ll\b)"
     r"|(?P<p>\b(?:said|says|say|told|was|were|had|did|didn['’]t|wasn['’]t|met|went|came|"
     r"began|began|took|made|gave|saw|left|held|won|lost|fell|rose|ago|earlier|last|"
-    r"since|yesterday|has\s+been|have\s+been|[a-z]{2,}ed)\b)",
+    r"since|yesterday|has\s+been|have\s+been"
+    r"|(?!(?:succe|exce|proce|ne|inde|spe|fe|se|bre|gre|ble|hundr|kindr|sh|sa|mo)ed\b)"
+    r"[a-z]{2,}ed)\b)",
     re.IGNORECASE,
 )
 _REPORTING = re.compile(r"said|says|say|told", re.IGNORECASE)
