@@ -24,8 +24,11 @@ if TYPE_CHECKING:
                    "~/.config/calsync/calsync.toml).")
 @click.option("--dry-run", is_flag=True,
               help="Read sources and print each target's plan; write nothing.")
+@click.option("-v", "--verbose", count=True, help="More output: every change, every source.")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors (for cron).")
 @click.pass_context
-def run_command(ctx: click.Context, config_path: str | None, dry_run: bool) -> None:
+def run_command(ctx: click.Context, config_path: str | None, dry_run: bool, verbose: int,
+                quiet: bool) -> None:
     """Bring every configured target up to date with every configured source.
 
     Exit codes: 0 all done; 1 some source or target failed (the others still ran) or another
@@ -33,11 +36,16 @@ def run_command(ctx: click.Context, config_path: str | None, dry_run: bool) -> N
     """
     from zoneinfo import ZoneInfo
 
+    from calsync.cli import setup_logging
     from calsync.config import load_config
     from calsync.pipeline import run
 
-    obj = ctx.obj or {}
-    verbose, quiet = int(obj.get("verbose", 0)), bool(obj.get("quiet", False))
+    obj = ctx.ensure_object(dict)
+    verbose = max(verbose, int(obj.get("verbose", 0)))
+    quiet = quiet or bool(obj.get("quiet", False))
+    if verbose or quiet:  # also accepted after `run` (calsync run -q), as cron lines have it
+        obj["verbose"], obj["quiet"] = verbose, quiet
+        setup_logging(verbose, quiet)
     config = load_config(config_path)
     _log_to_file(config)
     progress = _progress() if sys.stderr.isatty() and not quiet else None

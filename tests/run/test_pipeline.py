@@ -282,7 +282,7 @@ def test_log_file_quiet_mode_and_no_progress_off_a_terminal(site: Site, tmp_path
     config.write_text(config.read_text().replace(
         'state = "state"', 'state = "state"\nlog_file = "log/run.log"'))
     site.server.fail("/ferry", 500)
-    result = CliRunner().invoke(main, ["-q", "run", "--config", str(config)])
+    result = CliRunner().invoke(main, ["run", "-q", "--config", str(config)])
     assert result.exit_code == 1
     # -q: only the errors, no summary; not a terminal: no progress line.
     assert "calsync run:" not in result.output and "\r" not in result.output
