@@ -364,7 +364,7 @@ class CalDAVTarget:
         calendar: str | None = None,
         create: bool = False,
         timeout: float = 30.0,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] | None = None,
         rng: Callable[[], float] = random.random,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         max_retries: int = 5,
@@ -380,7 +380,7 @@ class CalDAVTarget:
         self.calendar = calendar
         self.create_calendar = create
         self.timeout = timeout
-        self.sleep = sleep
+        self.sleep = sleep or _sleep
         self.rng = rng
         self.clock = clock
         self.max_retries = max_retries
@@ -776,8 +776,44 @@ class CalDAVTarget:
         return "failed", f"{name} changed concurrently; try again", None
 
 
+def resolve_password(env: str | None = None, command: str | None = None) -> str | None:
+    """The password from an environment variable or the first line a command prints.
+
+    Never from the configuration itself: a command (``pass show calendar``, ``secret-tool
+    lookup ...``) keeps it in a keyring. The command runs without a shell.
+    """
+    import os
+    import shlex
+    import subprocess
+
+    if command:
+        try:
+            argv = shlex.split(command)
+            done = subprocess.run(argv, capture_output=True, text=True, timeout=30,
+                                  check=False)
+        except (OSError, ValueError, subprocess.TimeoutExpired) as exc:
+            raise ConfigError(f"password command {command!r} could not run: {exc}") from exc
+        if done.returncode != 0:
+            raise ConfigError(f"password command {command!r} failed with exit status "
+                              f"{done.returncode}: {done.stderr.strip()[:200]}")
+        lines = done.stdout.splitlines()
+        if not lines or not lines[0].strip():
+            raise ConfigError(f"password command {command!r} printed nothing")
+        return lines[0].strip()
+    if env:
+        value = os.environ.get(env)
+        if not value:
+            raise ConfigError(f"environment variable {env} (the CalDAV password) is not set")
+        return value
+    return None
+
+
 class _TokenRefused(TargetError):
     """The server refused a sync-collection request (expired token, or none supported)."""
+
+
+def _sleep(seconds: float) -> None:
+    time.sleep(seconds)  # looked up at call time, so a test can patch time.sleep
 
 
 def _looks_like_url(value: str) -> bool:
@@ -797,6 +833,7 @@ __all__ = [
     "CalDAVTarget",
     "event_resource",
     "parse_resource",
+    "resolve_password",
     "resource_name",
     "shown_digest",
 ]
