@@ -23,9 +23,11 @@ from zoneinfo import ZoneInfo
 
 from calsync.extraction import text as textmod
 from calsync.extraction.lexicon import CANCEL, RESCHEDULE
-from calsync.extraction.mentions import Mention, find_mentions
+from calsync.extraction.mentions import Mention, could_hold_mentions, find_mentions
 from calsync.extraction.settings import ExtractionSettings, base_date
 from calsync.model import Article, Event, Evidence, Timex
+
+_CANCELLED = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CANCEL) + r")\b")
 
 #: Length of a timed event when the article gives only its start.
 DEFAULT_DURATION = timedelta(hours=1)
@@ -70,6 +72,19 @@ class _Happening:
     """One real-world happening: the mentions that speak of it."""
 
     parts: list[_Dated] = field(default_factory=list)
+    tokens: frozenset[str] = frozenset()
+    proper: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        self._index(self.parts)
+
+    def absorb(self, other: _Happening) -> None:
+        self.parts.extend(other.parts)
+        self._index(other.parts)
+
+    def _index(self, parts: list[_Dated]) -> None:
+        self.tokens = self.tokens.union(*(d.mention.tokens for d in parts))
+        self.proper = self.proper.union(*(d.mention.proper for d in parts))
 
     @property
     def dated(self) -> list[_Dated]:
@@ -86,20 +101,6 @@ class _Happening:
             return timed[0]
         return dated[0] if dated else self.parts[0]
 
-    @property
-    def tokens(self) -> frozenset[str]:
-        out: frozenset[str] = frozenset()
-        for d in self.parts:
-            out |= d.mention.tokens
-        return out
-
-    @property
-    def proper(self) -> frozenset[str]:
-        out: frozenset[str] = frozenset()
-        for d in self.parts:
-            out |= d.mention.proper
-        return out
-
 
 def extract_events(
     article: Article, settings: ExtractionSettings | None = None
@@ -113,6 +114,8 @@ def extract_events(
     happenings: list[_Happening] = []
     for sentence in textmod.sentences(cleaned):
         stimexes = [t for t in timexes if sentence.start <= t.start < sentence.end]
+        if not could_hold_mentions(sentence, stimexes):
+            continue
         previous: _Dated | None = None
         for mention in find_mentions(sentence, stimexes):
             dated = _date_mention(mention, stimexes)
@@ -133,7 +136,7 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     days = [t for t in in_clause if t.first_day is not None and _day_granular(t)]
     clocks = [t for t in in_clause if t.clock]
     rescheduled = any(word in sentence_text for word in RESCHEDULE)
-    cancelled = any(re.search(rf"\b{re.escape(w)}\b", sentence_text) for w in CANCEL)
+    cancelled = _CANCELLED.search(sentence_text) is not None
     chosen: Timex | None = None
     span = mention.name_span
     outside = [t for t in days if not span[0] <= t.start < span[1]]
@@ -198,6 +201,8 @@ def _is_continuation(current: _Dated, previous: _Dated | None) -> bool:
 
 def _similar(a: _Happening, b: _Happening) -> bool:
     shared = a.tokens & b.tokens
+    if not shared:
+        return False
     shared_proper = a.proper & b.proper
     score = len(shared) + len(shared_proper)
     heads_a = {d.mention.head for d in a.parts}
@@ -229,7 +234,7 @@ def _merge(happenings: list[_Happening]) -> list[_Happening]:
         if target is None:
             merged.append(hap)
         else:
-            target.parts.extend(hap.parts)
+            target.absorb(hap)
     return merged
 
 

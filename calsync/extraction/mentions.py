@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from calsync.extraction.lexicon import IRREGULAR, NOUNS, PHRASE_STOPS, REPORTING, VERBS
 from calsync.extraction.text import Sentence
@@ -79,6 +80,11 @@ class Clause:
     text: str
     connective: str | None
 
+    @cached_property
+    def tokens(self) -> tuple[tuple[str, int, int], ...]:
+        """Words and punctuation with absolute offsets, computed once per clause."""
+        return _tokens(self.text, self.start)
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -103,6 +109,7 @@ class Mention:
     name_span: tuple[int, int] = (0, 0)
 
 
+@lru_cache(maxsize=4096)
 def lemma(word: str) -> str | None:
     """The event-verb lemma of ``word``, or None when it is not an event verb form."""
     w = word.lower()
@@ -190,8 +197,9 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
     return clauses
 
 
-def _tokens(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-    return [(m.group(0), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
+def _tokens(text: str, offset: int = 0) -> tuple[tuple[str, int, int], ...]:
+    return tuple((m.group(0), offset + m.start(), offset + m.end())
+                 for m in _TOKEN.finditer(text))
 
 
 def _title_tokens(title: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -234,7 +242,7 @@ def _object_phrase(
     place phrase ("at the Élysée Palace"), which is the location rather than the title.
     """
     rel = start - clause.start
-    words = _tokens(clause.text[rel:], start)
+    words = [w for w in clause.tokens if w[1] >= start]
     out_end = start
     for i, (word, wstart, wend) in enumerate(words):
         low = word.lower()
@@ -317,6 +325,15 @@ def _relative(clause: Clause) -> tuple[str, str] | None:
     return None
 
 
+def could_hold_mentions(sentence: Sentence, timexes: list[Timex]) -> bool:
+    """Whether a sentence can add anything: a date, or an anchor such as "after her arrival".
+
+    A sentence with neither can only name happenings it does not date; those never become
+    events, so the (costly) clause analysis is skipped for it.
+    """
+    return bool(timexes) or _RELATIVE_ANCHOR.search(sentence.text) is not None
+
+
 def find_mentions(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
     """All mentions of happenings in ``sentence`` (``timexes`` are the sentence's own)."""
     mentions: list[Mention] = []
@@ -380,6 +397,13 @@ _FUTURE_MARKER = re.compile(
 _EVENT_AFTER = re.compile(r"\b(?:for|at|in|during|on)\s+(?=(?:a|an|the)\s)")
 
 
+@lru_cache(maxsize=256)
+def _particles(particles: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a verb's particles, longest first ("down for" before "down")."""
+    alternatives = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
+    return re.compile(rf"\s+(?:{alternatives})\b", re.IGNORECASE)
+
+
 def _subject(clause: Clause, verb_start: int) -> str:
     """The noun phrase before the verb group: "The panel" in "The panel will then meet"."""
     head = clause.text[: verb_start - clause.start]
@@ -401,7 +425,7 @@ def _subject(clause: Clause, verb_start: int) -> str:
 
 
 def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
-    words = _tokens(clause.text, clause.start)
+    words = clause.tokens
     for i, (word, wstart, wend) in enumerate(words):
         lem = lemma(word)
         if lem is None or word.lower() in REPORTING:
@@ -427,11 +451,9 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         template, particles = VERBS[lem]
         rest = clause.text[wend - clause.start:]
         skip = 0
-        for particle in sorted(particles, key=len, reverse=True):
-            m = re.match(r"\s+" + re.escape(particle) + r"\b", rest, re.IGNORECASE)
-            if m:
-                skip = m.end()
-                break
+        m = _particles(particles).match(rest) if particles else None
+        if m:
+            skip = m.end()
         if not skip and lem in _NEEDS_PARTICLE:
             continue
         obj_start = wend + skip
@@ -575,7 +597,7 @@ def _has_event_noun(phrase: str) -> bool:
 
 
 def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
-    words = _tokens(clause.text, clause.start)
+    words = clause.tokens
     candidates = [
         i for i, (word, _ws, _we) in enumerate(words)
         if _is_event_noun(word, words[i - 1][0] if i else "")

@@ -105,7 +105,7 @@ def sentences(text: str) -> list[Sentence]:
         cursor = 0
         for end_match in _SENTENCE_END.finditer(block):
             end = end_match.end()
-            tail = _WORD_BEFORE.search(block, 0, end)
+            tail = _WORD_BEFORE.search(block, max(0, end - 40), end)
             if tail:
                 word = tail.group(1).lower().rstrip(".")
                 if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
