@@ -135,6 +135,8 @@ RULES: list[tuple[str, str]] = [
      r"|past|same|year-earlier|year-ago|most\s+recent|recent|prior)[-\s]+(?P<qh>quarter|half"
      rf"|period|quarters)\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y1>{YEAR})|(?P<ry>this|last|next)"
      r"\s+year))?"),
+    ("year_words", rf"\b(?:the\s+year\s+)?(?P<yw>{YEARW})"
+                   r"(?!\s+(?:years?|months?|days?|people|dollars|of|times)\b)"),
     ("the_quarter", r"\bthe\s+(?P<qh>quarter)\b(?!-)"),
     ("year_quarter", rf"\bthe\s+(?P<y>{YEAR})\s+(?P<w>quarter|period)\b"),
     ("year_earlier", r"\b(?P<w>year-earlier|year-ago)\b"),
@@ -198,8 +200,6 @@ RULES: list[tuple[str, str]] = [
     ("season",
      r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?P<s>spring|summer|fall|autumn|winter)"
      rf"\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<yw>{YEARW}))"),
-    ("year_words", rf"\b(?:the\s+year\s+)?(?P<yw>{YEARW})"
-                   r"(?!\s+(?:years?|months?|days?|people|dollars|of|times)\b)"),
     ("season_alone",
      r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?P<s>spring|summer|autumn|winter)\b"
      r"(?!\s+(?:of|\d))"),

@@ -83,6 +83,7 @@ _SPACES = re.compile(r"\s+")
 _SAID_BEFORE = re.compile(
     r"\b(?:said|announced|told|reported|added|confirmed|disclosed|declared|stated)\s+(?:on\s+)?$",
     re.IGNORECASE)
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
 _YEARISH_VALUE = re.compile(r"\d{4}|\d{4}-H\d|P\d+M|P1Y")
 _ATTRIBUTIVE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)
@@ -823,6 +824,13 @@ def _h_ago(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
         return _tx(ctx, s, e, "DATE", f"{y - years:04d}-Q{q}", mod=mod,
                    resolution=what + f"quarter {y - years}-Q{q}", anchor="previous",
                    confidence=0.6)
+    if unit == "year" and direction == "earlier" and ctx.last_period == "D" \
+            and ctx.last_day is not None:
+        # "the quarter ended Sept. 30 ... up from $100 million a year earlier"
+        d = R.add_years(ctx.last_day, -years)
+        return _tx(ctx, s, e, "DATE", d.isoformat(), mod=mod,
+                   resolution=what + f"{years} year(s) before {ctx.last_day}",
+                   anchor="previous", confidence=0.6)
     y = base.year + sign * years
     value = f"{y:04d}"
     return _tx(ctx, s, e, "DATE", value, mod=mod, resolution=what + f"{y} ({label})",
@@ -1097,6 +1105,8 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
                 ctx.last_period = "Q"
             elif _YEARISH_VALUE.fullmatch(tx.value):
                 ctx.last_period = "Y"
+            elif rule in ("mdy", "dmy", "iso", "numeric") and _DAY_VALUE.fullmatch(tx.value):
+                ctx.last_period = "D"
             if tx.first_day == ctx.dct and _REPORTED_ON.search(text, max(0, start - 40), start):
                 ctx.anchor_ok = False  # "officials said on Sunday": when it was said, no anchor
             if tx.first_day is not None and ctx.anchor_ok:
