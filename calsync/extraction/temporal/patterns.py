@@ -186,7 +186,7 @@ RULES: list[tuple[str, str]] = [
      r"\b(?:(?P<rel>the\s+past|the\s+last|the\s+next|the\s+coming|recent|the\s+previous|coming"
      r"|past|the\s+first|the\s+early|the\s+following|the\s+ensuing)\s+)?"
      r"(?:(?P<few>few|several|many|a\s+few|some)\s+)?"
-     r"(?P<unit>(?:second|minute|hour|day|week|month|year|decade)s|centuries)\b"),
+     r"(?P<unit>(?:second|minute|hour|day|week|month|quarter|year|decade)s|centuries)\b"),
     ("ref",
      r"\b(?:(?P<now>right\s+now|now|currently|current|at\s+present|presently|nowadays"
      r"|these\s+days|at\s+the\s+moment|the\s+present|present-day)"

@@ -922,6 +922,13 @@ def _h_vague(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
         before = ctx.text[max(0, s - 12):s].lower()
         if not re.search(r"\b(?:for|in|over|within|took|take|takes|after|lasted)\s+$", before):
             return None
+    if rel in ("recent", "past") and not g.get("few") and unit == "year":
+        # "in recent years": TimeML's past reference rather than a length of time
+        return _tx(ctx, s, e, "DATE", "PAST_REF", resolution=ctx.text[s:e],
+                   anchor="publication", confidence=0.6)
+    if rel in ("coming", "the coming") and not g.get("few") and unit not in ("day", "week"):
+        return _tx(ctx, s, e, "DATE", "FUTURE_REF", resolution=ctx.text[s:e],
+                   anchor="publication", confidence=0.6)
     return _tx(ctx, s, e, "DURATION", _dur_value(None, unit), resolution=ctx.text[s:e],
                anchor="absolute", confidence=0.6)
 
