@@ -184,6 +184,7 @@ RULES: list[tuple[str, str]] = [
      r"(?P<half2>\s+and\s+a\s+half)?(?P<old>[-\s]+old\b)?"),
     ("vague",
      r"\b(?:(?P<rel>the\s+past|the\s+last|the\s+next|the\s+coming|recent|the\s+previous|coming"
+     r"|future"
      r"|past|the\s+first|the\s+early|the\s+following|the\s+ensuing)\s+)?"
      r"(?:(?P<few>few|several|many|a\s+few|some)\s+)?"
      r"(?P<unit>(?:second|minute|hour|day|week|month|quarter|year|decade)s|centuries)\b"),
@@ -191,7 +192,7 @@ RULES: list[tuple[str, str]] = [
      r"\b(?:(?P<now>right\s+now|now|currently|current|at\s+present|presently|nowadays"
      r"|these\s+days|at\s+the\s+moment|the\s+present|present-day)"
      r"|(?P<past>recently|the\s+past|formerly|lately)"
-     r"|(?P<future>the\s+near\s+future|the\s+future))\b(?!-)"),
+     r"|(?P<future>the\s+near\s+future|the\s+future|the\s+(?:near|short)\s+term))\b(?!-)"),
     ("decade",
      r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?:(?P<dec>(?:1[5-9]|20)\d)0['’]?s"
      r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
@@ -270,7 +271,7 @@ FIRST_WORDS: dict[str, frozenset[str]] = {
         "the", "its", "their", "his", "her", "our", "past", "last", "next", "first", "final",
         "previous", "coming", "following", "initial", "remaining", "same", "preceding", "full",
         "entire", "whole", "latest", "recent", "ensuing", "succeeding"},
-    "vague": frozenset({"the", "recent", "coming", "past", "few", "several", "many", "a",
+    "vague": frozenset({"the", "recent", "coming", "future", "past", "few", "several", "many", "a",
                         "some", "seconds", "minutes", "hours", "days", "weeks", "months",
                         "years", "decades", "centuries"}),
     "ref": frozenset({"right", "now", "currently", "current", "at", "presently", "nowadays",
@@ -312,7 +313,7 @@ saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays
 second seconds minute minutes hour hours day days night nights week weeks weekend weekends
 fortnight fortnights month months quarter quarters year years decade decades century
 centuries today tonight tomorrow yesterday now currently current recent recently previously
-formerly lately nowadays presently present future soon shortly past morning mornings
+formerly lately nowadays presently present future soon shortly past morning mornings term
 afternoon afternoons evening evenings overnight noon midnight midday clock spring summer
 fall autumn winter season half period daily weekly monthly annually yearly hourly nightly
 quarterly biweekly semiannually biannually fiscal eve christmas easter thanksgiving nineteen

@@ -926,7 +926,8 @@ def _h_vague(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
         # "in recent years": TimeML's past reference rather than a length of time
         return _tx(ctx, s, e, "DATE", "PAST_REF", resolution=ctx.text[s:e],
                    anchor="publication", confidence=0.6)
-    if rel in ("coming", "the coming") and not g.get("few") and unit not in ("day", "week"):
+    if rel in ("coming", "the coming", "future") and not g.get("few") \
+            and unit not in ("day", "week"):
         return _tx(ctx, s, e, "DATE", "FUTURE_REF", resolution=ctx.text[s:e],
                    anchor="publication", confidence=0.6)
     return _tx(ctx, s, e, "DURATION", _dur_value(None, unit), resolution=ctx.text[s:e],
