@@ -553,9 +553,10 @@ def _h_weekday(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
             conf = 0.8 if tense else 0.65
     # "Friday morning": TimeBank mostly gives the day alone; the part of the day stays in
     # the words
+    keep = pod if pod and pod.lower() == "evening" else None
     tx = _day(ctx, s, e, d, f"{ctx.text[s:e].strip()} = {how}", anchor, conf,
-              mod=_mod(g.get("early")))
-    return replace(tx, resolution=tx.resolution + (f" ({pod})" if pod else ""))
+              mod=_mod(g.get("early")), pod=keep)
+    return replace(tx, resolution=tx.resolution + (f" ({pod})" if pod and not keep else ""))
 
 
 _REL_SHIFT = {
@@ -1147,11 +1148,23 @@ def _join_day_time(text: str, items: list[Timex]) -> list[Timex]:
                     anchor=day.anchor, confidence=min(day.confidence, tm.confidence)))
                 i += 2
                 continue
+            pod = _POD_VALUE.search(a.value)
+            if pod and a.clock is None and b.type == "DATE" and b.first_day \
+                    and b.first_day == b.last_day and text[a.end:b.start].strip() == "":
+                # "mid-afternoon yesterday": the part of the day named, on that day
+                d = b.first_day
+                out.append(replace(
+                    a, end=b.end, text=text[a.start:b.end], value=f"{d.isoformat()}{pod.group()}",
+                    first_day=d, last_day=d, resolution=f"{a.text} of {b.resolution}",
+                    anchor=b.anchor, confidence=min(a.confidence, b.confidence)))
+                i += 2
+                continue
         out.append(a)
         i += 1
     return out
 
 
+_POD_VALUE = re.compile(r"T(?:MO|AF|EV|NI)$")
 _RANGE_MID = re.compile(r"\s*(?:-|–|—|to|until|till|through|thru)\s*$", re.IGNORECASE)
 _RANGE_MID_AND = re.compile(r"\s+and\s+$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
