@@ -441,21 +441,31 @@ def _countries(top: _Table) -> tuple[str, ...]:
 
 
 def _holiday_countries() -> set[str]:
-    """ISO codes the ``holidays`` package knows, read from its registry.
+    """ISO codes the ``holidays`` package knows, read from its registry without importing it.
 
-    ``holidays.list_supported_countries()`` imports every country module (a third of a second
-    on each cron run); the registry lists the codes without importing them.
+    ``import holidays`` costs a tenth of a second and ``list_supported_countries()`` imports
+    every country module (a third of a second) on each cron run; the registry is a plain dict
+    literal, read here with ``ast``. Any surprise falls back to the public API.
     """
+    import ast
+    import importlib.util
+
     try:
-        from holidays.registry import COUNTRIES
+        spec = importlib.util.find_spec("holidays")
+        assert spec is not None and spec.origin is not None
+        source = (Path(spec.origin).parent / "registry.py").read_text(encoding="utf-8")
+        for node in ast.parse(source).body:
+            if (isinstance(node, ast.AnnAssign | ast.Assign) and node.value is not None
+                    and "COUNTRIES" in ast.unparse(node).split("=", 1)[0].split(":")[0]):
+                countries = ast.literal_eval(node.value)
+                codes = {n for names in countries.values() for n in names[1:]
+                         if n.isupper() and len(n) in (2, 3)}
+                return codes | {"UK"}  # the package's alias of GB, not in the registry
+    except (AssertionError, OSError, SyntaxError, ValueError, AttributeError, TypeError):
+        pass
+    import holidays
 
-        codes = {n for names in COUNTRIES.values() for n in names[1:]
-                 if n.isupper() and len(n) in (2, 3)}
-        return codes | {"UK"}  # the package's alias of GB, not in the registry
-    except (ImportError, AttributeError, TypeError):  # another layout: the slow public API
-        import holidays
-
-        return set(holidays.list_supported_countries())
+    return set(holidays.list_supported_countries())
 
 
 def _array(top: _Table, data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
