@@ -380,7 +380,7 @@ class CalDAVTarget:
         self.calendar = calendar
         self.create_calendar = create
         self.timeout = timeout
-        self.sleep = sleep or _sleep
+        self.sleep = sleep if sleep is not None else _sleep
         self.rng = rng
         self.clock = clock
         self.max_retries = max_retries
