@@ -401,7 +401,10 @@ def _run(config: Config, *, now: datetime, dry_run: bool, extract: Extractor,
                                  timeout=config.fetch.timeout, max_bytes=config.fetch.max_bytes)
     settings = config.extraction
     reports: list[Reported] = []
-    with ArticleCache(config.state_dir / CACHE_NAME) as cache:
+    cache_path = config.state_dir / CACHE_NAME
+    if dry_run and not cache_path.exists():
+        cache_path = Path(":memory:")  # a dry run leaves no cache behind
+    with ArticleCache(cache_path) as cache:
         previous_all = cache.articles()
         for src in config.sources:
             progress(f"source {src.name}")

@@ -176,6 +176,7 @@ def test_dry_run_writes_nothing(site: Site, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "dry run" in result.output and " create" in result.output
     assert not (tmp_path / "out").exists()
+    assert not (tmp_path / "state/articles.sqlite").exists()
     # The cache was not filled either: a real run still sees every article as new.
     assert "5 new" in cli(config).output
 
