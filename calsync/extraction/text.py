@@ -70,7 +70,8 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     seen: set[str] = set()
     pos = 0
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
         content = line.strip()
@@ -79,9 +80,25 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
         key = " ".join(content.lower().split())
         repeated = key in seen
         seen.add(key)
-        if repeated or _BOILERPLATE.match(content) or _is_link_line(content):
+        following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if repeated or _BOILERPLATE.match(content) or (
+            _is_link_line(content) and not _wraps_into(content, following)
+        ):
             spans.append((start, end))
     return spans
+
+
+def _wraps_into(line: str, following: str) -> bool:
+    """True when ``line`` is hard-wrapped prose that ``following`` continues.
+
+    A wrapped line is long (a text editor's fill width) and ends mid-sentence, or the next line
+    starts in lower case; a headline or link line stands alone.
+    """
+    if not following:
+        return False
+    if following[0].islower():
+        return True
+    return len(line) >= 60 and line.split()[-1][:1].islower()
 
 
 def clean(text: str) -> str:
