@@ -453,6 +453,11 @@ def _read_one(src: SourceConfig, config: Config, cache: ArticleCache,
         sr.errors.append(str(exc))
         log.error("source %s: %s", src.name, exc)
         return dict(previous), sr  # keep what it gave last time
+    except Exception as exc:  # a library's surprise must not stop the other sources
+        log.debug("source %s failed", src.name, exc_info=True)
+        sr.errors.append(f"unexpected {type(exc).__name__}: {exc}")
+        log.error("source %s: unexpected %s: %s", src.name, type(exc).__name__, exc)
+        return dict(previous), sr
     for warning in batch.warnings:
         log.warning("%s", warning)
     sr.warnings.extend(batch.warnings)
@@ -546,4 +551,8 @@ def _converge(tcfg: TargetConfig, config: Config, events: Sequence[Event], *, no
     except CalsyncError as exc:
         tr.error = str(exc)
         log.error("target %s: %s", tcfg.name, exc)
+    except Exception as exc:  # a library's surprise must not stop the other targets
+        log.debug("target %s failed", tcfg.name, exc_info=True)
+        tr.error = f"unexpected {type(exc).__name__}: {exc}"
+        log.error("target %s: %s", tcfg.name, tr.error)
     return tr
