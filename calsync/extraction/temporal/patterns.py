@@ -98,7 +98,9 @@ RULES: list[tuple[str, str]] = [
      + rf"(?:\s+\(?(?P<zone>{ZONE})\)?)?"),
     ("time",
      r"(?:(?P<q>about|around|approximately|shortly\s+after|shortly\s+before|just\s+after"
-     r"|just\s+before)\s+)?" + _clock("")
+     r"|just\s+before)\s+)?(?:" + _clock("")
+     + r"|(?P<hw>(?:1[0-2]|0?[1-9])|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+     r"|twelve)(?=\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)))"
      + r"(?:\s+(?P<inpod>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?"
      + rf"(?:\s+\(?(?P<zone>{ZONE})\)?)?"),
     ("holiday_mod",
@@ -167,7 +169,8 @@ RULES: list[tuple[str, str]] = [
      rf"\b(?P<in>with)?in\s+(?P<n>{NUMW})\s+(?P<unit>{UNIT})\b(?!\s+(?:ago|of|old)\b)"),
     ("set",
      rf"\b(?:(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUMW})\s+)?"
-     rf"(?P<unit>{UNIT}|{WEEKDAY}|morning|afternoon|evening|night)\b"
+     rf"(?P<unit>{UNIT}|{WEEKDAY}|{MONTH_FULL}|morning|afternoon|evening|night|spring|summer"
+     r"|fall|autumn|winter)\b"
      r"|(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly)\b"
      rf"|(?P<times>once|twice|thrice|{NUMW}\s+times)\s+(?:a|an|per|each|every)\s+"
      rf"(?P<unit2>{UNIT})\b"

@@ -83,6 +83,7 @@ _SPACES = re.compile(r"\s+")
 _SAID_BEFORE = re.compile(
     r"\b(?:said|announced|told|reported|added|confirmed|disclosed|declared|stated)\s+(?:on\s+)?$",
     re.IGNORECASE)
+_YEAR_MONTH = re.compile(r"(\d{4})(?:-(\d\d)\b|$)")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
 _YEARISH_VALUE = re.compile(r"\d{4}|\d{4}-H\d|P\d+M|P1Y")
@@ -110,6 +111,8 @@ class _Ctx:
     tenses: TenseIndex
     last_day: date | None = None
     last_day_text: str = ""
+    #: the month (year, month) of the last expression naming one (or a year: month 1)
+    last_month: tuple[int, int] | None = None
     #: quarters named so far, with how often (insertion order kept)
     quarters: dict[tuple[int, int], int] = field(default_factory=dict)
     #: granularity of the last period named: "Q" (a quarter), "Y" (a year or months of it)
@@ -598,7 +601,13 @@ def _h_rel_unit(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     unit = _norm(g["unit"])
     mod = _mod(g.get("mod"))
     shift = _REL_SHIFT[rel]
-    if rel in _ANAPHORIC:
+    if rel in _ANAPHORIC and unit in ("month", "year") and ctx.last_month is not None:
+        # "the following month", "later that year": from the month or year last named
+        y, m = ctx.last_month
+        base, anchor, label = date(y, m, 1), "previous", f"{y:04d}-{m:02d}"
+        if unit == "year":
+            label = f"{y:04d}"
+    elif rel in _ANAPHORIC:
         base, anchor, label = ctx.anchor()
     else:
         base, anchor, label = ctx.dct, "publication", f"publication date {ctx.dct}"
@@ -952,6 +961,12 @@ def _h_set(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     if unit_word.lower() in WEEKDAYS:
         return _tx(ctx, s, e, "SET", f"XXXX-WXX-{WEEKDAYS[unit_word.lower()] + 1}",
                    resolution=f"every {unit_word}", anchor="absolute", confidence=0.8)
+    if unit_word.lower() in MONTHS:
+        return _tx(ctx, s, e, "SET", f"XXXX-{MONTHS[unit_word.lower()]:02d}",
+                   resolution=f"every {unit_word}", anchor="absolute", confidence=0.8)
+    if unit_word.lower() in SEASONS:
+        return _tx(ctx, s, e, "SET", f"XXXX-{SEASONS[unit_word.lower()][0]}",
+                   resolution=f"every {unit_word}", anchor="absolute", confidence=0.8)
     if unit_word.lower() in PARTS_OF_DAY:
         return _tx(ctx, s, e, "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit_word.lower()]}",
                    resolution=f"every {unit_word}", anchor="absolute", confidence=0.8)
@@ -1022,7 +1037,11 @@ def _time_tx(ctx: _Ctx, s: int, e: int, clock: str, clock_end: str | None,
 
 
 def _h_time(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
-    clock = _clock(g, "")
+    if g.get("hw"):  # "4 in the morning"
+        w = g["hw"].lower()
+        clock: str | None = f"{int(w) if w.isdigit() else int(number_value(w) or 0):02d}:00"
+    else:
+        clock = _clock(g, "")
     if clock is None:
         return None
     if g.get("hh") and not g.get("zone") and ctx.text[max(0, s - 1):s].isdigit():
@@ -1116,6 +1135,8 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
                 ctx.last_period = "Y"
             elif rule in ("mdy", "dmy", "iso", "numeric") and _DAY_VALUE.fullmatch(tx.value):
                 ctx.last_period = "D"
+            if (ym := _YEAR_MONTH.match(tx.value)) and tx.type in ("DATE", "TIME"):
+                ctx.last_month = (int(ym.group(1)), int(ym.group(2) or 1))
             if tx.first_day == ctx.dct and _REPORTED_ON.search(text, max(0, start - 40), start):
                 ctx.anchor_ok = False  # "officials said on Sunday": when it was said, no anchor
             if tx.first_day is not None and ctx.anchor_ok:

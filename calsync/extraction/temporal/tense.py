@@ -22,7 +22,7 @@ _MARKERS = re.compile(
     r"|brought\s+forward|put\s+off)\s+(?:to|until|till))\b"
     r"|\bto\s+(?:acquire|buy|purchase|pay|sell|complete|close|begin|start|launch|hold|meet|visit"
     r"|open|build|release|issue|raise|resume|finish|deliver|ship|redeem|repay|file|expire"
-    r"|take\s+effect)\b"
+    r"|take\s+effect)\b|\bwould\s+be\b"
     r"|['’]ll\b)"
     r"|(?P<p>\b(?:said|says|say|told|was|were|had|did|didn['’]t|wasn['’]t|met|went|came|"
     r"began|took|made|gave|saw|left|held|won|lost|fell|rose|ago|earlier|last|brought|bought|"
