@@ -200,7 +200,7 @@ class IcsAdapter:
             report.detail = result.summary()
         # else nothing to change: leave the file (and its mtime) alone
         stamp = self._stamp()
-        if self.memo is not None and stamp is not None:
+        if self.memo is not None and stamp is not None and self.memo.get(self.key) != stamp:
             self.memo.set(self.key, stamp)
 
     def close(self) -> None:

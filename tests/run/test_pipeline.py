@@ -77,6 +77,8 @@ def test_second_run_with_nothing_changed_extracts_and_writes_nothing(
     assert cli(config).exit_code == 0
     ics = tmp_path / "out/cal.ics"
     before = (ics.read_bytes(), ics.stat().st_mtime_ns)
+    cache = tmp_path / "state/articles.sqlite"
+    cache_before = (cache.read_bytes(), cache.stat().st_mtime_ns)
     site.server.clear_log()
     report = run(load_config(config), now=_now())
     assert report.ok and report.totals()["extracted"] == 0
@@ -86,6 +88,7 @@ def test_second_run_with_nothing_changed_extracts_and_writes_nothing(
         ("/atom", 304), ("/ferry", 304), ("/rss", 304)]
     assert (ics.read_bytes(), ics.stat().st_mtime_ns) == before
     assert report.targets[0].plan is not None and not report.targets[0].plan.writes
+    assert (cache.read_bytes(), cache.stat().st_mtime_ns) == cache_before
 
 
 def test_a_feed_that_gains_an_article_updates_the_calendar(site: Site, tmp_path: Path) -> None:
