@@ -40,6 +40,8 @@ _NOT_A_MARKER = re.compile(r"\b(?:be|been|being|as)\s+$", re.IGNORECASE)
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|vs"
     r"|Lt|Col|Capt|Sgt|Jr|Prof|Rev|Mt|Ft))\.$")
+#: "had been due to expire", "had planned to": a plan seen from the past, so past
+_HAD_BEFORE = re.compile(r"\bhad\b[^,.;]*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?\s+(?=[A-Z“\"(])|\n)")
 
 
@@ -71,7 +73,8 @@ class TenseIndex:
         lo, hi = self.sentence(start)
         markers = self._markers.get(lo)
         if markers is None:
-            markers = [(m.start(), m.end(), m.lastgroup == "f")
+            markers = [(m.start(), m.end(), m.lastgroup == "f" and not _HAD_BEFORE.search(
+                            self.text, max(lo, m.start() - 20), m.start()))
                        for m in _MARKERS.finditer(self.text, lo, hi)
                        if not _NOT_A_MARKER.search(self.text, max(lo, m.start() - 12),
                                                    m.start())
