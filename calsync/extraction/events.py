@@ -327,7 +327,10 @@ def _build(
         location = best.mention.location or next(
             (d.mention.location for d in hap.parts if d.mention.location), None
         )
-        confidence = round(min(1.0, best.confidence) * (0.95 if best.mention.lemma else 0.9), 2)
+        # A verb names a happening best; an event noun nearly as well; a clause's own words
+        # (the last-resort title) are shown as tentative.
+        factor = 0.95 if best.mention.lemma else 0.9 if best.mention.has_event_noun else 0.55
+        confidence = round(min(1.0, best.confidence) * factor, 2)
         evidence = tuple(
             Evidence(
                 source=article.source,

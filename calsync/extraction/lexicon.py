@@ -61,7 +61,7 @@ VERBS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "strike": ("Strike", ()),
     "march": ("March {obj}", ("on", "to", "through")),
     "rally": ("Rally {obj}", ("in", "at")),
-    "protest": ("Protest {obj}", ("against", "in", "at")),
+    "protest": ("Protest against {obj}", ("against",)),
     "close": ("Closure of {obj}", ()),
     "reopen": ("Reopening of {obj}", ()),
     "begin": ("Start of {obj}", ()),

@@ -254,7 +254,7 @@ def _object_phrase(
                 break
         if word in {",", ";", ":", "—", "–", "(", ")", "“", "”", "\"", "."}:
             break
-        if low in PHRASE_STOPS or (low in REPORTING and i > 0):
+        if low in PHRASE_STOPS or (low in REPORTING and i > 0 and word[0].islower()):
             break
         if i == 0 and low in {"in", "at", "on"} and len(words) > 1 and (
                 words[1][0][:1].isupper() or words[1][0].lower() == "the"):
@@ -278,8 +278,8 @@ def _object_phrase(
             break
         if low in _FINITE or (i == 0 and low == "to"):
             break
-        if low == "and" and i + 1 < len(words) and lemma(words[i + 1][0]) and \
-                not words[i + 1][0][0].isupper():
+        if low == "and" and i + 1 < len(words) and not words[i + 1][0][0].isupper() and (
+                lemma(words[i + 1][0]) or _PAST_CLAUSE.fullmatch(words[i + 1][0].lower())):
             break
         out_end = wend
         if i >= 14:
@@ -389,6 +389,12 @@ _MEET_LIKE = frozenset({"meet", "join", "brief", "host", "welcome", "receive", "
                         "interview", "sit"})
 _SUBJECT_VERBS = frozenset({"meet", "open", "begin", "start", "close", "resume", "convene",
                             "strike", "march", "rally", "protest", "vote", "debate", "reopen"})
+_WEAK_STARTS = frozenset(
+    """and but or so if when as with i we you it there this that these those he she they what
+    who how why while although though because""".split()
+)
+_PAST_CLAUSE = re.compile(
+    r"\b(?:was|were|had|did|began|came|went|took|held|met|gave|made|said|\w{3,}ed)\b")
 _FUTURE_MARKER = re.compile(
     r"\b(?:will|’ll|'ll|shall|is\s+(?:set|due|scheduled|expected|slated|planned)\s+to|"
     r"are\s+(?:set|due|scheduled|expected|slated|planned)\s+to|(?:is|are)\s+to)\b",
@@ -571,8 +577,9 @@ def _future_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) ->
     text = re.sub(r"\s+", " ", text)
     text = re.split(r",|;|\s—\s|\s(?:the\s+\w+\s+)?said\b|\s(?:according|officials)\b", text)[0]
     words = text.split()
-    if len(words) < 3 or words[0].lower() in _SUBJECT_PRONOUNS:
-        return None
+    if (len(words) < 3 or words[0].lower() in _WEAK_STARTS
+            or any(q in clause.text for q in "\"“”`") or not any(len(w) > 4 for w in words)):
+        return None  # speech, a pronoun or a connective: not a name for a happening
     title = " ".join(words[:12])
     return _make(sentence, clause, title, "", None, "", False, False, (clause.start, clause.start))
 
@@ -630,5 +637,6 @@ def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         if not phrase:
             continue
         location = _location(clause, (start, end), timexes)
-        return _make(sentence, clause, phrase, low, location, "", True, False, (start, end))
+        past = bool(_PAST_CLAUSE.search(clause.text)) and not _FUTURE_MARKER.search(clause.text)
+        return _make(sentence, clause, phrase, low, location, "", True, past, (start, end))
     return None
