@@ -53,7 +53,7 @@ def timeml(dirs: tuple[str, ...], fmt: str, n_errors: int) -> None:
             docs.append(parse(f.read_text(encoding="utf-8"), f.name))
         except (TimeMLError, UnicodeDecodeError) as exc:
             raise InputError(f"{f}: {exc}") from exc
-    settings = ExtractionSettings(countries=("US",))
+    settings = ExtractionSettings()
 
     def run(doc: Document) -> tuple[Document, list[Span]]:
         day = datetime.fromisoformat(doc.dct).date()
