@@ -42,9 +42,10 @@ _PLACE = re.compile(
     r"la|le|and|&)\s+)?[A-ZÀ-Ý][\w’'\-.]*)*)"
 )
 _VENUE = re.compile(
-    r"\bat\s+the\s+((?:[\w\-]+\s+){0,3}(?:hall|palace|stadium|square|church|cathedral|museum|"
-    r"university|centre|center|hotel|arena|park|embassy|residence|headquarters|parliament|"
-    r"ministry|court|courthouse|house|airport|station|theatre|theater|memorial|cemetery))\b",
+    r"\b(?:at|in)\s+the\s+((?:[\w\-]+\s+){0,3}(?:hall|palace|stadium|square|church|cathedral|"
+    r"museum|university|centre|center|hotel|arena|park|embassy|residence|headquarters|"
+    r"parliament|ministry|court|courthouse|house|airport|station|theatre|theater|memorial|"
+    r"cemetery|chamber|auditorium|promenade|campus))\b",
     re.IGNORECASE,
 )
 _VENUE_TAIL = re.compile(
@@ -234,7 +235,8 @@ def _drop_article(phrase: str) -> str:
 
 
 def _object_phrase(
-    clause: Clause, start: int, timexes: list[Timex], speech_like: bool = False
+    clause: Clause, start: int, timexes: list[Timex], speech_like: bool = False,
+    keep_for: bool = False,
 ) -> tuple[str, int]:
     """The noun phrase starting at absolute offset ``start``; returns (phrase, end offset).
 
@@ -274,7 +276,9 @@ def _object_phrase(
                 " ".join(w[0] for w in words[:i])) and _has_event_noun(
                 " ".join(w[0] for w in words[i + 1:i + 5])):
             break  # "present targets at an investor day": the happening follows
-        if low == "for" and i > 0:
+        if low == "for" and i > 0 and not (keep_for and i + 1 < len(words)
+                                            and words[i + 1][0][:1].islower()
+                                            and words[i + 1][0].lower() not in _DETERMINERS):
             break
         if low in _FINITE or (i == 0 and low == "to"):
             break
@@ -345,6 +349,7 @@ def find_mentions(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
         ctimexes = [t for t in timexes if clause.start <= t.start < clause.end]
         mention = (
             _listing_mention(sentence, clause, ctimexes)
+            or _subject_mention(sentence, clause, ctimexes)
             or _verb_mention(sentence, clause, ctimexes)
             or _noun_mention(sentence, clause, ctimexes)
             or _future_mention(sentence, clause, ctimexes)
@@ -408,6 +413,33 @@ def _particles(particles: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for a verb's particles, longest first ("down for" before "down")."""
     alternatives = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
     return re.compile(rf"\s+(?:{alternatives})\b", re.IGNORECASE)
+
+
+def _common_start(phrase: str) -> str:
+    """Lower-case a capitalised first word that is no name: "The X", "Test runs ..."."""
+    words = phrase.split(" ", 2)
+    if len(words) > 1 and words[0][:1].isupper() and not words[0].isupper() and (
+            words[0] in ("The", "A", "An") or words[1][:1].islower()):
+        return words[0].lower() + phrase[len(words[0]):]
+    return phrase
+
+
+_HAPPENS = re.compile(
+    r"\b(?:will|to|would|is\s+(?:set|due|scheduled)\s+to)\s+(?:take\s+place|be\s+held|go\s+ahead|"
+    r"happen|be\s+staged)\b", re.IGNORECASE)
+
+
+def _subject_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
+    """"A street festival ... will take place on Sunday": the subject names the happening."""
+    m = _HAPPENS.search(clause.text)
+    if not m:
+        return None
+    subject = _subject(clause, clause.start + m.start())
+    if not subject or not _has_event_noun(subject):
+        return None
+    span = (clause.start, clause.start + m.start())
+    return _make(sentence, clause, _drop_article(subject), "event",
+                 _location(clause, span, timexes), "", True, False, span)
 
 
 def _subject(clause: Clause, verb_start: int) -> str:
@@ -531,8 +563,7 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
             if skip and re.search(r"^\w+ \{obj\}$", template):
                 particle = clause.text[wend - clause.start:wend - clause.start + skip].split()[-1]
                 template = template.replace("{obj}", particle + " {obj}")
-            title = template.format(obj=re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ",
-                                               obj))
+            title = template.format(obj=_common_start(obj))
             head = lem
         if lem in {"visit", "tour", "arrive", "land", "return", "travel", "fly", "head"} and \
                 _drop_article(obj)[:1].isupper() and not location:
@@ -633,7 +664,8 @@ def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
                 break
             j -= 1
         start = words[j][1]
-        phrase, end = _object_phrase(clause, start, timexes, speech_like=low in _SPEECH_NOUNS)
+        phrase, end = _object_phrase(clause, start, timexes, speech_like=low in _SPEECH_NOUNS,
+                                     keep_for=True)
         if not phrase:
             continue
         location = _location(clause, (start, end), timexes)
