@@ -390,8 +390,6 @@ class CalDAVTarget:
         self._calendar_url: str | None = None
         self._supports_sync: bool | None = None
         self._down: str | None = None
-        #: (method, url) of every HTTP request sent, retries included.
-        self.requests: list[tuple[str, str]] = []
         if calendar is not None and _looks_like_url(calendar):
             self.name = "caldav:" + _collection(urljoin(self.url, calendar))
         elif calendar is None:
@@ -429,7 +427,6 @@ class CalDAVTarget:
         client = self._dav()
         attempt = 0
         while True:
-            self.requests.append((method, url))
             try:
                 resp = client.request(url, method, body, dict(headers or {}))
             except dav_error.AuthorizationError as exc:
@@ -711,16 +708,36 @@ class CalDAVTarget:
         if event is None:
             return "failed", "nothing to do for this change", None
         want = event.content_hash()
-        # A create expects nothing there; an update expects what the plan saw.
+
+        def judge(now: RemoteEvent) -> tuple[Outcome, str, RemoteEvent | None] | None:
+            """What the object as it is now means for this write (None: write it)."""
+            if not now.owned:
+                return ("failed", f"{name} is taken by an event not made by calsync; "
+                        "left alone", now)
+            if now.edited and not force:
+                return ("conflict",
+                        "edited in the calendar since calsync wrote it; left alone", now)
+            if now.content_hash == want:
+                return "ok", "already up to date", now
+            if now.etag is None:
+                return "failed", f"the server gives no ETag for {name}", now
+            return None
+
+        # A create expects nothing there (If-None-Match: *); an update expects the object
+        # the plan saw (If-Match: its etag).
         current: RemoteEvent | None = None
         etag: str | None = None
         if change.kind is ChangeKind.UPDATE and remote is not None and not remote.cancelled:
             current, etag = remote, remote.etag
             if etag is None or remote.raw is None:
+                # Planned from the state store: read the object (its SEQUENCE, and whether
+                # it changed since) before replacing it.
                 current = self._get(name)
-                etag = current.etag if current else None
                 if current is None:
                     return "skipped", "deleted in the calendar by a person; left alone", None
+                if current.etag != remote.etag and (verdict := judge(current)) is not None:
+                    return verdict
+                etag = current.etag
         for _ in range(4):
             status, written = self._put(event, name, etag=etag, previous=current)
             if written is not None:
@@ -737,17 +754,10 @@ class CalDAVTarget:
                     return "failed", f"the server refused {name} (HTTP 409)", None
                 current, etag = None, None
                 continue
-            if not now.owned:
-                return ("failed", f"{name} is taken by an event not made by calsync; "
-                        "left alone", now)
-            if now.edited and not force:
-                return ("conflict",
-                        "edited in the calendar since calsync wrote it; left alone", now)
-            if now.content_hash == want and not now.edited:
-                return "ok", "already up to date", now
+            verdict = judge(now)
+            if verdict is not None:
+                return verdict
             current, etag = now, now.etag
-            if etag is None:
-                return "failed", f"the server gives no ETag for {name}", now
         return "failed", f"{name} changed concurrently; try again", None
 
     def _delete(

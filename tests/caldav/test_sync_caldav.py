@@ -16,7 +16,7 @@ from calsync.targets.caldav import CalDAVTarget, resource_name
 from tests.caldav.conftest import CALENDAR, SLUG, Sleeps
 from tests.caldav.radicale_server import Fault, RadicaleServer, Request
 from tests.conftest import SEED, published
-from tests.google.conftest import make_event, make_events
+from tests.google.factories import make_event, make_events
 
 MakeTarget = Callable[..., CalDAVTarget]
 PATH = f"/alice/{SLUG}/"
@@ -347,3 +347,35 @@ def test_timed_event_round_trips_without_spurious_updates(
     text = radicale.objects(SLUG)[resource_name(events[0].uid)]
     assert "DTSTART;TZID=Europe/Paris:" in text and "BEGIN:VTIMEZONE" in text
     assert sync(events, make_target(), None).counts()["unchanged"] == 3
+
+
+def test_update_planned_from_the_state_rereads_the_object_first(
+    radicale: RadicaleServer, make_target: MakeTarget, state: StateStore
+) -> None:
+    events = make_events(3)
+    sync(events, make_target(), state)
+    sync(events, make_target(), state)  # the stored token now follows calsync's own writes
+    name = resource_name(events[2].uid)
+    events[2] = replace(events[2], title="Source update")
+
+    # The delta listing is empty, so the plan comes from the state; a person edits right
+    # before calsync reads the object to replace it.
+    def alice_edits_before_the_read(req: Request) -> bool:
+        if req.method == "GET" and req.path.endswith(name):
+            _person_edit(radicale, name, "SUMMARY:Happening 2", "SUMMARY:Alice was here")
+            return True
+        return False
+
+    radicale.hooks.append(alice_edits_before_the_read)
+    radicale.reset_log()
+    result = sync(events, make_target(), state)
+    assert result.incremental and result.plan.counts()["update"] == 1
+    assert result.counts()["conflicts"] == 1
+    assert [r for r in radicale.log if r.method == "PUT" and r.if_match] == []
+    assert summaries(radicale)[name] == "Alice was here"
+    # Without the edit, the same path updates (GET for SEQUENCE, then PUT with If-Match).
+    events[1] = replace(events[1], title="Another update")
+    radicale.reset_log()
+    second = sync(events, make_target(), state)
+    assert second.counts()["updated"] == 1 and second.counts()["conflicts"] == 1
+    assert "SEQUENCE:1" in radicale.objects(SLUG)[resource_name(events[1].uid)]
