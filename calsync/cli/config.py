@@ -29,8 +29,18 @@ def check(config_path: str | None) -> None:
     for src in config.sources:
         where = src.url or (f"{src.path}/{src.glob}" if src.kind == "folder" else src.path)
         click.echo(f"  source {src.name} ({src.kind}): {where}")
+    import os
+
     for tgt in config.targets:
-        click.echo(f"  target {tgt.name} ({tgt.kind})")
+        where = getattr(tgt, "path", None) or getattr(tgt, "calendar", None) or \
+            getattr(tgt, "url", "")
+        click.echo(f"  target {tgt.name} ({tgt.kind}): {where}")
+        for key in ("credentials_env", "password_env"):
+            variable = getattr(tgt, key, None)
+            if variable and not os.environ.get(variable):
+                click.echo(f"  warning: target {tgt.name}: {key} names {variable}, which is "
+                           "not set here (cron and systemd have their own environment)",
+                           err=True)
     if not config.sources:
         click.echo("  warning: no [[source]]: a run will find no articles", err=True)
     if not config.targets:

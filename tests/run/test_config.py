@@ -163,11 +163,14 @@ def test_default_location() -> None:
     assert default_config_path({}).parts[-3:] == (".config", "calsync", "calsync.toml")
 
 
-def test_config_check_command(tmp_path: Path) -> None:
+def test_config_check_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CALSYNC_KEY", raising=False)
     runner = CliRunner()
     good = runner.invoke(main, ["config", "check", "--config", str(write(tmp_path, GOOD))])
     assert good.exit_code == 0, good.output
     assert "source news (feed): https://example.org/rss" in good.output
+    assert "target shared (google): abc@group.calendar.google.com" in good.output
+    assert "credentials_env names CALSYNC_KEY, which is not set" in good.output
     bad_path = tmp_path / "bad" / "calsync.toml"
     bad_path.parent.mkdir()
     bad_path.write_text(BROKEN)
