@@ -229,20 +229,22 @@ def _transitions(zone: ZoneInfo, start: datetime, stop: datetime) -> list[_Trans
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
-def vtimezone(name: str, first_year: int, last_year: int) -> Timezone:
-    """A VTIMEZONE for ``name`` that is exact from ``first_year`` to ``last_year``.
+#: VTIMEZONEs run at least this far and reach back as far as today's rules do, so that every
+#: file (and every CalDAV object) written for a zone carries the same VTIMEZONE whatever years
+#: its events fall in. Servers that cache one VTIMEZONE per TZID (vobject, hence Radicale)
+#: then never apply a narrow one to events outside it.
+MIN_LAST_YEAR = 2037
+EARLIEST_YEAR = 1970
 
-    Consecutive yearly changes on the same rule (e.g. last Sunday of March at 02:00) become
-    one observance with an RRULE, the form Outlook understands; the rule in force at the end
-    of the span is left open-ended. Irregular changes become single-onset observances.
-    """
-    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
-    zone = ZoneInfo(name)
-    start = datetime(first_year, 1, 1, tzinfo=UTC)
-    stop = datetime(last_year + 1, 1, 1, tzinfo=UTC)
-    transitions = _transitions(zone, start, stop)
+@functools.lru_cache(maxsize=64)
+def _all_transitions(name: str, last_year: int) -> tuple[_Transition, ...]:
+    return tuple(_transitions(ZoneInfo(name), datetime(EARLIEST_YEAR, 1, 1, tzinfo=UTC),
+                              datetime(last_year + 1, 1, 1, tzinfo=UTC)))
 
+
+def _runs(transitions: Iterable[_Transition]) -> list[list[_Transition]]:
+    """Group changes on the same rule in consecutive years."""
     runs: list[list[_Transition]] = []
     open_runs: dict[tuple[Any, ...], list[_Transition]] = {}
     for tr in transitions:
@@ -254,6 +256,45 @@ def vtimezone(name: str, first_year: int, last_year: int) -> Timezone:
             run = [tr]
             runs.append(run)
             open_runs[key] = run
+    return runs
+
+
+def vtimezone(name: str, first_year: int, last_year: int) -> Timezone:
+    """A VTIMEZONE for ``name`` that is exact from ``first_year`` to ``last_year`` (at least).
+
+    Consecutive yearly changes on the same rule (e.g. last Sunday of March at 02:00) become
+    one observance with an RRULE, the form Outlook understands; the rule in force at the end
+    is left open-ended. Rules already in force before ``first_year`` start from the first year
+    they all held (1996 for Europe/Paris), so the result rarely depends on ``first_year``.
+    Irregular changes become single-onset observances.
+    """
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
+    zone = ZoneInfo(name)
+    last_year = max(last_year, MIN_LAST_YEAR)
+    first_year = max(first_year, EARLIEST_YEAR)
+    start = datetime(first_year, 1, 1, tzinfo=UTC)
+    everything = _all_transitions(name, last_year)
+    transitions = [t for t in everything if t.at >= start]
+    runs = _runs(transitions)
+
+    lead = [run for run in runs if run[0].onset.year == first_year]
+    if lead:  # reach back while earlier years had exactly the same changes
+        keys = {run[0].key() for run in lead}
+        earlier: dict[int, list[_Transition]] = {}
+        for t in everything:
+            if t.at < start:
+                earlier.setdefault(t.onset.year, []).append(t)
+        year, found = first_year - 1, None
+        while year >= EARLIEST_YEAR:
+            same = earlier.get(year, [])
+            if len(same) != len(keys) or {t.key() for t in same} != keys:
+                break
+            found = {t.key(): t for t in same}
+            year -= 1
+        if found:
+            for run in lead:
+                run.insert(0, found[run[0].key()])
 
     tz = Timezone()
     tz.add("tzid", name)

@@ -35,8 +35,16 @@ def test_paris_is_two_open_ended_rrules() -> None:
     assert text.count("BEGIN:DAYLIGHT") == 1 and text.count("BEGIN:STANDARD") == 1
     assert "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\n" in text
     assert "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n" in text
-    assert "DTSTART:20200329T020000" in text and "DTSTART:20201025T030000" in text
+    # today's rules hold since 1996: they start there, whatever the events' years
+    assert "DTSTART:19960331T020000" in text and "DTSTART:19961027T030000" in text
     assert "RDATE" not in text and "UNTIL" not in text
+
+
+def test_the_vtimezone_does_not_depend_on_the_event_years() -> None:
+    # servers that cache one VTIMEZONE per TZID (vobject, Radicale) must never get a narrow one
+    for name in ("Europe/Paris", "America/New_York", "Australia/Sydney"):
+        assert ics.vtimezone(name, 2020, 2022).to_ical() == ics.vtimezone(
+            name, 2025, 2031).to_ical()
 
 
 def test_a_rule_that_ends_gets_until() -> None:
