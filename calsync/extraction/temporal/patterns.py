@@ -93,7 +93,7 @@ RULES: list[tuple[str, str]] = [
             r"(?![\d-])"),
     ("numeric", r"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
     ("time_range",
-     r"(?:(?P<pre>from|between)\s+)?" + _clock("1")
+     r"(?:(?P<pre>from|between)\s+)?(?:" + _clock("1") + r"|(?P<hb1>1[0-2]|0?[1-9])(?![\d:.]))"
      + r"\s*(?:-|–|to|until|till|and)\s*" + _clock("2")
      + rf"(?:\s+\(?(?P<zone>{ZONE})\)?)?"),
     ("time",

@@ -415,9 +415,12 @@ def _holiday(ctx: _Ctx, name: str, s: int, tense: Tense) -> tuple[date, str, int
             if other:
                 options.append(other[0])
         best = min(options, key=lambda d: abs((d - ctx.dct).days))
-        if tense == "future" and best < ctx.dct - timedelta(days=14):
+        if tense == "future" and best < ctx.dct:
             later = [d for d in options if d >= ctx.dct]
             best = min(later) if later else best
+        elif tense == "past" and best > ctx.dct:
+            earlier = [d for d in options if d <= ctx.dct]
+            best = max(earlier) if earlier else best
         skip = len(name) - len(name.lstrip()) + sum(len(w) + 0 for w in words[:i])
         skip = name.find(words[i]) if i else 0
         return best, cand, skip
@@ -1057,6 +1060,10 @@ def _h_time(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
 
 def _h_time_range(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     ap2 = g.get("ap2")
+    if g.get("hb1"):  # "from 2 to 4 p.m.": the first hour takes the second's half of the day
+        if not ap2:
+            return None
+        g = {**g, "h1": g["hb1"]}
     c1 = _clock(g, "1", ap2)
     c2 = _clock(g, "2")
     if c1 is None or c2 is None:

@@ -23,6 +23,8 @@ _MARKERS = re.compile(
     r"|\bto\s+(?:acquire|buy|purchase|pay|sell|complete|close|begin|start|launch|hold|meet|visit"
     r"|open|build|release|issue|raise|resume|finish|deliver|ship|redeem|repay|file|expire"
     r"|take\s+effect)\b|\bwould\s+be\b"
+    r"|\b(?:opens|begins|starts|meets|arrives|leaves|takes\s+place|resumes|convenes|departs"
+    r"|kicks\s+off|gets\s+under\s+way)\b"
     r"|['’]ll\b)"
     r"|(?P<p>\b(?:said|says|say|told|was|were|had|did|didn['’]t|wasn['’]t|met|went|came|"
     r"began|took|made|gave|saw|left|held|won|lost|fell|rose|ago|earlier|last|brought|bought|"
@@ -36,6 +38,10 @@ _MARKERS = re.compile(
 _REPORTING = re.compile(r"said|says|say|told", re.IGNORECASE)
 #: Words before an "-ed" form that make it no past tense: "will be inaugurated", "as planned".
 _NOT_A_MARKER = re.compile(r"\b(?:be|been|being|as)\s+$", re.IGNORECASE)
+#: "is planned for", "are held on": arrangements in the present, no past tense
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+$", re.IGNORECASE)
+_ARRANGED = frozenset({"planned", "scheduled", "expected", "held", "slated", "set",
+                       "organised", "organized", "timed"})
 #: A period after these ends no sentence: "at 3 p.m. Paris time", "Dr. Costa", "U.S. Army".
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|vs"
@@ -76,9 +82,10 @@ class TenseIndex:
             markers = [(m.start(), m.end(), m.lastgroup == "f" and not _HAD_BEFORE.search(
                             self.text, max(lo, m.start() - 20), m.start()))
                        for m in _MARKERS.finditer(self.text, lo, hi)
-                       if not _NOT_A_MARKER.search(self.text, max(lo, m.start() - 12),
-                                                   m.start())
-                       or m.lastgroup == "f"]
+                       if m.lastgroup == "f" or not (
+                           _NOT_A_MARKER.search(self.text, max(lo, m.start() - 12), m.start())
+                           or (m.group().lower() in _ARRANGED and _PRESENT_PASSIVE.search(
+                               self.text, max(lo, m.start() - 5), m.start())))]
             self._markers[lo] = markers
         best: tuple[float, bool] | None = None
         for ms, me, fut in markers:
