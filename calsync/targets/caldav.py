@@ -595,20 +595,32 @@ class CalDAVTarget:
                        shows_deleted=False)
 
     def _sync_collection(self, url: str, token: str) -> tuple[tuple[RemoteEvent, ...], str | None]:
-        resp = self._request("REPORT", url, "listing changes",
-                             _SYNC_BODY.format(token=escape(token)),
-                             {"Depth": "0", "Content-Type": "application/xml"})
-        if resp.status in (400, 403, 409, 412, 501) or (
-            resp.status == 404 and token
-        ):
-            raise _TokenRefused(f"HTTP {resp.status}")
-        if resp.status not in (200, 207):
-            raise TargetError(f"listing {url} failed: HTTP {resp.status}")
-        new_token = None
-        if resp.tree is not None:
-            el = resp.tree.find(_tag(_DAV, "sync-token"))
-            new_token = el.text.strip() if el is not None and el.text else None
-        return self._parse_members(_members(resp.tree), full=not token), new_token
+        """A sync-collection REPORT, continued while the server truncates its answer (a 507
+        for the collection itself, RFC 6578 section 3.6), so a listing is never partial."""
+        found: dict[str, RemoteEvent] = {}
+        first = token
+        for _ in range(1000):
+            resp = self._request("REPORT", url, "listing changes",
+                                 _SYNC_BODY.format(token=escape(token)),
+                                 {"Depth": "0", "Content-Type": "application/xml"})
+            if resp.status in (400, 403, 409, 412, 501) or (resp.status == 404 and token):
+                raise _TokenRefused(f"HTTP {resp.status}")
+            if resp.status not in (200, 207):
+                raise TargetError(f"listing {url} failed: HTTP {resp.status}")
+            new_token = None
+            if resp.tree is not None:
+                el = resp.tree.find(_tag(_DAV, "sync-token"))
+                new_token = el.text.strip() if el is not None and el.text else None
+            members = _members(resp.tree)
+            for ev in self._parse_members(members, full=False):
+                found[ev.remote_id] = ev
+            truncated = any(m.status == 507 and not self._in_calendar(m.href) for m in members)
+            if not truncated or not new_token or new_token == token:
+                # In a full listing, what was deleted between two pages is just gone.
+                return tuple(ev for ev in found.values() if first or not ev.cancelled), \
+                    new_token
+            token = new_token
+        raise TargetError(f"listing {url} did not end (the server kept truncating)")
 
     def _parse_members(self, members: Sequence[_Member], *, full: bool) -> tuple[RemoteEvent, ...]:
         out: list[RemoteEvent] = []
