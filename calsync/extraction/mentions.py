@@ -484,6 +484,9 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
             prev in _AUX or prev in _SUBJECT_PRONOUNS or (prev[:1].isupper() and i > 0)
             or prev in {"officially", "formally", "briefly", "jointly", "personally"}
             or i == 0
+            # a finite form after a noun subject: "the minister visited", "the team flies"
+            or ((_is_past_form(low) or low.endswith("s")) and prev.isalpha()
+                and prev not in _DETERMINERS and prev not in _STOPWORDS)
         ):
             continue
         template, particles = VERBS[lem]
@@ -505,6 +508,9 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
             after = clause.text[obj_end - clause.start:].split()
             if len(after) > 1 and lemma(after[1]) is not None:
                 continue  # "fly to Vilnius to inaugurate ...": the purpose is the happening
+        if lem in _SUBJECT_VERBS and re.match(
+                r"(?:with|in|at|on|by|from|for|after|before|during|until|through)\b", obj):
+            obj = ""  # "will begin with the lighting of the tree": no object, a subject
         if passive or (not obj and lem in _SUBJECT_VERBS):
             subject = _subject(clause, wstart) or _subject(
                 Clause(sentence.start, sentence.end, sentence.text, None),
