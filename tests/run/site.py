@@ -16,6 +16,8 @@ JAZZ_B = ("The Riverside Jazz Festival, on June 20, has sold its first thousand 
           "organisers said on Tuesday. Prices start at 15 euros.")
 JAZZ_C = ("The jazz festival will take place on June 20, its organisers said on Wednesday. A "
           "trio from Lisbon will headline.")
+JAZZ_EVE = ("The Riverside Jazz Festival will take place tomorrow on the promenade, the "
+            "organisers said, promising dry weather.")
 JAZZ_MOVED = ("The Riverside Jazz Festival has been postponed to June 27 because of works on "
               "the promenade, the organisers said on Wednesday.")
 BRIDGE = ("Engineers said the footbridge over the canal will reopen on May 15 after repairs. "
@@ -32,12 +34,13 @@ RSS_DATES = {
     "/jazz-b": "Tue, 10 Mar 2026 09:00:00 +0100",
     "/jazz-c": "Wed, 01 Apr 2026 09:00:00 +0200",
     "/jazz-moved": "Wed, 15 Apr 2026 09:00:00 +0200",
+    "/jazz-eve": "Fri, 19 Jun 2026 09:00:00 +0200",
 }
 TEXTS = {"/jazz-a": JAZZ_A, "/bridge": BRIDGE, "/jazz-b": JAZZ_B, "/jazz-c": JAZZ_C,
-         "/jazz-moved": JAZZ_MOVED}
+         "/jazz-moved": JAZZ_MOVED, "/jazz-eve": JAZZ_EVE}
 TITLES = {"/jazz-a": "Jazz festival date set", "/bridge": "Footbridge to reopen",
           "/jazz-b": "Jazz tickets on sale", "/jazz-c": "Jazz headliner",
-          "/jazz-moved": "Jazz festival postponed"}
+          "/jazz-moved": "Jazz festival postponed", "/jazz-eve": "Jazz festival tomorrow"}
 
 
 class Site:

@@ -104,27 +104,36 @@ def test_a_feed_that_gains_an_article_updates_the_calendar(site: Site, tmp_path:
     assert start(jazz(tmp_path / "out/cal.ics", site)) == date(2026, 6, 27)
 
 
-def test_the_same_event_in_three_articles_is_one_event(site: Site, tmp_path: Path) -> None:
+def test_the_same_event_in_several_articles_is_one_event(site: Site, tmp_path: Path) -> None:
+    """Four articles published on four days (one says "tomorrow") report one festival."""
     config = site.config(tmp_path)
     ics = tmp_path / "out/cal.ics"
     assert cli(config).exit_code == 0
     count = len(events(ics))
     first_uid = str(jazz(ics, site)["UID"])
-    site.publish("/jazz-b", "/jazz-c")
+    site.publish("/jazz-b", "/jazz-c", "/jazz-eve")
     assert cli(config).exit_code == 0
     assert len(events(ics)) == count
     merged = jazz(ics, site)
     assert str(merged["UID"]) == first_uid and start(merged) == date(2026, 6, 20)
-    for path in ("/jazz-a", "/jazz-b", "/jazz-c"):
+    for path in ("/jazz-a", "/jazz-b", "/jazz-c", "/jazz-eve"):
         assert from_source(ics, site.server.url(path)) == [merged]
-    # A fourth article postpones it: same UID, new date, SEQUENCE bumped.
-    sequence = int(merged.get("SEQUENCE", 0))
+
+
+def test_a_postponement_moves_the_event_and_keeps_its_uid(site: Site, tmp_path: Path) -> None:
+    config = site.config(tmp_path)
+    ics = tmp_path / "out/cal.ics"
+    site.publish("/jazz-b")
+    assert cli(config).exit_code == 0
+    count = len(events(ics))
+    before = jazz(ics, site)
     site.publish("/jazz-moved")
     assert cli(config).exit_code == 0
     moved = jazz(ics, site)
-    assert str(moved["UID"]) == first_uid
+    assert str(moved["UID"]) == str(before["UID"])
     assert start(moved) == date(2026, 6, 27)
-    assert int(moved["SEQUENCE"]) > sequence
+    assert int(moved["SEQUENCE"]) > int(before.get("SEQUENCE", 0))
+    assert from_source(ics, site.server.url("/jazz-moved")) == [moved]
     assert len(events(ics)) == count
 
 
