@@ -10,14 +10,15 @@ leaves a 304 pointing at content we never kept.
 
 from __future__ import annotations
 
+import functools
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
-from http.client import HTTPMessage
-from typing import IO
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import urllib.request
 
 from calsync.errors import SourceError
 
@@ -73,13 +74,22 @@ def check_url(url: str) -> str:
     return url
 
 
-class _SafeRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects only to http(s): a server must not send us to file:// or ftp://."""
+@functools.lru_cache(maxsize=1)
+def _opener() -> urllib.request.OpenerDirector:
+    """An opener that follows redirects only to http(s): a server must not send us to
+    file:// or ftp://. Built on first use: urllib.request is slow to import and a run over
+    local files never needs it."""
+    import urllib.request
+    from http.client import HTTPMessage
 
-    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
-                         headers: HTTPMessage, newurl: str) -> urllib.request.Request | None:
-        check_url(newurl)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    class SafeRedirects(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int,
+                             msg: str, headers: HTTPMessage, newurl: str
+                             ) -> urllib.request.Request | None:
+            check_url(newurl)
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return urllib.request.build_opener(SafeRedirects())
 
 
 class Fetcher:
@@ -92,10 +102,12 @@ class Fetcher:
         self.max_bytes = max_bytes
         self.clock = clock
         self.requests = 0
-        self._opener = urllib.request.build_opener(_SafeRedirects())
 
     def get(self, url: str, validators: Validators | None = None) -> Response:
         """GET ``url``; ``SourceError`` for refusals, network errors, HTTP errors, overruns."""
+        import urllib.error
+        import urllib.request
+
         check_url(url)
         headers = {"User-Agent": self.user_agent, "Accept": "*/*"}
         if validators and validators.etag:
@@ -106,7 +118,7 @@ class Fetcher:
         self.requests += 1
         deadline = self.clock() + self.timeout
         try:
-            with self._opener.open(request, timeout=self.timeout) as resp:
+            with _opener().open(request, timeout=self.timeout) as resp:
                 body = self._read_capped(url, resp, deadline)
                 info = resp.headers
                 status = resp.status
