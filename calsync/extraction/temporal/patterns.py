@@ -296,8 +296,19 @@ FIRST_WORDS: dict[str, frozenset[str]] = {
 }
 
 
+class _LazyPatterns(dict[str, "re.Pattern[str]"]):
+    """Rule name -> compiled pattern, compiled on first use: a short article needs only some
+    rules, and compiling all of them is most of the cost of importing the tagger."""
+
+    def __missing__(self, name: str) -> re.Pattern[str]:
+        pattern = re.compile(_SOURCES[name], re.IGNORECASE)
+        self[name] = pattern
+        return pattern
+
+
+_SOURCES = dict(RULES)
 #: rule name -> its compiled pattern
-COMPILED: dict[str, re.Pattern[str]] = {name: re.compile(rx, re.IGNORECASE) for name, rx in RULES}
+COMPILED: dict[str, re.Pattern[str]] = _LazyPatterns()
 #: first word -> the rules that may start there, in priority order
 DISPATCH: dict[str, tuple[str, ...]] = {}
 for _name, _ in RULES:
