@@ -115,9 +115,13 @@ def _summary(config: Config, report: RunReport, verbose: int) -> None:
                           if counts.get(k) or k == "unchanged")
         if report.dry_run:
             written = "would write" if tgt.plan.writes else "nothing to write"
+        elif tgt.failed:
+            written = f"FAILED: {tgt.failed} change(s) not applied ({tgt.detail})"
         else:
             written = "written" if tgt.written else "unchanged, not rewritten"
         click.echo(f"  target {tgt.name} ({tgt.kind}): {shown}; {written}")
+        if verbose and tgt.detail and not tgt.failed:
+            click.echo(f"    done: {tgt.detail}")
         changes = tgt.plan.changes if verbose else tgt.plan.writes
         for change in changes:
             click.echo(f"    {_describe(change)}")

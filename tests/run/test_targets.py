@@ -118,3 +118,24 @@ create = true
         assert server.writes() == []
     finally:
         server.stop()
+
+
+def test_google_quota_fails_that_target_and_the_next_run_converges(
+        http_server, emulator: CalendarEmulator, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.google.emulator import QUOTA_403
+
+    site = Site(http_server)
+    monkeypatch.setenv("CALSYNC_TEST_KEY", str(emulator.service_account_key(tmp_path / "k.json")))
+    config = site.config(tmp_path, extra=google_target(emulator))
+    emulator.inject(QUOTA_403, times=1000, when=lambda method, path: method != "GET")
+    first = run(config)
+    assert first.exit_code == 1, first.output
+    assert "target shared (google): FAILED" in first.output
+    assert "target cal (ics)" in first.output and (tmp_path / "out/cal.ics").exists()
+    with emulator.lock:
+        emulator.scripted.clear()
+    again = run(config)
+    assert again.exit_code == 0, again.output
+    n = len(icalendar.Calendar.from_ical((tmp_path / "out/cal.ics").read_bytes()).walk("VEVENT"))
+    assert len(emulator.events(CAL)) == n
