@@ -865,6 +865,8 @@ def _dur_value(n: float | None, unit: str) -> str:
         return f"P{_num(n * 100)}Y"
     if unit == "fortnight":
         return f"P{_num(n * 2)}W"
+    if unit == "weekend":
+        return f"P{_num(n * 2)}D"
     if n != int(n) and n * 2 == int(n * 2):
         whole = f"{int(n)}{letter}" if int(n) else ""
         half = {"Y": "6M", "M": "15D", "D": "12H", "H": "30M", "W": "3DT12H",
