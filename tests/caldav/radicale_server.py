@@ -5,6 +5,7 @@ it on the same port and storage."""
 from __future__ import annotations
 
 import base64
+import io
 import logging
 import threading
 import urllib.error
@@ -45,6 +46,7 @@ class Request:
     status: int = 0
     if_match: str | None = None
     if_none_match: str | None = None
+    body: bytes = b""
 
 
 @dataclass
@@ -66,6 +68,9 @@ class RadicaleServer:
         #: Called with each request before Radicale sees it (e.g. a person's edit racing us);
         #: a hook that returns True is removed.
         self.hooks: list[Callable[[Request], bool]] = []
+        #: Called with each request and Radicale's answer; one returning bytes replaces the
+        #: answer (and is removed).
+        self.rewrites: list[Callable[[Request, bytes], bytes | None]] = []
         #: Stop the server after this many successful PUTs (None: never).
         self.stop_after_puts: int | None = None
         self._puts = 0
@@ -95,9 +100,13 @@ class RadicaleServer:
         app = Application(conf)
 
         def logged(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            raw = environ["wsgi.input"].read(length) if length else b""
+            environ["wsgi.input"] = io.BytesIO(raw)
+            environ.pop("HTTP_ACCEPT_ENCODING", None)  # plain answers, so rewrites can read them
             req = Request(environ["REQUEST_METHOD"], environ.get("PATH_INFO", ""),
                           if_match=environ.get("HTTP_IF_MATCH"),
-                          if_none_match=environ.get("HTTP_IF_NONE_MATCH"))
+                          if_none_match=environ.get("HTTP_IF_NONE_MATCH"), body=raw)
             for hook in list(self.hooks):
                 # Off the list while it runs, so that the hook's own requests skip it.
                 self.hooks.remove(hook)
@@ -114,11 +123,23 @@ class RadicaleServer:
                 start_response(f"{fault.status} Injected", [("Content-Length", "0")])
                 return [b""]
 
+            answer: list[Any] = []
+
             def recording_start(status: str, headers: Any, *exc: Any) -> Any:
                 req.status = int(status.split()[0])
-                return start_response(status, headers, *exc)
+                answer[:] = [status, list(headers)]
+                return lambda data: None
 
-            body = list(app(environ, recording_start))
+            body = [b"".join(app(environ, recording_start))]
+            status, headers = answer
+            for rewrite in list(self.rewrites):
+                new = rewrite(req, body[0])
+                if new is not None:
+                    self.rewrites.remove(rewrite)
+                    body = [new]
+                    headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
+                    headers.append(("Content-Length", str(len(new))))
+            start_response(status, headers)
             if req.method == "PUT" and req.status < 300 and self.stop_after_puts is not None:
                 with self._lock:
                     self._puts += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -379,3 +380,46 @@ def test_update_planned_from_the_state_rereads_the_object_first(
     second = sync(events, make_target(), state)
     assert second.counts()["updated"] == 1 and second.counts()["conflicts"] == 1
     assert "SEQUENCE:1" in radicale.objects(SLUG)[resource_name(events[1].uid)]
+
+
+def test_truncated_sync_collection_answer_is_followed_to_the_end(
+    radicale: RadicaleServer, make_target: MakeTarget
+) -> None:
+    events = make_events(5)
+    sync(events[:2], make_target(), None)
+    body = (b'<?xml version="1.0"?><D:sync-collection xmlns:D="DAV:"><D:sync-token/>'
+            b"<D:sync-level>1</D:sync-level><D:prop><D:getetag/></D:prop>"
+            b"</D:sync-collection>")
+    status, _, answer = radicale.http("REPORT", PATH, body, {"Depth": "0"})
+    assert status == 207
+    middle_token = ET.fromstring(answer).findtext("{DAV:}sync-token")
+    assert middle_token
+    sync(events, make_target(), None)
+    older = {resource_name(e.uid) for e in events[:2]}
+
+    # The server answers the first full listing in two parts: the two older events with a
+    # 507 for the collection and a token to continue from; the rest comes after.
+    def truncate(req: Request, data: bytes) -> bytes | None:
+        if req.method != "REPORT" or b"sync-collection" not in req.body or (
+            b"<D:sync-token></D:sync-token>" not in req.body
+        ):
+            return None
+        root = ET.fromstring(data)
+        for resp in root.findall("{DAV:}response"):
+            if resp.findtext("{DAV:}href", "").rsplit("/", 1)[-1] not in older:
+                root.remove(resp)
+        token = root.find("{DAV:}sync-token")
+        assert token is not None
+        token.text = middle_token
+        cut = ET.SubElement(root, "{DAV:}response")
+        ET.SubElement(cut, "{DAV:}href").text = PATH
+        ET.SubElement(cut, "{DAV:}status").text = "HTTP/1.1 507 Insufficient Storage"
+        return ET.tostring(root)
+
+    radicale.rewrites.append(truncate)
+    radicale.reset_log()
+    result = sync(events, make_target(), None)
+    assert radicale.rewrites == []  # the truncation happened
+    assert result.plan.counts()["unchanged"] == 5 and result.plan.writes == ()
+    assert [r.method for r in radicale.log].count("REPORT") == 2
+    assert radicale.writes() == []
