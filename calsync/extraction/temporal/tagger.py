@@ -80,6 +80,10 @@ _PRICE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
+_GENERIC_AFTER_TODAY = re.compile(
+    r"['’]s\s+(?:world|youth|society|generation|children|young|kids|culture|economy|computers"
+    r"|technology|standards|terms|families|women|men|people|students|workers)\b",
+    re.IGNORECASE)
 _SAID_BEFORE = re.compile(
     r"\b(?:said|announced|told|reported|added|confirmed|disclosed|declared|stated)\s+(?:on\s+)?$",
     re.IGNORECASE)
@@ -477,6 +481,9 @@ def _h_holiday_mod(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
 
 def _h_reltime_day(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     w = g["w"].lower()
+    if w == "today" and (_GENERIC_AFTER_TODAY.match(ctx.text, e) or (
+            ctx.text[s] == "T" and re.search(r"[A-Z]\w*\s+$", ctx.text[max(0, s - 12):s]))):
+        return None  # "today's world" means nowadays; "VOA Today" is a title
     shift = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[w]
     if g.get("dd"):
         shift += 1 if g["dd"].lower() == "after" else -1
