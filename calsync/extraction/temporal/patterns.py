@@ -159,8 +159,8 @@ RULES: list[tuple[str, str]] = [
     ("anaphora_day",
      r"\b(?:(?P<rel>the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+same"
      r"|that|the\s+prior)\s+(?P<unit>day)|(?P<le>later|earlier)\s+that\s+(?P<unit2>day)"
-     r"|the\s+day\s+(?P<ba>before|after))\b"
-     r"(?!\s+(?:the|a|an|his|her|their|its|he|she|it|they|we|authorities|police)\b)"),
+     r"|the\s+day\s+(?P<ba>before|after)\b"
+     r"(?!\s+(?:the|a|an|his|her|their|its|he|she|it|they|we|authorities|police)\b))\b"),
     ("ago",
      r"\b(?:(?P<q>about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than"
      rf"|over|just|only|barely)\s+)?(?P<n>{NUMW})[-\s]+(?P<unit>{UNIT})\s+"
