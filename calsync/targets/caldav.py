@@ -160,12 +160,15 @@ def event_resource(event: Event, *, now: datetime, previous: str | None = None) 
         [event], prev, now=now, options=ics.CalendarOptions(timezone=event.timezone)
     )
     built = Calendar.from_ical(data)
+    old = _previous_vevent(previous)
     out = Calendar()
     out.add("prodid", ics.PRODID)
     out.add("version", "2.0")
     out.add("calscale", "GREGORIAN")
     for comp in built.subcomponents:
         if comp.name == "VEVENT":
+            if old is not None:
+                _keep_others(old, comp)
             comp.pop(X_HASH, None)
             comp.add(X_MARKER, MARKER)
             comp.add(X_SOURCE, ics.escape_text(", ".join(event.sources)[:1000]))
@@ -173,6 +176,38 @@ def event_resource(event: Event, *, now: datetime, previous: str | None = None) 
             comp.add(X_DIGEST, shown_digest(comp))
         out.add_component(comp)
     return bytes(out.to_ical())
+
+
+#: VEVENT properties calsync writes (and so replaces); every other property, and alarms, that
+#: people or their apps added are kept when calsync updates the event.
+_MANAGED = frozenset({
+    "UID", "DTSTAMP", "DTSTART", "DTEND", "DURATION", "SUMMARY", "LOCATION", "DESCRIPTION",
+    "URL", "CATEGORIES", "STATUS", "SEQUENCE", "CREATED", "LAST-MODIFIED", "TRANSP", "RRULE",
+    "RDATE", "EXDATE", "RECURRENCE-ID",
+})
+
+
+def _previous_vevent(previous: str | None) -> Component | None:
+    if not previous:
+        return None
+    from icalendar import Calendar
+
+    try:
+        return _master(Calendar.from_ical(previous))
+    except (ValueError, IndexError, KeyError, TypeError):
+        return None
+
+
+def _keep_others(old: Component, new: Component) -> None:
+    """Carry over what a person added to calsync's event (alarms, attendees, a colour...):
+    they are not edits of calsync's fields, and an update must not erase them."""
+    for name in list(old.keys()):
+        upper = name.upper()
+        if upper in _MANAGED or upper.startswith("X-CALSYNC-") or upper in new:
+            continue
+        new[upper] = old[name]
+    for sub in old.subcomponents:
+        new.add_component(sub)
 
 
 def _master(cal: Any) -> Component | None:
@@ -452,9 +487,7 @@ class CalDAVTarget:
                 status = int(resp.status)
                 headers_out = {str(k).lower(): str(v) for k, v in dict(resp.headers).items()}
                 if status < 500:
-                    raw = getattr(resp, "_raw", b"")
-                    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(
-                        raw or "")
+                    text = "" if resp.tree is not None else str(resp.raw or "")
                     return _Response(status, headers_out, resp.tree, text)
                 failure = _Failure(status, getattr(resp, "reason", "") or "server error")
             if attempt >= self.max_retries:

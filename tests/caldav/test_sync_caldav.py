@@ -423,3 +423,21 @@ def test_truncated_sync_collection_answer_is_followed_to_the_end(
     assert result.plan.counts()["unchanged"] == 5 and result.plan.writes == ()
     assert [r.method for r in radicale.log].count("REPORT") == 2
     assert radicale.writes() == []
+
+
+def test_update_keeps_what_a_person_added_that_calsync_does_not_write(
+    radicale: RadicaleServer, make_target: MakeTarget, state: StateStore
+) -> None:
+    events = make_events(2)
+    sync(events, make_target(), state)
+    name = resource_name(events[0].uid)
+    alarm = ("COLOR:tomato\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Reminder\r\n"
+             "TRIGGER:-PT15M\r\nEND:VALARM\r\nEND:VEVENT")
+    _person_edit(radicale, name, "END:VEVENT", alarm)
+    events[0] = replace(events[0], title="Happening 0, new room")
+    result = sync(events, make_target(), state)
+    assert result.counts()["updated"] == 1 and result.counts()["conflicts"] == 0
+    text = radicale.objects(SLUG)[name]
+    assert "SUMMARY:Happening 0\\, new room" in text
+    assert "TRIGGER:-PT15M" in text and "COLOR:tomato" in text
+    assert sync(events, make_target(), state).plan.writes == ()
