@@ -422,7 +422,7 @@ def _holiday(ctx: _Ctx, name: str, s: int, tense: Tense) -> tuple[date, str, int
         if tense == "future" and best < ctx.dct:
             later = [d for d in options if d >= ctx.dct]
             best = min(later) if later else best
-        elif tense == "past" and best > ctx.dct:
+        elif tense == "past" and best > ctx.dct + timedelta(days=31):
             earlier = [d for d in options if d <= ctx.dct]
             best = max(earlier) if earlier else best
         skip = len(name) - len(name.lstrip()) + sum(len(w) + 0 for w in words[:i])
@@ -825,6 +825,11 @@ def _h_ago(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
         d = base + timedelta(days=sign * k)
         return _day(ctx, s, e, d, what + f"{k} day(s) {'before' if back else 'after'} "
                     f"{label}", anchor, 0.85, mod=mod)
+    if unit == "week" and anchor == "previous":
+        # "a runoff two weeks later": counted from the day last named, it is a day
+        d = base + timedelta(weeks=sign * k)
+        return _day(ctx, s, e, d, what + f"{k} week(s) {'before' if back else 'after'} {label}",
+                    anchor, 0.8, mod=mod)
     if unit == "week":
         d = base + timedelta(weeks=sign * k)
         return _tx(ctx, s, e, "DATE", R.week_value(d), mod=mod,
@@ -890,7 +895,8 @@ def _h_in_dur(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     n = number_value(g["n"])
     inner = s + ctx.text[s:e].lower().index(" ") + 1
     if g.get("in") or n is None or n != int(n) or UNITS.get(unit, ("D", True))[1] \
-            or ctx.tenses.tense(s, e) == "past":
+            or ctx.tenses.tense(s, e) != "future":
+        # "four games in eleven days": a length of time unless the clause looks ahead
         if unit == "second" and _norm(g["n"]) in ("a", "an"):
             return None
         return _tx(ctx, inner, e, "DURATION", _dur_value(n, unit),
@@ -1167,7 +1173,7 @@ def _join_day_time(text: str, items: list[Timex]) -> list[Timex]:
     """Join "Tuesday at 3 p.m." and "3 p.m. on Tuesday" into one timed expression."""
     out: list[Timex] = []
     i = 0
-    link = re.compile(r"\s*(?:,\s*)?(?:at\s+|on\s+|from\s+)?$", re.IGNORECASE)
+    link = re.compile(r"[ \t]*(?:,[ \t]*)?(?:at\s+|on\s+|from\s+)?$", re.IGNORECASE)
     while i < len(items):
         a = items[i]
         b = items[i + 1] if i + 1 < len(items) else None

@@ -36,8 +36,10 @@ _MARKERS = re.compile(
     re.IGNORECASE,
 )
 _REPORTING = re.compile(r"said|says|say|told", re.IGNORECASE)
-#: Words before an "-ed" form that make it no past tense: "will be inaugurated", "as planned".
-_NOT_A_MARKER = re.compile(r"\b(?:be|been|being|as)\s+$", re.IGNORECASE)
+#: Words before an "-ed" form that make it no past tense: "will be inaugurated", "as planned",
+#: "a televised debate" (an adjective after a determiner).
+_NOT_A_MARKER = re.compile(
+    r"\b(?:be|been|being|as|a|an|the|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
 #: "is planned for", "are held on": arrangements in the present, no past tense
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+$", re.IGNORECASE)
 _ARRANGED = frozenset({"planned", "scheduled", "expected", "held", "slated", "set",
