@@ -145,8 +145,10 @@ class Config:
 
     @property
     def extraction(self) -> ExtractionSettings:
+        # Cancellations are kept so that merging can cancel an event announced earlier.
         return ExtractionSettings(
-            timezone=self.timezone, countries=self.countries, keep_past=self.keep_past
+            timezone=self.timezone, countries=self.countries, keep_past=self.keep_past,
+            keep_cancelled=True,
         )
 
 

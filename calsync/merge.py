@@ -252,7 +252,9 @@ def merge_events(reports: Iterable[Reported]) -> list[Event]:
         for day in _span(cluster.current):
             by_day.setdefault(day, set()).add(index)
         by_uid.setdefault(report.event.uid, index)
-    events = [c.current for c in clusters]
+    # A happening only ever reported as called off was never on anybody's calendar.
+    events = [c.current for c in clusters
+              if any(m.event.status != "CANCELLED" for m in c.members)]
     return sorted(events, key=lambda e: (_sort_key(e.start), e.uid))
 
 

@@ -292,9 +292,11 @@ def _build(
     events: list[Event] = []
     used: dict[str, int] = {}
     for hap in happenings:
-        if not hap.dated or (any(d.cancelled for d in hap.parts if not d.rescheduled) and not any(
-            d.rescheduled for d in hap.parts
-        )):
+        if not hap.dated:
+            continue
+        cancelled = any(d.cancelled for d in hap.parts) and not any(
+            d.rescheduled for d in hap.parts)
+        if cancelled and not settings.keep_cancelled:
             continue
         best = hap.best
         assert best.first_day is not None and best.last_day is not None
@@ -347,6 +349,7 @@ def _build(
                 uid=uid, title=title, start=start, end=end, timezone=settings.timezone,
                 location=location, evidence=evidence, confidence=confidence,
                 categories=(category,) if category else (),
+                status="CANCELLED" if cancelled else "CONFIRMED",
             )
         )
     events.sort(key=lambda e: (_sort_key(e.start), e.title))

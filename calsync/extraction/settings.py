@@ -17,11 +17,14 @@ class ExtractionSettings:
     ``timezone`` is where times of day without a stated zone happen and the zone events are
     shown in. ``countries`` are the ISO codes whose holidays (from the ``holidays`` package) are
     recognised by name. ``keep_past`` keeps happenings dated before the publication date.
+    ``keep_cancelled`` returns happenings the article calls off as CANCELLED events instead
+    of dropping them, so that merging with earlier reports can cancel an announced event.
     """
 
     timezone: str = DEFAULT_TIMEZONE
     countries: tuple[str, ...] = DEFAULT_COUNTRIES
     keep_past: bool = False
+    keep_cancelled: bool = False
 
     @property
     def zone(self) -> ZoneInfo:

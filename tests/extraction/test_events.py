@@ -104,3 +104,10 @@ def test_the_following_day_is_the_day_after_any_stated_date(day: date, ahead: in
             " She will visit a refugee camp the following day.")
     events = _events(text, day.isoformat())
     assert [e.start for e in events] == [target, target + timedelta(days=1)]
+
+
+def test_cancellations_can_be_kept_for_merging() -> None:
+    text = "The open-air concert planned for June 15 has been called off because of storms."
+    assert _events(text, "2024-06-13") == []
+    [ev] = _events(text, "2024-06-13", keep_cancelled=True)
+    assert ev.status == "CANCELLED" and ev.start == date(2024, 6, 15)

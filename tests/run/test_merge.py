@@ -171,3 +171,10 @@ def test_many_reports_merge_quickly() -> None:
     t0 = time.perf_counter()
     assert len(merge_events(reports)) == 2000
     assert time.perf_counter() - t0 < 10
+
+
+def test_a_happening_only_ever_called_off_is_dropped() -> None:
+    lone = rep(ev("c1", "Harbour fireworks", date(2026, 3, 21), article="a1",
+                  status="CANCELLED"), 2)
+    kept = rep(ev("m1", "Farmers market", date(2026, 3, 22), article="a1"), 2)
+    assert [e.uid for e in merge_events([lone, kept])] == ["m1"]
