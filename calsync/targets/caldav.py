@@ -424,6 +424,7 @@ class CalDAVTarget:
         self._client = client
         self._calendar_url: str | None = None
         self._supports_sync: bool | None = None
+        self._to_create: tuple[str, str] | None = None
         self._down: str | None = None
         if calendar is not None and _looks_like_url(calendar):
             self.name = "caldav:" + _collection(urljoin(self.url, calendar))
@@ -515,9 +516,16 @@ class CalDAVTarget:
     # the calendar
 
     def calendar_url(self) -> str:
-        """The calendar collection URL, found (and made, with ``create``) on first use."""
+        """The calendar collection URL, found on first use; a missing calendar (with
+        ``create``) is made here, i.e. only when something is written: a dry run makes
+        nothing."""
         if self._calendar_url is None:
-            self._calendar_url = self._resolve()
+            if self._to_create is None:
+                self._calendar_url = self._resolve()
+            if self._calendar_url is None and self._to_create is not None:
+                self._calendar_url = self._make_calendar(*self._to_create)
+                self._to_create = None
+        assert self._calendar_url is not None
         return self._calendar_url
 
     def _propfind(self, url: str, body: str, depth: int, what: str) -> list[_Member]:
@@ -532,7 +540,7 @@ class CalDAVTarget:
             raise TargetError(f"{url}: PROPFIND failed with HTTP {resp.status} while {what}")
         return _members(resp.tree)
 
-    def _resolve(self) -> str:
+    def _resolve(self) -> str | None:
         cal = self.calendar
         if cal is not None and _looks_like_url(cal):
             url = _collection(urljoin(self.url, cal))
@@ -579,7 +587,8 @@ class CalDAVTarget:
                 + (f" (there are: {', '.join(sorted(names))})" if names else ""),
                 hint="pass --create to make it",
             )
-        return self._make_calendar(home_url, cal)
+        self._to_create = (home_url, cal)
+        return None
 
     def _make_calendar(self, home_url: str, name: str) -> str:
         slug = re.sub(r"[^a-z0-9-]+", "-", name.lower()).strip("-") or "calsync"
@@ -587,6 +596,9 @@ class CalDAVTarget:
         resp = self._request("MKCALENDAR", url, f"creating calendar {name!r}",
                              _MKCALENDAR.format(name=escape(name)),
                              {"Content-Type": "application/xml"})
+        if resp.status in (405, 409):
+            raise TargetError(f"could not create calendar {name!r}: {url} already exists "
+                              f"(HTTP {resp.status})", hint=f"pass --calendar {url}")
         if resp.status not in (200, 201):
             raise TargetError(f"could not create calendar {name!r} at {url}: "
                               f"HTTP {resp.status}")
@@ -607,7 +619,12 @@ class CalDAVTarget:
         else is seen. An expired or refused token falls back to the full listing.
         """
         self._down = None  # a new run: try the server again
-        url = self.calendar_url()
+        if self._calendar_url is None and self._to_create is None:
+            self._calendar_url = self._resolve()
+        if self._calendar_url is None:
+            # To be made on the first write: nothing in it yet.
+            return Listing((), complete=True, shows_deleted=False)
+        url = self._calendar_url
         if sync_token and self._supports_sync is not False:
             try:
                 events, token = self._sync_collection(url, sync_token)
