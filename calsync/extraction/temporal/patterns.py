@@ -356,6 +356,57 @@ def _trie(words: list[str]) -> str:
     return emit(root)
 
 
+_CLASS_WORDS = {
+    "month": _MONTH_WORDS,
+    "weekday": _WEEKDAY_WORDS | {w + "s" for w in _WEEKDAY_WORDS},
+    "unit": frozenset("""second seconds minute minutes hour hours day days night nights week weeks
+        weekend weekends fortnight fortnights month months quarter quarters year years decade
+        decades century centuries""".split()),
+    "rel": frozenset({"today", "tonight", "tomorrow", "yesterday"}),
+    "ref": frozenset("""now currently current recent recently previously formerly lately nowadays
+        presently present future soon shortly past term""".split()),
+    "pod": frozenset("""morning mornings afternoon afternoons evening evenings overnight noon
+        midnight midday clock tonight night""".split()),
+    "season": frozenset({"spring", "summer", "fall", "autumn", "winter", "season"}),
+    "qh": frozenset({"quarter", "quarters", "half", "period"}),
+    "setadv": frozenset("""daily weekly monthly annually yearly hourly nightly quarterly biweekly
+        semiannually biannually""".split()),
+    "fiscal": frozenset({"fiscal"}),
+    "hol": frozenset("""eve christmas easter thanksgiving pentecost whitsun juneteenth""".split()),
+    "yw": frozenset({"nineteen", "thousand"}),
+    "decw": frozenset("""twenties thirties forties fifties sixties seventies eighties
+        nineties""".split()),
+}
+#: key word -> the classes it belongs to ("#": any run of digits)
+KEY_CLASSES: dict[str, frozenset[str]] = {"#": frozenset({"digit"})}
+for _cls, _words in _CLASS_WORDS.items():
+    for _w in _words:
+        KEY_CLASSES[_w] = KEY_CLASSES.get(_w, frozenset()) | {_cls}
+#: rule -> the key classes one of which its matches always contain (a rule is tried only
+#: before such a key)
+RULE_CLASSES: dict[str, frozenset[str]] = {
+    "iso": frozenset({"digit"}), "numeric": frozenset({"digit"}),
+    "time_range": frozenset({"digit", "pod"}), "time": frozenset({"digit", "pod"}),
+    "holiday_mod": frozenset({"hol", "unit", "holiday"}),
+    "holiday": frozenset({"hol", "unit", "holiday"}),
+    "mdy": frozenset({"month"}), "dmy": frozenset({"month"}), "month_year": frozenset({"month"}),
+    "reltime_day": frozenset({"rel"}), "this_pod": frozenset({"pod"}),
+    "weekday": frozenset({"weekday"}), "quarter": frozenset({"qh"}),
+    "the_quarter": frozenset({"qh"}), "year_words": frozenset({"yw"}),
+    "year_quarter": frozenset({"qh"}), "year_earlier": frozenset({"unit"}),
+    "century": frozenset({"unit"}), "the_unit": frozenset({"unit"}),
+    "season_alone": frozenset({"season"}), "year_end": frozenset({"unit"}),
+    "rel_unit": frozenset({"unit", "month", "season", "fiscal"}),
+    "mod_the_unit": frozenset({"unit"}), "anaphora_day": frozenset({"unit"}),
+    "ago": frozenset({"unit"}), "in_dur": frozenset({"unit"}),
+    "set": frozenset({"unit", "weekday", "month", "pod", "season", "setadv"}),
+    "duration": frozenset({"unit"}), "vague": frozenset({"unit"}),
+    "ref": frozenset({"ref", "unit"}),
+    "decade": frozenset({"digit", "decw"}), "fiscal": frozenset({"fiscal"}),
+    "season": frozenset({"season"}), "month": frozenset({"month"}), "year": frozenset({"digit"}),
+    "dom": frozenset({"digit"}), "pod_alone": frozenset({"pod"}),
+}
+
 #: Key words or digits, matched on the lower-cased text.
 KEYS = re.compile(r"\d+|(?<![a-z])" + _trie(sorted(KEY_WORDS)) + r"(?![a-z])")
 #: How far before a key word an expression may start ("the better part of two years").

@@ -39,8 +39,10 @@ from calsync.extraction.temporal.patterns import (
     COMPILED,
     DISPATCH,
     HOLIDAY_KEY,
+    KEY_CLASSES,
     KEYS,
     LOOKBACK,
+    RULE_CLASSES,
     RULES,
     WORDS,
 )
@@ -1108,26 +1110,41 @@ def _candidates(text: str) -> list[tuple[int, tuple[str, ...]]]:
     """Word starts where some rule may begin, with the rules to try there, in text order.
 
     Only the words shortly before a key word (a month, a unit, a digit...) are looked at:
-    one fast regex pass finds the keys, and most of the text is never touched again.
+    one fast regex pass finds the keys, and most of the text is never touched again. A rule
+    is tried at a word only if a key it needs follows (``RULE_CLASSES``).
     """
-    found: dict[int, tuple[str, ...]] = {}
+    classes: dict[int, set[str]] = {}
+    first: dict[int, tuple[str, ...]] = {}
     get = DISPATCH.get
     low = text.lower()
-    done = 0
     for k in KEYS.finditer(low):
         ks = k.start()
-        for w in WORDS.finditer(text, max(done, ks - LOOKBACK), k.end()):
+        key = k.group()
+        kcls = KEY_CLASSES.get("#" if key[0].isdigit() else key, frozenset())
+        if text[ks].isupper() and HOLIDAY_KEY.match(text, ks):
+            kcls = kcls | {"holiday"}
+        for w in WORDS.finditer(text, max(0, ks - LOOKBACK), k.end()):
             ws = w.start()
-            c = w.group()[0]
-            rules = get("#" if c.isdigit() else "'" if c in "'’" else low[ws:w.end()])
-            if rules:
-                found[ws] = rules
-        done = k.end()
-        word = text[ks:k.end()]
-        if word[0].isupper() and HOLIDAY_KEY.match(text, ks):
-            for w in WORDS.finditer(text, max(0, ks - LOOKBACK), ks + 1):
-                found[w.start()] = ("holiday_mod", "holiday", *found.get(w.start(), ()))
-    return sorted(found.items())
+            if ws not in first:
+                c = w.group()[0]
+                rules = get("#" if c.isdigit() else "'" if c in "'’" else low[ws:w.end()])
+                if "holiday" in kcls and ws < k.end():
+                    rules = ("holiday_mod", "holiday", *(rules or ()))
+                if not rules:
+                    continue
+                first[ws] = rules
+                classes[ws] = set(kcls)
+            else:
+                if "holiday" in kcls and "holiday" not in first[ws]:
+                    first[ws] = ("holiday_mod", "holiday", *first[ws])
+                classes[ws] |= kcls
+    out = []
+    for ws in sorted(first):
+        cls = classes[ws]
+        rules = tuple(r for r in first[ws] if RULE_CLASSES[r] & cls)
+        if rules:
+            out.append((ws, rules))
+    return out
 
 
 _REPORTED_ON = re.compile(
