@@ -86,6 +86,9 @@ _GENERIC_AFTER_TODAY = re.compile(
     r"['’]s\s+(?:world|youth|society|generation|children|young|kids|culture|economy|computers"
     r"|technology|standards|terms|families|women|men|people|students|workers)\b",
     re.IGNORECASE)
+_COUNT_BEFORE = re.compile(
+    r"(?:\d|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|percent|times))"
+    r"\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 _SAID_BEFORE = re.compile(
     r"\b(?:said|announced|told|reported|added|confirmed|disclosed|declared|stated)\s+(?:on\s+)?$",
     re.IGNORECASE)
@@ -897,8 +900,9 @@ def _h_in_dur(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     n = number_value(g["n"])
     inner = s + ctx.text[s:e].lower().index(" ") + 1
     if g.get("in") or n is None or n != int(n) or UNITS.get(unit, ("D", True))[1] \
-            or ctx.tenses.tense(s, e) != "future":
-        # "four games in eleven days": a length of time unless the clause looks ahead
+            or ctx.tenses.tense(s, e) == "past" \
+            or _COUNT_BEFORE.search(ctx.text, max(0, s - 30), s):
+        # "four games in eleven days", "rose 5% in two weeks": a length of time
         if unit == "second" and _norm(g["n"]) in ("a", "an"):
             return None
         return _tx(ctx, inner, e, "DURATION", _dur_value(n, unit),
