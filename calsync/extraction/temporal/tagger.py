@@ -559,6 +559,8 @@ def _h_weekday(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
         tense = ctx.tenses.tense(s, e)
         if _SAID_BEFORE.search(ctx.text, max(0, s - 30), s):
             tense = "past"  # "Paribas said Monday that it intends to bid": when it was said
+        elif ctx.text[e:e + 2] in ("'s", "’s") and tense == "future":
+            tense = None  # "ways to get around Wednesday's ruling": the ruling is news already
         if rel == "this":
             tense = tense or "future"
         if tense == "future":

@@ -22,7 +22,7 @@ _MARKERS = re.compile(
     r"|brought\s+forward|put\s+off)\s+(?:to|until|till))\b"
     r"|\bto\s+(?:acquire|buy|purchase|pay|sell|complete|close|begin|start|launch|hold|meet|visit"
     r"|open|build|release|issue|raise|resume|finish|deliver|ship|redeem|repay|file|expire"
-    r"|take\s+effect)\b|\bwould\s+be\b"
+    r"|take\s+effect)\b|\bwould\b(?!\s+have\b|n)"
     r"|\b(?:opens|begins|starts|meets|arrives|leaves|takes\s+place|resumes|convenes|departs"
     r"|kicks\s+off|gets\s+under\s+way)\b"
     r"|['’]ll\b)"
