@@ -232,3 +232,21 @@ def test_tagging_is_deterministic_and_offsets_index_the_text(seed_text: str) -> 
     b = tag(seed_text, published("2021-11-05"), ExtractionSettings())
     assert a == b
     assert all(seed_text[t.start:t.end] == t.text for t in a)
+
+
+@pytest.mark.parametrize(("sentence", "expr", "value"), [
+    ("The mayor said the city would stage a food drive on Tuesday.", "Tuesday", "2021-11-09"),
+    ("The mayor said the city would have staged it on Tuesday.", "Tuesday", "2021-11-02"),
+    ("Lawyers will look for ways around Wednesday's ruling.", "Wednesday", "2021-11-03"),
+    ("The deal had been due to close on Friday.", "Friday", "2021-11-05"),
+    ("Viewers watched a televised debate on Thursday.", "Thursday", "2021-11-04"),
+])
+def test_tense_of_reported_speech_and_adjectives(sentence: str, expr: str, value: str) -> None:
+    assert find(sentence, "2021-11-05", expr).value == value
+
+
+def test_in_n_days_counts_from_publication_only_when_it_looks_ahead() -> None:
+    assert find("The results are due in two weeks.", "2021-11-05", "in two weeks").value \
+        == "2021-11-19"
+    assert find("The club plays four games in eleven days.", "2021-11-05",
+                "eleven days").value == "P11D"
