@@ -400,7 +400,8 @@ def _h_dom(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     d = R.safe_date(base.year, base.month, day)
     tense = ctx.tenses.tense(s, e)
     if d is not None and tense == "future" and d < ctx.dct:
-        d = R.safe_date(*(lambda n: (n.year, n.month, day))(R.add_months(base.replace(day=1), 1)))
+        following = R.add_months(base.replace(day=1), 1)
+        d = R.safe_date(following.year, following.month, day)
     if d is None:
         return None
     return _day(ctx, s, e, d, f"day {day} of the month of {base.isoformat()}", anchor, 0.75)
@@ -430,8 +431,7 @@ def _holiday(ctx: _Ctx, name: str, s: int, tense: Tense) -> tuple[date, str, int
         elif tense == "past" and best > ctx.dct + timedelta(days=31):
             earlier = [d for d in options if d <= ctx.dct]
             best = max(earlier) if earlier else best
-        skip = len(name) - len(name.lstrip()) + sum(len(w) + 0 for w in words[:i])
-        skip = name.find(words[i]) if i else 0
+        skip = name.find(words[i]) if i else 0  # leading words that are not part of the name
         return best, cand, skip
     return None
 
