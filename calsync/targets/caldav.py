@@ -441,7 +441,7 @@ class CalDAVTarget:
 
             self._client = DAVClient(
                 url=self.url, username=self.username, password=self.password,
-                timeout=int(self.timeout) or None, enable_rfc6764=False,
+                timeout=self.timeout, enable_rfc6764=False,
             )
         return self._client
 

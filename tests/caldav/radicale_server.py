@@ -8,6 +8,7 @@ import base64
 import io
 import logging
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
@@ -52,11 +53,13 @@ class Request:
 @dataclass
 class Fault:
     """Answer ``status`` (e.g. 503) instead of Radicale, ``times`` times, for requests
-    ``when(method, path)`` selects."""
+    ``when(method, path)`` selects; ``delay`` stalls first (status 0: then Radicale answers)."""
 
     status: int
     times: int = 1
     when: Callable[[str, str], bool] = lambda method, path: True
+    #: Seconds to stall before answering (a hung server); with status 0 Radicale then answers.
+    delay: float = 0.0
 
 
 class RadicaleServer:
@@ -123,7 +126,9 @@ class RadicaleServer:
                               if f.times > 0 and f.when(req.method, req.path)), None)
                 if fault is not None:
                     fault.times -= 1
-            if fault is not None:
+            if fault is not None and fault.delay:
+                time.sleep(fault.delay)
+            if fault is not None and fault.status:
                 req.status = fault.status
                 start_response(f"{fault.status} Injected", [("Content-Length", "0")])
                 return [b""]

@@ -442,3 +442,15 @@ def test_update_keeps_what_a_person_added_that_calsync_does_not_write(
     assert "SUMMARY:Happening 0\\, new room" in text
     assert "TRIGGER:-PT15M" in text and "COLOR:tomato" in text
     assert sync(events, make_target(), state).plan.writes == ()
+
+
+def test_a_stalled_answer_times_out_and_is_retried(
+    radicale: RadicaleServer, make_target: MakeTarget, state: StateStore, sleeps: Sleeps
+) -> None:
+    events = make_events(2)
+    make_target().calendar_url()  # makes the calendar
+    radicale.inject(Fault(0, times=1, delay=1.0, when=lambda m, p: m == "PUT"))
+    result = sync(events, make_target(timeout=0.3), state)
+    assert result.ok and result.counts()["created"] == 2
+    assert len(sleeps) == 1
+    assert len(radicale.objects(SLUG)) == 2
