@@ -439,9 +439,12 @@ class CalDAVTarget:
         if self._client is None:
             from caldav.davclient import DAVClient
 
+            # The timeout goes to niquests as is: a float works there, though DAVClient's
+            # annotation says int (and int() would turn 0.5 into "no timeout").
+            options: dict[str, Any] = {"timeout": self.timeout}
             self._client = DAVClient(
                 url=self.url, username=self.username, password=self.password,
-                timeout=self.timeout, enable_rfc6764=False,
+                enable_rfc6764=False, **options,
             )
         return self._client
 
