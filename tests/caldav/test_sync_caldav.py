@@ -454,3 +454,16 @@ def test_a_stalled_answer_times_out_and_is_retried(
     assert result.ok and result.counts()["created"] == 2
     assert len(sleeps) == 1
     assert len(radicale.objects(SLUG)) == 2
+
+
+def test_awkward_text_survives_the_server_without_looking_edited(
+    radicale: RadicaleServer, make_target: MakeTarget, state: StateStore
+) -> None:
+    titles = ["Vote; then a press point, at 5", "Back\\slash \\n literal, not a newline",
+              "Two\nlines", "Fête — 日本 — " + "long " * 40, "  padded  "]
+    events = [replace(make_event(n), title=t, location=f"Hall {t[:10]}, door ;2")
+              for n, t in enumerate(titles)]
+    assert sync(events, make_target(), state).counts()["created"] == 5
+    for store in (state, None):  # through the sync token, and a full listing without state
+        again = sync(events, make_target(), store)
+        assert again.counts()["unchanged"] == 5 and again.plan.writes == (), again.plan
