@@ -815,9 +815,11 @@ class CalDAVTarget:
                 if etag is not None and not force:
                     return ("skipped", "deleted in the calendar by a person; left alone",
                             None)
-                if status == 409:
-                    return "failed", f"the server refused {name} (HTTP 409)", None
-                current, etag = None, None
+                if etag is None or status != 412:
+                    # Nothing there and still refused: the calendar itself is gone.
+                    return ("failed", f"the server refused {name} (HTTP {status}); does "
+                            f"{self.calendar_url()} still exist?", None)
+                current, etag = None, None  # deleted meanwhile and --force: create it
                 continue
             verdict = judge(now)
             if verdict is not None:

@@ -467,3 +467,21 @@ def test_awkward_text_survives_the_server_without_looking_edited(
     for store in (state, None):  # through the sync token, and a full listing without state
         again = sync(events, make_target(), store)
         assert again.counts()["unchanged"] == 5 and again.plan.writes == (), again.plan
+
+
+def test_calendar_deleted_during_the_run_fails_the_writes_clearly(
+    radicale: RadicaleServer, make_target: MakeTarget, state: StateStore
+) -> None:
+    events = make_events(3)
+    make_target().calendar_url()  # makes the calendar
+
+    def calendar_goes(req: Request) -> bool:
+        if req.method == "PUT":
+            assert radicale.delete_object(PATH) in (200, 204)
+            return True
+        return False
+
+    radicale.hooks.append(calendar_goes)
+    result = sync(events, make_target(), state)
+    assert result.counts()["failed"] == 3 and result.counts()["created"] == 0
+    assert all("still exist?" in r.message for r in result.failed)
