@@ -123,6 +123,8 @@ def extract_events(
                 continue  # part of the previous happening ("... and meet with scientists")
             happenings.append(_Happening([dated]))
             previous = dated
+        if previous is not None and previous.clock and not previous.clock_end:
+            _find_end(previous, sentence.text, sentence.start, stimexes)
     happenings = _merge(happenings)
     _resolve_relative(happenings)
     happenings = _merge(happenings)
@@ -177,6 +179,26 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
         resolution=resolution,
         confidence=chosen.confidence,
     )
+
+
+_ENDS = re.compile(r"\b(?:finish|end|close|conclude|wrap\s+up)(?:s|es|ed|ing)?\b", re.IGNORECASE)
+
+
+def _find_end(dated: _Dated, text: str, base: int, stimexes: list[Timex]) -> None:
+    """"The race will start at 11 p.m. ... and finish at 4 a.m. on October 31": its end."""
+    assert dated.timex is not None
+    for m in _ENDS.finditer(text):
+        if base + m.start() < dated.timex.end:
+            continue
+        end = next((t for t in stimexes if t.start >= base + m.end() and t.clock), None)
+        if end is None or end.start - (base + m.end()) > 40:
+            continue
+        dated.clock_end = end.clock
+        if end.first_day is not None and dated.first_day is not None and \
+                end.first_day >= dated.first_day:
+            dated.last_day = end.first_day
+        dated.resolution += f"; ends {end.text} = {end.clock}"
+        return
 
 
 def _day_granular(t: Timex) -> bool:

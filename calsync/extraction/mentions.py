@@ -16,7 +16,9 @@ from calsync.extraction.lexicon import IRREGULAR, NOUNS, PHRASE_STOPS, REPORTING
 from calsync.extraction.text import Sentence
 from calsync.model import Timex
 
-_TOKEN = re.compile(r"\w[\w’'\-.]*\w|\w|[^\w\s]")
+#: A quoted name ("Run, walk; rest") is one token: its punctuation splits nothing.
+_TOKEN = re.compile(r"\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|\w[\w’'\-.]*\w|\w|[^\w\s]")
+_QUOTED = re.compile(r"\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”")
 _AUX = frozenset(
     """will would shall should can could may might must to 'll ’ll also then later first
     and before after while not again both either is are be being""".split()
@@ -151,6 +153,8 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
     text = sentence.text
     base = sentence.start
     protected = [(t.start - base, t.end - base) for t in timexes]
+
+    protected += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
     def inside_timex(pos: int) -> bool:
         return any(s <= pos < e for s, e in protected)
@@ -445,6 +449,8 @@ def _subject_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -
 def _subject(clause: Clause, verb_start: int) -> str:
     """The noun phrase before the verb group: "The panel" in "The panel will then meet"."""
     head = clause.text[: verb_start - clause.start]
+    # Punctuation inside a quoted name ("Run, walk; rest") splits nothing: mask it meanwhile.
+    head = _QUOTED.sub(lambda m: m.group(0).replace(",", "\x00").replace(";", "\x01"), head)
     head = re.split(r"\s[-–—]\s", head)[-1]  # after a dateline: "PARIS (AFP) - "
     head = re.sub(
         r"(?:\s+(?:will|would|shall|is|are|was|were|to|be|been|being|has|have|then|also|now|"
@@ -459,7 +465,7 @@ def _subject(clause: Clause, verb_start: int) -> str:
     words = head.split()
     if not words or len(words) > 16 or words[0].lower() in _SUBJECT_PRONOUNS:
         return ""
-    return _clean_phrase(head)
+    return _clean_phrase(head).replace("\x00", ",").replace("\x01", ";")
 
 
 def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
@@ -660,12 +666,13 @@ def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
             prev = words[j - 1][0]
             pl = prev.lower()
             if pl in _DETERMINERS or pl in _STOPWORDS or pl in REPORTING or prev in {
-                ",", "’", "'", "“", "”", "—", "(", ")"
+                ",", "’", "'", "“", "”", "—", "(", ")", "\""
             } or pl.endswith(("’s", "'s")) or lemma(prev) is not None:
                 break
             if any(t.start <= words[j - 1][1] < t.end for t in timexes):
                 break
             if not (prev[:1].isupper() or prev[:1].isdigit() or "-" in prev
+                    or (len(prev) > 2 and prev[0] in "\"“")
                     or pl.endswith(_MODIFIER_SUFFIXES) or pl in NOUNS or pl in _NOUN_MODIFIERS):
                 break
             j -= 1
