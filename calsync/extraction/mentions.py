@@ -514,9 +514,12 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
             after = clause.text[obj_end - clause.start:].split()
             if len(after) > 1 and lemma(after[1]) is not None:
                 continue  # "fly to Vilnius to inaugurate ...": the purpose is the happening
+        opening = ""
         if lem in _SUBJECT_VERBS and re.match(
                 r"(?:with|in|at|on|by|from|for|after|before|during|until|through)\b", obj):
-            obj = ""  # "will begin with the lighting of the tree": no object, a subject
+            if obj.startswith("with ") and lem in {"begin", "start", "open", "close"}:
+                opening = obj  # "will begin with the lighting of the tree": say how
+            obj = ""  # no object, a subject
         if passive or (not obj and lem in _SUBJECT_VERBS):
             subject = _subject(clause, wstart) or _subject(
                 Clause(sentence.start, sentence.end, sentence.text, None),
@@ -577,6 +580,8 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
                 template = template.replace("{obj}", particle + " {obj}")
             title = template.format(obj=_common_start(obj))
             head = lem
+        if opening:
+            title = f"{title} {opening}"
         if lem in {"visit", "tour", "arrive", "land", "return", "travel", "fly", "head"} and \
                 _drop_article(obj)[:1].isupper() and not location:
             location = _drop_article(obj)

@@ -114,7 +114,7 @@ def sentences(text: str) -> list[Sentence]:
     """Split (already cleaned) text into sentences, keeping offsets into it."""
     out: list[Sentence] = []
     paragraph = 0
-    for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+    for match in _blocks(text):
         block = match.group(0)
         if not block.strip():
             continue
@@ -135,6 +135,30 @@ def sentences(text: str) -> list[Sentence]:
         _append(out, block, base, cursor, len(block), paragraph)
         paragraph += 1
     return out
+
+
+def _blocks(text: str) -> list[re.Match[str]]:
+    """Paragraphs, and inside them the lines of a list ("Boxing Day: Home v Away, 3pm").
+
+    Lines are joined when they are hard-wrapped prose or end a sentence's punctuation;
+    a line with no closing punctuation that the next line does not continue stands alone.
+    """
+    out: list[re.Match[str]] = []
+    for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        lines = list(re.finditer(r"[^\n]+", para.group(0)))
+        start = 0
+        for i, line in enumerate(lines[:-1]):
+            content = line.group(0).strip()
+            following = lines[i + 1].group(0).strip()
+            if content and content[-1] not in ".!?\"”’:;,)" and not _wraps_into(
+                    content, following):
+                out.append(_LINE.match(text, para.start() + start, para.start() + line.end()))
+                start = lines[i + 1].start()
+        out.append(_LINE.match(text, para.start() + start, para.end()))
+    return [m for m in out if m is not None]
+
+
+_LINE = re.compile(r"[\s\S]+")
 
 
 def _append(out: list[Sentence], block: str, base: int, start: int, end: int, para: int) -> None:

@@ -59,9 +59,6 @@ def _show(events: list[Event]) -> str:
 # Cases the temporal tagger does not resolve yet, each with the rule it misses. strict=True: a
 # case that starts passing fails here until it is taken off this list.
 TAGGER_GAPS = {
-    "gb_fixture_list_boxing_day_year_rollover": "'Saturday, December 21' and schedule lines",
-    "us_holidays_thanksgiving": "'would' after 'said' (future in the past) read as past",
-    "zoned_times_paris_gmt_local": "future clause weekdays with trailing 'both sides said'",
 }
 
 
