@@ -114,11 +114,10 @@ def sentences(text: str) -> list[Sentence]:
     """Split (already cleaned) text into sentences, keeping offsets into it."""
     out: list[Sentence] = []
     paragraph = 0
-    for match in _blocks(text):
-        block = match.group(0)
+    for base, block_end in _blocks(text):
+        block = text[base:block_end]
         if not block.strip():
             continue
-        base = match.start()
         cursor = 0
         for end_match in _SENTENCE_END.finditer(block):
             end = end_match.end()
@@ -137,13 +136,13 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
-def _blocks(text: str) -> list[re.Match[str]]:
+def _blocks(text: str) -> list[tuple[int, int]]:
     """Paragraphs, and inside them the lines of a list ("Boxing Day: Home v Away, 3pm").
 
     Lines are joined when they are hard-wrapped prose or end a sentence's punctuation;
     a line with no closing punctuation that the next line does not continue stands alone.
     """
-    out: list[re.Match[str]] = []
+    out: list[tuple[int, int]] = []
     for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
         lines = list(re.finditer(r"[^\n]+", para.group(0)))
         start = 0
@@ -152,13 +151,10 @@ def _blocks(text: str) -> list[re.Match[str]]:
             following = lines[i + 1].group(0).strip()
             if content and content[-1] not in ".!?\"”’:;,)" and not _wraps_into(
                     content, following):
-                out.append(_LINE.match(text, para.start() + start, para.start() + line.end()))
+                out.append((para.start() + start, para.start() + line.end()))
                 start = lines[i + 1].start()
-        out.append(_LINE.match(text, para.start() + start, para.end()))
-    return [m for m in out if m is not None]
-
-
-_LINE = re.compile(r"[\s\S]+")
+        out.append((para.start() + start, para.end()))
+    return out
 
 
 def _append(out: list[Sentence], block: str, base: int, start: int, end: int, para: int) -> None:
