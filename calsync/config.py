@@ -100,7 +100,8 @@ class GoogleTargetConfig:
 
 @dataclass(frozen=True)
 class CaldavTargetConfig:
-    """A CalDAV calendar; the password is read from the named environment variable.
+    """A CalDAV calendar; the password is read from the named environment variable, or is
+    the first line ``password_command`` prints (``pass show calendar``; run without a shell).
 
     ``calendar`` is a display name, a path segment or a URL (None: ``url`` is the calendar);
     ``create`` makes a calendar not found by name.
@@ -110,6 +111,7 @@ class CaldavTargetConfig:
     url: str
     username: str | None = None
     password_env: str | None = None
+    password_command: str | None = None
     calendar: str | None = None
     create: bool = False
     prune: bool = False
@@ -345,7 +347,8 @@ _TARGET: dict[str, tuple[str, ...]] = {
     "ics": ("path", "calendar_name", "keep_cancelled", "force"),
     "google": ("calendar", "credentials", "credentials_env", "api_endpoint", "token_uri",
                "prune", "max_delete_fraction"),
-    "caldav": ("url", "username", "password_env", "calendar", "create", "prune",
+    "caldav": ("url", "username", "password_env", "password_command", "calendar", "create",
+               "prune",
                "max_delete_fraction"),
 }
 
@@ -544,6 +547,9 @@ def _target(raw: Mapping[str, Any], problems: _Problems, index: int, base: Path
         url = t.string("url", required=True)
         username = t.string("username")
         password_env = t.env_name("password_env")
+        password_command = t.string("password_command")
+        if password_env and password_command:
+            t.problem("password_command", "give password_env or password_command, not both")
         calendar = t.string("calendar")
         create = t.boolean("create", False)
         prune = t.boolean("prune", False)
@@ -555,6 +561,7 @@ def _target(raw: Mapping[str, Any], problems: _Problems, index: int, base: Path
             return None
         return CaldavTargetConfig(
             name=name, url=url, username=username, password_env=password_env,
-            calendar=calendar, create=create, prune=prune, max_delete_fraction=fraction,
+            password_command=password_command, calendar=calendar, create=create, prune=prune,
+            max_delete_fraction=fraction,
         )
     return None

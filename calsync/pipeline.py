@@ -281,10 +281,14 @@ class CaldavAdapter(SyncAdapter):
     kind = "caldav"
 
     def __init__(self, cfg: CaldavTargetConfig, config: Config) -> None:
-        from calsync.targets.caldav import CalDAVTarget
+        from calsync.targets.caldav import CalDAVTarget, resolve_password
 
-        password = _env(cfg.name, cfg.password_env, "password_env") if cfg.password_env \
-            else None
+        if cfg.password_command:
+            password = resolve_password(command=cfg.password_command)
+        elif cfg.password_env:
+            password = _env(cfg.name, cfg.password_env, "password_env")
+        else:
+            password = None
         target = CalDAVTarget(cfg.url, cfg.username, password, calendar=cfg.calendar,
                               create=cfg.create)
         super().__init__(cfg.name, target, config, prune=cfg.prune,
