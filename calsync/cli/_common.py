@@ -3,12 +3,53 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import datetime, time
 from pathlib import Path
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import click
+
 from calsync.errors import InputError, UsageError
+from calsync.extraction.settings import DEFAULT_COUNTRIES, DEFAULT_TIMEZONE, ExtractionSettings
 from calsync.model import Article
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reading_options(*, keep_past: bool = True) -> Callable[[F], F]:
+    """``--published``, ``--tz``, ``--country`` (and ``--keep-past``): how articles are read.
+
+    Every command that reads articles takes the same options, with the same meaning.
+    """
+    def wrap(func: F) -> F:
+        options = [
+            click.option("--published", required=True,
+                         help="Publication date: YYYY-MM-DD[THH:MM[+hh:mm]] (a bare date "
+                              "means noon)."),
+            click.option("--tz", "tz", default=DEFAULT_TIMEZONE, show_default=True,
+                         help="Zone for times of day without one, and for showing events."),
+            click.option("--country", "countries", multiple=True,
+                         help="Holiday country (ISO code), repeatable. Default: "
+                              + ", ".join(DEFAULT_COUNTRIES) + "."),
+        ]
+        if keep_past:
+            options.append(click.option("--keep-past", is_flag=True,
+                                        help="Also keep happenings before publication."))
+        for option in reversed(options):
+            func = option(func)
+        return func
+    return wrap
+
+
+def reading(published: str, tz: str, countries: tuple[str, ...] = (),
+            keep_past: bool = False) -> tuple[datetime, ExtractionSettings]:
+    """The publication instant and the extraction settings those options give."""
+    zone = parse_zone(tz)
+    chosen = tuple(c.upper() for c in countries) or DEFAULT_COUNTRIES
+    return parse_published(published, zone), ExtractionSettings(
+        timezone=tz, countries=chosen, keep_past=keep_past)
 
 
 def parse_zone(name: str) -> ZoneInfo:

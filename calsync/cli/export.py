@@ -10,9 +10,8 @@ from pathlib import Path
 import click
 
 from calsync.cli import main
-from calsync.cli._common import load_articles, parse_published, parse_zone
+from calsync.cli._common import load_articles, reading, reading_options
 from calsync.errors import CalsyncError, InputError, UsageError
-from calsync.extraction.settings import DEFAULT_TIMEZONE, ExtractionSettings
 from calsync.model import ChangeKind, Event, Plan
 
 
@@ -47,17 +46,11 @@ def _print_plan(plan: Plan) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--published", required=True,
-              help="Publication date: YYYY-MM-DD[THH:MM[+hh:mm]] (a bare date means noon).")
-@click.option("--tz", "tz", default=DEFAULT_TIMEZONE, show_default=True,
-              help="Zone for times of day, and the calendar's default zone.")
+@reading_options()
 @click.option("-o", "--output", required=True, metavar="FILE.ics",
               help="Calendar file to create or update (- writes to standard output).")
 @click.option("--name", default=None,
               help="Calendar name shown by clients. Default: the file name without .ics.")
-@click.option("--country", "countries", multiple=True,
-              help="Holiday country (ISO code), repeatable. Default: US, FR, GB.")
-@click.option("--keep-past", is_flag=True, help="Also export happenings before publication.")
 @click.option("--keep-cancelled", is_flag=True,
               help="Keep events gone from the articles for one more run, as CANCELLED.")
 @click.option("--force", is_flag=True, help="Replace FILE.ics even if it is not our calendar.")
@@ -76,10 +69,7 @@ def export(ctx: click.Context, paths: tuple[str, ...], published: str, tz: str, 
     from calsync.extraction.events import extract_events
     from calsync.targets.ics_file import IcsFileTarget
 
-    zone = parse_zone(tz)
-    when = parse_published(published, zone)
-    chosen = tuple(c.upper() for c in countries) or ExtractionSettings().countries
-    settings = ExtractionSettings(timezone=tz, countries=chosen, keep_past=keep_past)
+    when, settings = reading(published, tz, countries, keep_past)
     events: list[Event] = []
     for article in load_articles(paths, when):
         events.extend(extract_events(article, settings))

@@ -8,20 +8,13 @@ from datetime import datetime
 import click
 
 from calsync.cli import main
-from calsync.cli._common import load_articles, parse_published, parse_zone
-from calsync.extraction.settings import DEFAULT_TIMEZONE, ExtractionSettings
+from calsync.cli._common import load_articles, reading, reading_options
 from calsync.model import Event
 
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--published", required=True,
-              help="Publication date: YYYY-MM-DD[THH:MM[+hh:mm]] (a bare date means noon).")
-@click.option("--tz", "tz", default=DEFAULT_TIMEZONE, show_default=True,
-              help="Zone for times of day and for showing events.")
-@click.option("--country", "countries", multiple=True,
-              help="Holiday country (ISO code), repeatable. Default: US, FR, GB.")
-@click.option("--keep-past", is_flag=True, help="Also list happenings before the publication date.")
+@reading_options()
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
               show_default=True)
 def extract(paths: tuple[str, ...], published: str, tz: str, countries: tuple[str, ...],
@@ -33,10 +26,7 @@ def extract(paths: tuple[str, ...], published: str, tz: str, countries: tuple[st
     from calsync.extraction.events import extract_events
     from calsync.serialize import event_to_dict
 
-    zone = parse_zone(tz)
-    when = parse_published(published, zone)
-    chosen = tuple(c.upper() for c in countries) or ExtractionSettings().countries
-    settings = ExtractionSettings(timezone=tz, countries=chosen, keep_past=keep_past)
+    when, settings = reading(published, tz, countries, keep_past)
     events: list[Event] = []
     for article in load_articles(paths, when):
         events.extend(extract_events(article, settings))

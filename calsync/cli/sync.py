@@ -14,8 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from calsync.cli import main
-from calsync.cli._common import load_articles, parse_published, parse_zone
-from calsync.extraction.settings import DEFAULT_TIMEZONE, ExtractionSettings
+from calsync.cli._common import load_articles, reading, reading_options
 from calsync.model import ChangeKind, Event
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -34,11 +33,7 @@ def sync_options(func: F) -> F:
     """Options every ``calsync sync`` target shares."""
     options = [
         click.argument("paths", nargs=-1),
-        click.option("--published", required=True,
-                     help="Publication date: YYYY-MM-DD[THH:MM[+hh:mm]] (a bare date means "
-                          "noon)."),
-        click.option("--tz", "tz", default=DEFAULT_TIMEZONE, show_default=True,
-                     help="Zone for times of day and for showing events."),
+        reading_options(),
         click.option("--state", "state_path", type=click.Path(dir_okay=False),
                      help="State file (default: $XDG_STATE_HOME/calsync/state.sqlite)."),
         click.option("--dry-run", is_flag=True, help="Print the plan, write nothing."),
@@ -59,12 +54,12 @@ def sync_options(func: F) -> F:
     return func
 
 
-def desired_events(paths: tuple[str, ...], published: str, tz: str) -> list[Event]:
+def desired_events(paths: tuple[str, ...], published: str, tz: str,
+                   countries: tuple[str, ...] = (), keep_past: bool = False) -> list[Event]:
     from calsync.sync.inputs import events_from_articles
 
-    zone = parse_zone(tz)
-    when = parse_published(published, zone)
-    return events_from_articles(load_articles(paths, when), ExtractionSettings(timezone=tz))
+    when, settings = reading(published, tz, countries, keep_past)
+    return events_from_articles(load_articles(paths, when), settings)
 
 
 def run_sync(ctx: click.Context, events: list[Event], target: Any, *, state_path: str | None,
@@ -144,7 +139,8 @@ def report_result(result: Any, fmt: str, *, verbose: bool = False) -> None:
 @click.option("--token-uri", help="OAuth token endpoint overriding the key's token_uri.")
 @click.pass_context
 def google(ctx: click.Context, paths: tuple[str, ...], published: str, tz: str,
-           state_path: str | None, dry_run: bool, prune: bool, force: bool,
+           countries: tuple[str, ...], keep_past: bool, state_path: str | None,
+           dry_run: bool, prune: bool, force: bool,
            max_delete_fraction: float, fmt: str, calendar: str, credentials: str | None,
            api_endpoint: str | None, token_uri: str | None) -> None:
     """Sync the events of article files (PATH... or -) to a Google calendar.
@@ -156,7 +152,7 @@ def google(ctx: click.Context, paths: tuple[str, ...], published: str, tz: str,
     """
     from calsync.targets.google import GoogleTarget, load_credentials, save_token
 
-    events = desired_events(paths, published, tz)
+    events = desired_events(paths, published, tz, countries, keep_past)
     creds = load_credentials(credentials, token_uri=token_uri)
     token_before = getattr(creds, "token", None)
     target = GoogleTarget(calendar, creds, api_endpoint=api_endpoint)

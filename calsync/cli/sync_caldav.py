@@ -27,7 +27,8 @@ from calsync.errors import UsageError
 @click.option("--create", is_flag=True, help="Make the calendar when none has this name.")
 @click.pass_context
 def caldav(ctx: click.Context, paths: tuple[str, ...], published: str, tz: str,
-           state_path: str | None, dry_run: bool, prune: bool, force: bool,
+           countries: tuple[str, ...], keep_past: bool, state_path: str | None,
+           dry_run: bool, prune: bool, force: bool,
            max_delete_fraction: float, fmt: str, url: str, username: str | None,
            password_env: str | None, password_command: str | None, calendar: str | None,
            create: bool) -> None:
@@ -48,7 +49,7 @@ def caldav(ctx: click.Context, paths: tuple[str, ...], published: str, tz: str,
         raise UsageError("give --password-env or --password-command, not both")
     if not password_env and not password_command and os.environ.get("CALSYNC_CALDAV_PASSWORD"):
         password_env = "CALSYNC_CALDAV_PASSWORD"
-    events = desired_events(paths, published, tz)
+    events = desired_events(paths, published, tz, countries, keep_past)
     password = resolve_password(password_env, password_command)
     if username and password is None:
         raise UsageError(f"no password for {username!r}: pass --password-env VAR or "

@@ -7,18 +7,12 @@ import json
 import click
 
 from calsync.cli import main
-from calsync.cli._common import parse_published, parse_zone, read_text
-from calsync.extraction.settings import DEFAULT_TIMEZONE, ExtractionSettings
+from calsync.cli._common import read_text, reading, reading_options
 
 
 @main.command()
 @click.argument("path")
-@click.option("--published", required=True,
-              help="Publication date: YYYY-MM-DD[THH:MM[+hh:mm]] (a bare date means noon).")
-@click.option("--tz", "tz", default=DEFAULT_TIMEZONE, show_default=True,
-              help="Zone of the publication date when it has no offset.")
-@click.option("--country", "countries", multiple=True,
-              help="Holiday country (ISO code), repeatable. Default: US, FR, GB.")
+@reading_options(keep_past=False)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
 def tag(path: str, published: str, tz: str, countries: tuple[str, ...], fmt: str) -> None:
@@ -28,11 +22,9 @@ def tag(path: str, published: str, tz: str, countries: tuple[str, ...], fmt: str
     """
     from calsync.extraction.temporal import tag as tag_text
 
-    zone = parse_zone(tz)
-    when = parse_published(published, zone)
-    chosen = tuple(c.upper() for c in countries) or ExtractionSettings().countries
+    when, settings = reading(published, tz, countries)
     _, text = read_text(path)
-    found = tag_text(text, when, ExtractionSettings(timezone=tz, countries=chosen))
+    found = tag_text(text, when, settings)
     if fmt == "json":
         rows = [{
             "start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
