@@ -117,7 +117,7 @@ def extract_events(
         if not could_hold_mentions(sentence, stimexes):
             continue
         previous: _Dated | None = None
-        for mention in find_mentions(sentence, stimexes):
+        for mention in find_mentions(sentence, stimexes, only_dated=True):
             dated = _date_mention(mention, stimexes)
             if _is_continuation(dated, previous):
                 continue  # part of the previous happening ("... and meet with scientists")

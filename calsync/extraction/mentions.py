@@ -334,16 +334,22 @@ def _relative(clause: Clause) -> tuple[str, str] | None:
 
 
 def could_hold_mentions(sentence: Sentence, timexes: list[Timex]) -> bool:
-    """Whether a sentence can add anything: a date, or an anchor such as "after her arrival".
+    """Whether a sentence can add anything: a day, or an anchor such as "after her arrival".
 
     A sentence with neither can only name happenings it does not date; those never become
     events, so the (costly) clause analysis is skipped for it.
     """
-    return bool(timexes) or _RELATIVE_ANCHOR.search(sentence.text) is not None
+    return any(t.first_day or t.clock for t in timexes) or \
+        _RELATIVE_ANCHOR.search(sentence.text) is not None
 
 
-def find_mentions(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
-    """All mentions of happenings in ``sentence`` (``timexes`` are the sentence's own)."""
+def find_mentions(sentence: Sentence, timexes: list[Timex], *,
+                  only_dated: bool = False) -> list[Mention]:
+    """All mentions of happenings in ``sentence`` (``timexes`` are the sentence's own).
+
+    ``only_dated`` skips clauses with neither a date nor an event anchor: what they name
+    can only become an event through another clause that dates it.
+    """
     mentions: list[Mention] = []
     for clause in split_clauses(sentence, timexes):
         adjunct = re.match(r"\s*To\s+\w+[^,]{0,60},\s*", clause.text)
@@ -351,6 +357,11 @@ def find_mentions(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
             clause = Clause(clause.start + adjunct.end(), clause.end,
                             clause.text[adjunct.end():], clause.connective)
         ctimexes = [t for t in timexes if clause.start <= t.start < clause.end]
+        if only_dated and not any(t.first_day or t.clock for t in ctimexes) and \
+                _RELATIVE_ANCHOR.search(clause.text) is None:
+            # A clause with no date and no anchor ("before delivering remarks at X") can only
+            # name a happening that another clause dates; that clause names it too.
+            continue
         mention = (
             _listing_mention(sentence, clause, ctimexes)
             or _subject_mention(sentence, clause, ctimexes)
