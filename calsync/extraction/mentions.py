@@ -670,34 +670,44 @@ def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         and not (i > 0 and words[i - 1][0].lower() in {"will", "would", "to", "shall", "’ll",
                                                         "'ll"})  # a verb: "will address"
     ]
+    phrases = [p for p in (_noun_phrase(clause, words, i, timexes) for i in candidates) if p]
+    if not phrases:
+        return None
     days = [t for t in timexes if t.first_day is not None]
-    if days:  # the noun nearest the date names the happening it dates
+    best = phrases[0]
+    if days:
+        # The noun nearest the date names the happening it dates, unless an earlier phrase
+        # holds it: "remarks at the Paris Peace Forum on November 11" is the remarks.
         anchor = days[0].start
-        candidates.sort(key=lambda i: abs(words[i][1] - anchor))
-    for i in candidates:
-        low = words[i][0].lower()
-        # Extend left over modifiers (adjectives, names) up to a determiner or possessive.
-        j = i
-        while j > 0:
-            prev = words[j - 1][0]
-            pl = prev.lower()
-            if pl in _DETERMINERS or pl in _STOPWORDS or pl in REPORTING or prev in {
-                ",", "’", "'", "“", "”", "—", "(", ")", "\""
-            } or pl.endswith(("’s", "'s")) or lemma(prev) is not None:
-                break
-            if any(t.start <= words[j - 1][1] < t.end for t in timexes):
-                break
-            if not (prev[:1].isupper() or prev[:1].isdigit() or "-" in prev
-                    or (len(prev) > 2 and prev[0] in "\"“")
-                    or pl.endswith(_MODIFIER_SUFFIXES) or pl in NOUNS or pl in _NOUN_MODIFIERS):
-                break
-            j -= 1
-        start = words[j][1]
-        phrase, end = _object_phrase(clause, start, timexes, speech_like=low in _SPEECH_NOUNS,
-                                     keep_for=True)
-        if not phrase:
-            continue
-        location = _location(clause, (start, end), timexes)
-        past = bool(_PAST_CLAUSE.search(clause.text)) and not _FUTURE_MARKER.search(clause.text)
-        return _make(sentence, clause, phrase, low, location, "", True, past, (start, end))
-    return None
+        nearest = min(phrases, key=lambda p: abs(p[3] - anchor))
+        best = next(p for p in phrases if p[1] <= nearest[3] < p[2])
+    phrase, start, end, _head_at, low = best
+    location = _location(clause, (start, end), timexes)
+    past = bool(_PAST_CLAUSE.search(clause.text)) and not _FUTURE_MARKER.search(clause.text)
+    return _make(sentence, clause, phrase, low, location, "", True, past, (start, end))
+
+
+def _noun_phrase(clause: Clause, words: tuple[tuple[str, int, int], ...], i: int,
+                 timexes: list[Timex]) -> tuple[str, int, int, int, str] | None:
+    """(phrase, start, end, head offset, head) of the noun phrase around event noun ``i``."""
+    low = words[i][0].lower()
+    # Extend left over modifiers (adjectives, names) up to a determiner or possessive.
+    j = i
+    while j > 0:
+        prev = words[j - 1][0]
+        pl = prev.lower()
+        if pl in _DETERMINERS or pl in _STOPWORDS or pl in REPORTING or prev in {
+            ",", "’", "'", "“", "”", "—", "(", ")", "\""
+        } or pl.endswith(("’s", "'s")) or lemma(prev) is not None:
+            break
+        if any(t.start <= words[j - 1][1] < t.end for t in timexes):
+            break
+        if not (prev[:1].isupper() or prev[:1].isdigit() or "-" in prev
+                or (len(prev) > 2 and prev[0] in "\"“")
+                or pl.endswith(_MODIFIER_SUFFIXES) or pl in NOUNS or pl in _NOUN_MODIFIERS):
+            break
+        j -= 1
+    start = words[j][1]
+    phrase, end = _object_phrase(clause, start, timexes, speech_like=low in _SPEECH_NOUNS,
+                                 keep_for=True)
+    return (phrase, start, max(end, words[i][2]), words[i][1], low) if phrase else None

@@ -43,6 +43,8 @@ def test_seed_gives_its_nine_events(seed_text: str, day: str) -> None:
 def test_seed_titles_name_the_activity_and_participant(seed_text: str) -> None:
     titles = {e.title for e in extract_events(Article(seed_text, published("2021-11-05"), "s"))}
     assert "Bilateral meeting with Emmanuel Macron" in titles
+    # The date follows "remarks at the Paris Peace Forum": the remarks are the happening.
+    assert "Remarks at the Paris Peace Forum" in titles
 
 
 def test_seed_evidence_explains_each_date(seed_text: str) -> None:
