@@ -7,6 +7,7 @@ Every target subcommand shares the options in ``sync_options`` and the output of
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -79,8 +80,7 @@ def run_sync(ctx: click.Context, events: list[Event], target: Any, *, state_path
         if done[0] % 50 == 0:
             click.echo(f"\rcalsync: {done[0]} changes written", err=True, nl=False)
 
-    err = click.get_text_stream("stderr")
-    show = not quiet and fmt == "text" and err.isatty()
+    show = not quiet and fmt == "text" and sys.stderr.isatty()
     if dry_run and not path.exists():  # a dry run creates nothing, not even the state file
         result = sync(events, target, None, dry_run=True, prune=prune, force=force,
                       max_delete_fraction=max_delete_fraction)
