@@ -224,9 +224,17 @@ def strip_roles(title: str) -> str:
     return _ROLE_PREFIX.sub("", title)
 
 
+_SPACES = re.compile(r"\s+")
+_TRAILING_SMALL_WORD = re.compile(r"\s+(?:and|or|but|of|to|in|with|at|on|for|the|a|an)$")
+_LEADING_ARTICLE = re.compile(r"^(?:a|an|the|some|its|his|her|their|our|this|that)\s+",
+                              re.IGNORECASE)
+_SPEECH_OBJECT = re.compile(r"(?:\w+\s+){0,2}(?:remarks|speech|address|statement)",
+                            re.IGNORECASE)
+
+
 def _clean_phrase(phrase: str) -> str:
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:—–-\"“”‘’'")
-    return re.sub(r"\s+(?:and|or|but|of|to|in|with|at|on|for|the|a|an)$", "", phrase)
+    phrase = _SPACES.sub(" ", phrase).strip(" ,;:—–-\"“”‘’'")
+    return _TRAILING_SMALL_WORD.sub("", phrase)
 
 
 def _capitalize(title: str) -> str:
@@ -234,8 +242,7 @@ def _capitalize(title: str) -> str:
 
 
 def _drop_article(phrase: str) -> str:
-    return re.sub(r"^(?:a|an|the|some|its|his|her|their|our|this|that)\s+", "", phrase,
-                  flags=re.IGNORECASE)
+    return _LEADING_ARTICLE.sub("", phrase)
 
 
 def _object_phrase(
@@ -381,7 +388,7 @@ def _make(
     title = _capitalize(strip_roles(_clean_phrase(title)))
     if len(title) > 90:
         title = title[:90].rsplit(" ", 1)[0]
-    title = re.sub(r"\s+(?:of|to|in|with|at|on|for|and|the|a|an)$", "", title)
+    title = _TRAILING_SMALL_WORD.sub("", title)
     if len(title) < 3:
         return None
     tokens, proper = _title_tokens(title)
@@ -517,8 +524,7 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         obj_start = wend + skip
         while obj_start < clause.end and clause.text[obj_start - clause.start].isspace():
             obj_start += 1
-        speech = bool(re.match(r"(?:\w+\s+){0,2}(?:remarks|speech|address|statement)",
-                               clause.text[obj_start - clause.start:], re.IGNORECASE))
+        speech = bool(_SPEECH_OBJECT.match(clause.text, obj_start - clause.start))
         obj, obj_end = ("", obj_start) if passive else _object_phrase(
             clause, obj_start, timexes, speech_like=speech)
         if lem in _TRAVEL and re.match(r"\s+to\s+\w+", clause.text[obj_end - clause.start:]):
