@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from zoneinfo import ZoneInfo
 from calsync.errors import ConfigError
 from calsync.model import Event, Evidence
 from calsync.sources.fetch import Validators
+from calsync.storage import connect_private
 
 SCHEMA_VERSION = 2
 
@@ -70,16 +70,8 @@ class ArticleCache:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        if self.path != ":memory:":
-            p = Path(self.path)
-            try:
-                p.parent.mkdir(parents=True, exist_ok=True)
-                fd = os.open(p, os.O_RDWR | os.O_CREAT, 0o600)
-                os.close(fd)
-            except OSError as exc:
-                raise ConfigError(f"article cache {p}: cannot create: {exc.strerror}") from exc
+        self._db = connect_private(self.path, "article cache")
         try:
-            self._db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
             self._db.executescript(_SCHEMA)
             row = self._db.execute("SELECT version FROM schema_version").fetchone()
             if row is not None and row[0] != SCHEMA_VERSION:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from calsync.errors import ConfigError, LockedError
+from calsync.storage import connect_private
 
 SCHEMA_VERSION = 1
 
@@ -64,18 +65,8 @@ class StateStore:
 
     def __init__(self, path: str | Path, *, timeout: float = 10.0) -> None:
         self.path = str(path)
-        if self.path != ":memory:":
-            p = Path(self.path)
-            try:
-                p.parent.mkdir(parents=True, exist_ok=True)
-                # Create the file 0600 before SQLite does (SQLite would honour the umask).
-                fd = os.open(p, os.O_RDWR | os.O_CREAT, 0o600)
-                os.close(fd)
-                p.chmod(0o600)
-            except OSError as exc:
-                raise ConfigError(f"state file {self.path}: cannot create: {exc.strerror}") from exc
+        self._db = connect_private(self.path, "state file", timeout=timeout)
         try:
-            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
             self._init_schema()
         except sqlite3.DatabaseError as exc:
             raise ConfigError(
