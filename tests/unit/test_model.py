@@ -52,3 +52,17 @@ def test_content_hash_tracks_visible_fields_only() -> None:
     assert a.content_hash() == _event().content_hash()
     assert a.content_hash() != _event(title="Other").content_hash()
     assert a.content_hash() != _event(end=date(2021, 11, 12)).content_hash()
+
+
+def test_public_api_extracts_from_an_article() -> None:
+    import calsync
+
+    article = calsync.Article(
+        "The ministers will meet in Oslo on Tuesday.",
+        datetime(2024, 1, 4, 12, tzinfo=PARIS), "oslo.txt",
+    )
+    [event] = calsync.extract_events(article)
+    assert event.start == date(2024, 1, 9)
+    assert [t.value for t in calsync.tag(article.text, article.published)] == ["2024-01-09"]
+    with pytest.raises(AttributeError):
+        calsync.no_such_name  # noqa: B018
