@@ -15,7 +15,6 @@ Pure: no clock, no I/O; the ``holidays`` package is imported only when a holiday
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -1124,22 +1123,20 @@ def _candidates(text: str) -> list[tuple[int, tuple[str, ...]]]:
     first: dict[int, tuple[str, ...]] = {}
     get = DISPATCH.get
     low = text.lower()
-    # Words are found once for the whole text; each key then looks back over a slice of
-    # them (whole words only: a window never starts inside a word).
-    words = [(w.start(), w.end()) for w in WORDS.finditer(text)]
-    starts = [ws for ws, _ in words]
     for k in KEYS.finditer(low):
         ks = k.start()
         key = k.group()
         kcls = KEY_CLASSES.get("#" if key[0].isdigit() else key, frozenset())
         if text[ks].isupper() and HOLIDAY_KEY.match(text, ks):
             kcls = kcls | {"holiday"}
-        lo = bisect_left(starts, max(0, ks - LOOKBACK))
-        hi = bisect_left(starts, k.end())
-        for ws, we in words[lo:hi]:
+        lo = max(0, ks - LOOKBACK)
+        while 0 < lo < ks and text[lo - 1].isalnum():
+            lo += 1  # the window starts on a whole word, never inside one
+        for w in WORDS.finditer(text, lo, k.end()):
+            ws = w.start()
             if ws not in first:
-                c = text[ws]
-                rules = get("#" if c.isdigit() else "'" if c in "'’" else low[ws:we])
+                c = w.group()[0]
+                rules = get("#" if c.isdigit() else "'" if c in "'’" else low[ws:w.end()])
                 if "holiday" in kcls and ws < k.end():
                     rules = ("holiday_mod", "holiday", *(rules or ()))
                 if not rules:
