@@ -27,6 +27,9 @@ from calsync.extraction.mentions import Mention, could_hold_mentions, find_menti
 from calsync.extraction.settings import ExtractionSettings, base_date
 from calsync.model import Article, Event, Evidence, Timex
 
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|added|reported|stated|wrote)\s+(?:\w+\s+){0,2}"
+    r"(?:on\s+)?$", re.IGNORECASE)
 _CANCELLED = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CANCEL) + r")\b")
 
 #: Length of a timed event when the article gives only its start.
@@ -134,7 +137,11 @@ def extract_events(
 def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     clause = mention.clause
     sentence_text = mention.sentence.text.lower()
-    in_clause = [t for t in stimexes if clause.start <= t.start < clause.end]
+    in_clause = [
+        t for t in stimexes if clause.start <= t.start < clause.end
+        # "..., the Vatican said on Tuesday": when it was said is not when it happens
+        and not _REPORTED_ON.search(mention.sentence.text, 0, t.start - mention.sentence.start)
+    ]
     days = [t for t in in_clause if t.first_day is not None and _day_granular(t)]
     clocks = [t for t in in_clause if t.clock]
     rescheduled = any(word in sentence_text for word in RESCHEDULE)

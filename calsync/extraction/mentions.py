@@ -67,7 +67,7 @@ _FINITE = frozenset(
     did""".split()
 )
 _MODIFIER_SUFFIXES = ("al", "ial", "ary", "ic", "ive", "ual", "ern", "ese", "ish", "ian")
-_NEEDS_PARTICLE = frozenset({"take", "sit", "lay", "play"})
+_NEEDS_PARTICLE = frozenset({"take", "sit", "lay", "play", "walk"})
 _MONTHS = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
@@ -263,8 +263,11 @@ def _object_phrase(
             # A holiday name used as a modifier ("an Armistice Day ceremony") is part of it.
             tmx = next(t for t in timexes if t.start <= wstart < t.end)
             after = clause.text[tmx.end - clause.start:].lstrip()
-            if not (after[:1].islower() and not re.match(r"(?:and|to|at|in|on)\b", after)):
-                break
+            if not (after[:1].islower() and not _PREPOSITION.match(after)):
+                break  # a date before a preposition or a name is the clause's, not the name's
+        if low in {"on", "in", "at", "by"} and _PART_OF_DAY.match(
+                clause.text, wend - clause.start):
+            break  # "on the evening of August 6" dates the happening; it is no part of its name
         if word in {",", ";", ":", "—", "–", "(", ")", "“", "”", "\"", "."}:
             break
         if low in PHRASE_STOPS or (low in REPORTING and i > 0 and word[0].islower()):
@@ -414,8 +417,9 @@ _DAY_COMPOUNDS = frozenset(
 _TRAVEL = frozenset({"travel", "fly", "head", "go"})
 _MEET_LIKE = frozenset({"meet", "join", "brief", "host", "welcome", "receive", "dine", "talk",
                         "interview", "sit"})
-_SUBJECT_VERBS = frozenset({"meet", "open", "begin", "start", "close", "resume", "convene",
-                            "strike", "march", "rally", "protest", "vote", "debate", "reopen"})
+_SUBJECT_VERBS = frozenset({"walk", "meet", "open", "begin", "start", "close", "resume",
+                            "convene", "strike", "march", "rally", "protest", "vote", "debate",
+                            "reopen"})
 _WEAK_STARTS = frozenset(
     """and but or so if when as with i we you it there this that these those he she they what
     who how why while although though because""".split()
@@ -437,12 +441,22 @@ def _particles(particles: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{alternatives})\b", re.IGNORECASE)
 
 
+_PART_OF_DAY = re.compile(
+    r"\s+the\s+(?:morning|afternoon|evening|night|eve|day|weekend|sidelines)\b", re.IGNORECASE)
+_PREPOSITION = re.compile(
+    r"(?:and|or|to|at|in|on|for|with|by|from|of|after|before|as|until|during|when|while)\b")
+_CAPITAL_DETERMINERS = frozenset(
+    "The A An This That These Those Its Their His Her Our".split())
+
+
 def _common_start(phrase: str) -> str:
-    """Lower-case a capitalised first word that is no name: "The X", "Test runs ..."."""
-    words = phrase.split(" ", 2)
-    if len(words) > 1 and words[0][:1].isupper() and not words[0].isupper() and (
-            words[0] in ("The", "A", "An") or words[1][:1].islower()):
-        return words[0].lower() + phrase[len(words[0]):]
+    """Lower-case a capitalised determiner that starts a phrase: "The new line" -> "the".
+
+    Other capitalised words may be names ("Portugal next month"), so they are kept.
+    """
+    first = phrase.split(" ", 1)[0]
+    if first in _CAPITAL_DETERMINERS:
+        return first.lower() + phrase[len(first):]
     return phrase
 
 
@@ -519,6 +533,8 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         m = _particles(particles).match(rest) if particles else None
         if m:
             skip = m.end()
+            if template and m.group(0).split()[0].lower() == "back":
+                template = "Return to {obj}"  # "fly back to Rome"
         if not skip and lem in _NEEDS_PARTICLE:
             continue
         obj_start = wend + skip
@@ -645,7 +661,7 @@ def _future_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) ->
     if (len(words) < 3 or words[0].lower() in _WEAK_STARTS
             or any(q in clause.text for q in "\"“”`") or not any(len(w) > 4 for w in words)):
         return None  # speech, a pronoun or a connective: not a name for a happening
-    title = " ".join(words[:12])
+    title = " ".join(words[:12]).rstrip(" .,;:")
     return _make(sentence, clause, title, "", None, "", False, False, (clause.start, clause.start))
 
 

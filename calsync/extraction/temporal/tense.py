@@ -121,13 +121,17 @@ class TenseIndex:
         lo, hi = self.sentence(start)
         markers = self._markers.get(lo)
         if markers is None:
-            markers = [(m.start(), m.end(), m.lastgroup == "f" and not _HAD_BEFORE.search(
-                            self.text, max(lo, m.start() - 20), m.start()))
-                       for m in _scan_markers(self.text, lo, hi)
-                       if m.lastgroup == "f" or not (
-                           _NOT_A_MARKER.search(self.text, max(lo, m.start() - 12), m.start())
-                           or (m.group().lower() in _ARRANGED and _PRESENT_PASSIVE.search(
-                               self.text, max(lo, m.start() - 5), m.start())))]
+            markers = []
+            for m in _scan_markers(self.text, lo, hi):
+                if m.lastgroup == "f":
+                    markers.append((m.start(), m.end(), not _HAD_BEFORE.search(
+                        self.text, max(lo, m.start() - 20), m.start())))
+                elif m.group().lower() in _ARRANGED and _PRESENT_PASSIVE.search(
+                        self.text, max(lo, m.start() - 5), m.start()):
+                    # "a rally is planned ... on Wednesday": an arrangement, so the future
+                    markers.append((m.start(), m.end(), True))
+                elif not _NOT_A_MARKER.search(self.text, max(lo, m.start() - 12), m.start()):
+                    markers.append((m.start(), m.end(), False))
             self._markers[lo] = markers
         best: tuple[float, bool] | None = None
         for ms, me, fut in markers:
