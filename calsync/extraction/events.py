@@ -169,6 +169,13 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
         return _Dated(mention, None, None, None, None, None, None, rescheduled, cancelled)
     expression = chosen.text
     resolution = chosen.resolution or chosen.value
+    last_day = chosen.last_day or chosen.first_day
+    partner = _coordinated_day(chosen, days, mention.sentence.text, mention.sentence.start)
+    if partner is not None and not chosen.clock:
+        # "on Wednesday and Thursday next week": one happening over both days
+        last_day = partner.last_day or partner.first_day
+        expression = f"{chosen.text} and {partner.text}"
+        resolution = f"{resolution}; {partner.resolution or partner.value}"
     if clock is not None and clock is not chosen:
         expression = f"{chosen.text} … {clock.text}"
         resolution = f"{resolution}; {clock.text} = {clock.clock}"
@@ -176,7 +183,7 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
         mention=mention,
         timex=chosen,
         first_day=chosen.first_day,
-        last_day=chosen.last_day or chosen.first_day,
+        last_day=last_day,
         clock=(clock.clock if clock else chosen.clock),
         clock_end=(clock.clock_end if clock else chosen.clock_end),
         zone=(clock.zone if clock else chosen.zone) or chosen.zone,
@@ -186,6 +193,22 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
         resolution=resolution,
         confidence=chosen.confidence,
     )
+
+
+_AND_BETWEEN = re.compile(r"\s*,?\s*(?:and|&)\s*(?:on\s+)?$")
+
+
+def _coordinated_day(chosen: Timex, days: list[Timex], text: str, base: int) -> Timex | None:
+    """The next day coordinated with ``chosen`` by "and", when it follows within a week."""
+    after = [t for t in days if t.start >= chosen.end]
+    if not after or chosen.first_day is None:
+        return None
+    nxt = min(after, key=lambda t: t.start)
+    between = text[chosen.end - base: nxt.start - base]
+    if nxt.first_day is None or not _AND_BETWEEN.fullmatch(between) or nxt.clock:
+        return None
+    gap = (nxt.first_day - (chosen.last_day or chosen.first_day)).days
+    return nxt if 0 < gap <= 1 else None
 
 
 _ENDS = re.compile(r"\b(?:finish|end|close|conclude|wrap\s+up)(?:s|es|ed|ing)?\b", re.IGNORECASE)

@@ -59,7 +59,6 @@ def _show(events: list[Event]) -> str:
 # Cases the temporal tagger does not resolve yet, each with the rule it misses. strict=True: a
 # case that starts passing fails here until it is taken off this list.
 TAGGER_GAPS = {
-    "teachers_strike_two_days": "coordinated weekdays 'on Wednesday and Thursday next week'",
 }
 
 
