@@ -124,6 +124,8 @@ def extract_events(
             dated = _date_mention(mention, stimexes)
             if _is_continuation(dated, previous):
                 continue  # part of the previous happening ("... and meet with scientists")
+            if _refers_back(dated, happenings):
+                continue  # "The event will start at 10 a.m.": the time of one already named
             happenings.append(_Happening([dated]))
             previous = dated
         if previous is not None and previous.clock and not previous.clock_end:
@@ -170,6 +172,13 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     expression = chosen.text
     resolution = chosen.resolution or chosen.value
     last_day = chosen.last_day or chosen.first_day
+    first_day = chosen.first_day
+    opening = _range_start(chosen, days, mention.sentence.text, mention.sentence.start)
+    if opening is not None:
+        # "talks that opened on Monday and run until June 15": from the one to the other
+        first_day = opening.first_day
+        expression = f"{opening.text} … {chosen.text}"
+        resolution = f"{opening.resolution or opening.value}; {resolution}"
     partner = _coordinated_day(chosen, days, mention.sentence.text, mention.sentence.start)
     if partner is not None and not chosen.clock:
         # "on Wednesday and Thursday next week": one happening over both days
@@ -182,7 +191,7 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     return _Dated(
         mention=mention,
         timex=chosen,
-        first_day=chosen.first_day,
+        first_day=first_day,
         last_day=last_day,
         clock=(clock.clock if clock else chosen.clock),
         clock_end=(clock.clock_end if clock else chosen.clock_end),
@@ -193,6 +202,19 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
         resolution=resolution,
         confidence=chosen.confidence,
     )
+
+
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
+
+
+def _range_start(chosen: Timex, days: list[Timex], text: str, base: int) -> Timex | None:
+    """For "... until June 15", the day named earlier in the sentence that opens the span."""
+    if chosen.first_day is None or not _UNTIL_BEFORE.search(text, 0, chosen.start - base):
+        return None
+    before = [t for t in days if t.end <= chosen.start and t.first_day is not None
+              and t.first_day < chosen.first_day
+              and (chosen.first_day - t.first_day).days <= 62]
+    return before[-1] if before else None
 
 
 _AND_BETWEEN = re.compile(r"\s*,?\s*(?:and|&)\s*(?:on\s+)?$")
@@ -229,6 +251,35 @@ def _find_end(dated: _Dated, text: str, base: int, stimexes: list[Timex]) -> Non
             dated.last_day = end.first_day
         dated.resolution += f"; ends {end.text} = {end.clock}"
         return
+
+
+_DAY_WORDS = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec)[a-z]*\.?\s+\d|\b(?:today|tonight|tomorrow|yesterday|day|week)\b",
+    re.IGNORECASE)
+
+
+def _refers_back(dated: _Dated, happenings: list[_Happening]) -> bool:
+    """Give "The event will start at 10 a.m." to the event named before, if it is that.
+
+    Only a definite bare noun ("the event", "the ceremony") with a time of day and no day of
+    its own refers back; it then sets the time of the last dated happening with that noun.
+    """
+    mention, timex = dated.mention, dated.timex
+    head = mention.title.lower()
+    if timex is None or not timex.clock or _DAY_WORDS.search(timex.text):
+        return False
+    if " " in head or not re.search(rf"\bthe\s+{re.escape(head)}\b", mention.clause.text,
+                                    re.IGNORECASE):
+        return False
+    for hap in reversed(happenings):
+        best = hap.best if hap.dated else None
+        if best is not None and head in hap.tokens and not best.clock:
+            best.clock, best.clock_end, best.zone = timex.clock, timex.clock_end, timex.zone
+            best.expression = f"{best.expression} … {timex.text}"
+            best.resolution = f"{best.resolution}; {timex.text} = {timex.clock}"
+            return True
+    return False
 
 
 def _day_granular(t: Timex) -> bool:

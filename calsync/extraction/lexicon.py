@@ -73,6 +73,7 @@ VERBS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "interview": ("Interview with {obj}", ()),
     "brief": ("Briefing for {obj}", ()),
     "schedule": (None, ()),
+    "report": (None, ()),
     "discuss": ("Discussion of {obj}", ()),
     "sentence": ("Sentencing of {obj}", ()),
     "go": ("Trip to {obj}", ("to",)),

@@ -56,6 +56,8 @@ _VENUE_TAIL = re.compile(
 )
 _ROLE_PREFIX = re.compile(
     r"\b(?:[A-Z][a-z]+(?:an|ish|ese|ch|i|ic)\s+)?"
+    # a portfolio before a core role ("Pensions Minister", "Paris Mayor")
+    r"(?:[A-Z][a-z]+\s+(?=(?:Minister|Secretary|Mayor|Commissioner|Director|Governor)\s))?"
     r"(?:(?:Vice|Deputy|Prime|Foreign|Defen[cs]e|Finance|Interior|Crown|Secretary-General|"
     r"Secretary|General|President|Minister|Chancellor|King|Queen|Prince|Princess|Pope|Governor|"
     r"Mayor|Senator|Sen\.|Rep\.|Representative|CEO|Chairman|Chairwoman|Leader|Premier|"
@@ -445,6 +447,9 @@ _PART_OF_DAY = re.compile(
     r"\s+the\s+(?:morning|afternoon|evening|night|eve|day|weekend|sidelines)\b", re.IGNORECASE)
 _PREPOSITION = re.compile(
     r"(?:and|or|to|at|in|on|for|with|by|from|of|after|before|as|until|during|when|while)\b")
+#: "reports quarterly earnings": a results release, not speech being reported
+_RESULTS_AFTER = re.compile(r"\s+(?:its\s+|their\s+)?(?:\w+\s+){0,2}(?:earnings|results|figures)\b",
+                            re.IGNORECASE)
 _CAPITAL_DETERMINERS = frozenset(
     "The A An This That These Those Its Their His Her Our".split())
 
@@ -486,7 +491,8 @@ def _subject(clause: Clause, verb_start: int) -> str:
     head = re.split(r"\s[-–—]\s", head)[-1]  # after a dateline: "PARIS (AFP) - "
     head = re.sub(
         r"(?:\s+(?:will|would|shall|is|are|was|were|to|be|been|being|has|have|then|also|now|"
-        r"first|due|set|scheduled|expected|slated|planned|officially|formally))+\s*$", "", head,
+        r"first|due|set|scheduled|expected|slated|planned|officially|formally|plans?|wants?|"
+        r"hopes?|intends?|aims?|expects?|vows?|promises?|threatens?))+\s*$", "", head,
         flags=re.IGNORECASE)
     head = re.split(r"\b(?:that|said|says|confirmed|announced|added|when|where|as)\s+", head)[-1]
     if " whose " in head:  # "a leadership election whose first round will be held"
@@ -504,7 +510,8 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
     words = clause.tokens
     for i, (word, wstart, wend) in enumerate(words):
         lem = lemma(word)
-        if lem is None or word.lower() in REPORTING:
+        if lem is None or (word.lower() in REPORTING and not _RESULTS_AFTER.match(
+                clause.text, wend - clause.start)):
             continue
         low = word.lower()
         prev = words[i - 1][0].lower() if i > 0 else ""
@@ -542,7 +549,7 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
             obj_start += 1
         speech = bool(_SPEECH_OBJECT.match(clause.text, obj_start - clause.start))
         obj, obj_end = ("", obj_start) if passive else _object_phrase(
-            clause, obj_start, timexes, speech_like=speech)
+            clause, obj_start, timexes, speech_like=speech, keep_for=True)
         if lem in _TRAVEL and re.match(r"\s+to\s+\w+", clause.text[obj_end - clause.start:]):
             after = clause.text[obj_end - clause.start:].split()
             if len(after) > 1 and lemma(after[1]) is not None:

@@ -126,6 +126,8 @@ class _Ctx:
     quarters: dict[tuple[int, int], int] = field(default_factory=dict)
     #: granularity of the last period named: "Q" (a quarter), "Y" (a year or months of it)
     last_period: str = ""
+    #: The first plain year named in a sentence, by the sentence's start offset
+    sentence_year: dict[int, tuple[int, str]] = field(default_factory=dict)
     #: TimeML conventions (for evaluation) instead of calendar days where they differ
     timeml: bool = False
     #: False when the expression just found must not become the anchor of later anaphora
@@ -253,8 +255,14 @@ def _h_mdy(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     else:
         if not R.safe_date(2000, month, day):
             return None
-        year = _pick_year(ctx, month, day, ctx.tenses.tense(s, e, near=40), wd)
-        how = f"year {year} from publication date {ctx.dct.isoformat()}"
+        named = ctx.sentence_year.get(ctx.tenses.sentence(s)[0])
+        if named is not None and R.safe_date(named[0], month, day):
+            # "Last year, the launch was on Sept. 12": the year the sentence named first
+            year = named[0]
+            how = f"year {year} from “{named[1]}” earlier in the sentence"
+        else:
+            year = _pick_year(ctx, month, day, ctx.tenses.tense(s, e, near=40), wd)
+            how = f"year {year} from publication date {ctx.dct.isoformat()}"
         anchor, conf = "publication", 0.93
     d = R.safe_date(year, month, day)
     if d is None:
@@ -1156,6 +1164,8 @@ def _candidates(text: str) -> list[tuple[int, tuple[str, ...]]]:
     return out
 
 
+_PLAIN_YEAR = re.compile(r"\d{4}")
+_TOPIC_YEAR = re.compile(r"\W*(?:(?:in|during|by|since|back\s+in)\s+)?", re.IGNORECASE)
 _REPORTED_ON = re.compile(
     r"\b(?:said|says|told|announced|confirmed|added|reported|stated|wrote)\s+(?:\w+\s+){0,3}"
     r"(?:on\s+)?$", re.IGNORECASE)
@@ -1185,6 +1195,11 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
                 ctx.last_period = "D"
             if (ym := _YEAR_MONTH.match(tx.value)) and tx.type in ("DATE", "TIME"):
                 ctx.last_month = (int(ym.group(1)), int(ym.group(2) or 1))
+            sentence_start = ctx.tenses.sentence(start)[0]
+            if _PLAIN_YEAR.fullmatch(tx.value) and tx.type == "DATE" and _TOPIC_YEAR.fullmatch(
+                    text, sentence_start, start):
+                # A year that opens the sentence ("Last year, ...", "In 2019, ...") sets it
+                ctx.sentence_year.setdefault(sentence_start, (int(tx.value), tx.text))
             if tx.first_day == ctx.dct and _REPORTED_ON.search(text, max(0, start - 40), start):
                 ctx.anchor_ok = False  # "officials said on Sunday": when it was said, no anchor
             if tx.first_day is not None and ctx.anchor_ok:
