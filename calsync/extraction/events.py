@@ -124,8 +124,8 @@ def extract_events(
             dated = _date_mention(mention, stimexes)
             if _is_continuation(dated, previous):
                 continue  # part of the previous happening ("... and meet with scientists")
-            if _refers_back(dated, happenings):
-                continue  # "The event will start at 10 a.m.": the time of one already named
+            if _refers_back(dated, happenings) or _extends_back(dated, happenings):
+                continue  # "The event will start at 10 a.m.", "The trial will last until ..."
             happenings.append(_Happening([dated]))
             previous = dated
         if previous is not None and previous.clock and not previous.clock_end:
@@ -173,6 +173,8 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     resolution = chosen.resolution or chosen.value
     last_day = chosen.last_day or chosen.first_day
     first_day = chosen.first_day
+    if rescheduled and first_day != last_day and chosen.text.lower().startswith("from"):
+        first_day = last_day  # "moved the race from Saturday to Sunday": the new day
     opening = _range_start(chosen, days, mention.sentence.text, mention.sentence.start)
     if opening is not None:
         # "talks that opened on Monday and run until June 15": from the one to the other
@@ -278,6 +280,32 @@ def _refers_back(dated: _Dated, happenings: list[_Happening]) -> bool:
             best.clock, best.clock_end, best.zone = timex.clock, timex.clock_end, timex.zone
             best.expression = f"{best.expression} … {timex.text}"
             best.resolution = f"{best.resolution}; {timex.text} = {timex.clock}"
+            return True
+    return False
+
+
+_LASTS_UNTIL = re.compile(
+    r"\b(?:last|lasts|run|runs|continue|continues|go\s+on)\s+(?:\w+\s+){0,2}"
+    r"(?:until|till|through)\s+$", re.IGNORECASE)
+
+
+def _extends_back(dated: _Dated, happenings: list[_Happening]) -> bool:
+    """"The trial is scheduled to last until December 19": the end of the trial named before."""
+    mention, timex = dated.mention, dated.timex
+    head = mention.title.lower()
+    if timex is None or timex.first_day is None or " " in head:
+        return False
+    before = mention.sentence.text[: timex.start - mention.sentence.start]
+    if not _LASTS_UNTIL.search(before) or not re.search(
+            rf"\bthe\s+{re.escape(head)}\b", before, re.IGNORECASE):
+        return False
+    for hap in reversed(happenings):
+        best = hap.best if hap.dated else None
+        if best is not None and head in hap.tokens and best.first_day is not None \
+                and best.first_day < timex.first_day and not best.clock:
+            best.last_day = timex.first_day
+            best.expression = f"{best.expression} … {timex.text}"
+            best.resolution = f"{best.resolution}; lasts until {timex.first_day}"
             return True
     return False
 

@@ -661,7 +661,8 @@ def _future_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) ->
         text = text[: t.start - clause.start] + text[t.end - clause.start:]
     text = re.sub(r"^\s*(?:on|from|by|until|in|at)?\s*,?\s*", "", text)
     text = _FUTURE_MARKER.sub(" ", text)
-    text = re.sub(r"\b(?:be|on|at|from|by|until|in)\s*(?=[,.]|$)", "", text)
+    for _ in range(2):  # "will be at , followed": drop "at", then the "be" it leaves
+        text = re.sub(r"\b(?:be|on|at|from|by|until|in)\s*(?=[,.]|$)", "", text)
     text = re.sub(r"\s+", " ", text)
     text = re.split(r",|;|\s—\s|\s(?:the\s+\w+\s+)?said\b|\s(?:according|officials)\b", text)[0]
     words = text.split()
