@@ -271,12 +271,17 @@ def _refers_back(dated: _Dated, happenings: list[_Happening]) -> bool:
     head = mention.title.lower()
     if timex is None or not timex.clock or _DAY_WORDS.search(timex.text):
         return False
-    if " " in head or not re.search(rf"\bthe\s+{re.escape(head)}\b", mention.clause.text,
-                                    re.IGNORECASE):
+    # A clause with no name for a happening ("The elite start will be at 9:15") times the
+    # happening of that day named just before; a definite bare noun times the one it names.
+    nameless = not mention.lemma and not mention.has_event_noun
+    if not nameless and (" " in head or not re.search(
+            rf"\bthe\s+{re.escape(head)}\b", mention.clause.text, re.IGNORECASE)):
         return False
-    for hap in reversed(happenings):
+    for hap in reversed(happenings[-3:] if nameless else happenings):
         best = hap.best if hap.dated else None
-        if best is not None and head in hap.tokens and not best.clock:
+        if nameless and best is not None and best.first_day != timex.first_day:
+            continue
+        if best is not None and (nameless or head in hap.tokens) and not best.clock:
             best.clock, best.clock_end, best.zone = timex.clock, timex.clock_end, timex.zone
             best.expression = f"{best.expression} … {timex.text}"
             best.resolution = f"{best.resolution}; {timex.text} = {timex.clock}"

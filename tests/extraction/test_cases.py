@@ -59,8 +59,6 @@ def _show(events: list[Event]) -> str:
 # Cases the engine does not get right yet, each with the rule it misses. strict=True: a case
 # that starts passing fails here until it is taken off this list.
 KNOWN_GAPS = {
-    "marathon_moved_heat": "a start time in the next sentence ('The elite start will be at "
-                           "9:15') does not reach the race",
 }
 
 
