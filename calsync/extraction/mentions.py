@@ -448,8 +448,9 @@ _PART_OF_DAY = re.compile(
 _PREPOSITION = re.compile(
     r"(?:and|or|to|at|in|on|for|with|by|from|of|after|before|as|until|during|when|while)\b")
 #: "reports quarterly earnings": a results release, not speech being reported
-_RESULTS_AFTER = re.compile(r"\s+(?:its\s+|their\s+)?(?:\w+\s+){0,2}(?:earnings|results|figures)\b",
-                            re.IGNORECASE)
+_RESULTS_AFTER = re.compile(
+    r"\s+(?:its\s+|their\s+)?(?:\w+\s+){0,2}(?:earnings|results|figures|decision|verdict|"
+    r"ruling|winners?|nominations|line-up|lineup|budget|shortlist)\b", re.IGNORECASE)
 _CAPITAL_DETERMINERS = frozenset(
     "The A An This That These Those Its Their His Her Our".split())
 
@@ -465,6 +466,8 @@ def _common_start(phrase: str) -> str:
     return phrase
 
 
+_ON_SALE = re.compile(r"\b(?:go|goes|will\s+go|are\s+to\s+go)\s+on\s+(?:general\s+)?sale\b",
+                      re.IGNORECASE)
 _HAPPENS = re.compile(
     r"\b(?:will|to|would|is\s+(?:set|due|scheduled)\s+to)\s+(?:take\s+place|be\s+held|go\s+ahead|"
     r"happen|be\s+staged)\b", re.IGNORECASE)
@@ -472,14 +475,16 @@ _HAPPENS = re.compile(
 
 def _subject_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
     """"A street festival ... will take place on Sunday": the subject names the happening."""
-    m = _HAPPENS.search(clause.text)
+    on_sale = _ON_SALE.search(clause.text)
+    m = on_sale or _HAPPENS.search(clause.text)
     if not m:
         return None
     subject = _subject(clause, clause.start + m.start())
-    if not subject or not _has_event_noun(subject):
+    if not subject or not (on_sale or _has_event_noun(subject)):
         return None
     span = (clause.start, clause.start + m.start())
-    return _make(sentence, clause, _drop_article(subject), "event",
+    title = f"{_drop_article(subject)} on sale" if on_sale else _drop_article(subject)
+    return _make(sentence, clause, title, "sale" if on_sale else "event",
                  _location(clause, span, timexes), "", True, False, span)
 
 
@@ -499,7 +504,7 @@ def _subject(clause: Clause, verb_start: int) -> str:
         head = re.split(r"\s(?:in|for|at|of|to|on)\s+(?:a|an|the)\s+", head.split(" whose ")[0])[-1]
     head = re.sub(r"^\s*(?:(?:on|by|before|after|later|next|then|meanwhile)\b[^,]*,\s*)", "",
                   head, flags=re.IGNORECASE)
-    head = re.split(r",|\s(?:which|who|linking|connecting|including)\s|\s\w+ing\s", head)[0]
+    head = re.split(r",|\s(?:which|who|linking|connecting|including)\s|\s[a-z]\w*ing\s", head)[0]
     words = head.split()
     if not words or len(words) > 16 or words[0].lower() in _SUBJECT_PRONOUNS:
         return ""
@@ -622,6 +627,12 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
             head = lem
         if opening:
             title = f"{title} {opening}"
+        if lem in {"return", "arrive"}:
+            subject = _subject(clause, wstart)
+            if subject and _head_is_event(subject):
+                # "The Glastonbury Festival will return to Worthy Farm": the festival, there
+                title, head, has_noun = _drop_article(subject), "event", True
+                location = location or (_drop_article(obj) if obj[:1].isupper() else None)
         if lem in {"visit", "tour", "arrive", "land", "return", "travel", "fly", "head"} and \
                 _drop_article(obj)[:1].isupper() and not location:
             location = _drop_article(obj)
@@ -661,6 +672,7 @@ def _future_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) ->
         text = text[: t.start - clause.start] + text[t.end - clause.start:]
     text = re.sub(r"^\s*(?:on|from|by|until|in|at)?\s*,?\s*", "", text)
     text = _FUTURE_MARKER.sub(" ", text)
+    text = re.sub(r"\b(?:be|been)\s+(?=\w)", "", text)  # "packages will be available"
     for _ in range(2):  # "will be at , followed": drop "at", then the "be" it leaves
         text = re.sub(r"\b(?:be|on|at|from|by|until|in)\s*(?=[,.]|$)", "", text)
     text = re.sub(r"\s+", " ", text)

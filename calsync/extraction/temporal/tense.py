@@ -84,8 +84,8 @@ def _scan_markers(text: str, lo: int, hi: int) -> list[re.Match[str]]:
                 pos = w.start() + len(head)
             elif head not in _MARKER_FIRST:
                 continue
-        elif word not in _MARKER_FIRST and not word.endswith("ed"):
-            continue
+        elif word not in _MARKER_FIRST and (not word.endswith("ed") or word.startswith("un")):
+            continue  # "unchanged", "unexpected": adjectives, no past tense
         m = _MARKERS.match(text, pos, hi)
         if m is not None:
             out.append(m)
