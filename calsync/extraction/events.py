@@ -124,6 +124,13 @@ def extract_events(
             dated = _date_mention(mention, stimexes)
             if _is_continuation(dated, previous):
                 continue  # part of the previous happening ("... and meet with scientists")
+            if previous is not None and previous.clock and not previous.clock_end and \
+                    dated.mention.lemma in ("close", "end", "finish") and dated.clock and \
+                    dated.first_day == previous.first_day:
+                # "Polling stations open at 8 a.m. and close at 8 p.m.": one span of time
+                previous.clock_end = dated.clock
+                previous.resolution += f"; until {dated.timex.text if dated.timex else ''}"
+                continue
             if _refers_back(dated, happenings) or _extends_back(dated, happenings):
                 continue  # "The event will start at 10 a.m.", "The trial will last until ..."
             happenings.append(_Happening([dated]))

@@ -143,7 +143,7 @@ ROLES = frozenset(
 PHRASE_STOPS = frozenset(
     """alongside before after following during while when where which who whom whose that
     as because since until till so but then amid despite including ahead against to where
-    together""".split()
+    together no""".split()
 )
 
 #: Phrases that move a happening: the date after them replaces any earlier one.

@@ -534,9 +534,10 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
             prev in _AUX or prev in _SUBJECT_PRONOUNS or (prev[:1].isupper() and i > 0)
             or prev in {"officially", "formally", "briefly", "jointly", "personally"}
             or i == 0
-            # a finite form after a noun subject: "the minister visited", "the team flies"
-            or ((_is_past_form(low) or low.endswith("s")) and prev.isalpha()
-                and prev not in _DETERMINERS and prev not in _STOPWORDS)
+            # a finite form after a noun subject: "the minister visited", "the team flies",
+            # "polling stations open"
+            or ((_is_past_form(low) or low.endswith("s") or (prev.endswith("s") and len(prev) > 3))
+                and prev.isalpha() and prev not in _DETERMINERS and prev not in _STOPWORDS)
         ):
             continue
         template, particles = VERBS[lem]
@@ -566,11 +567,11 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
                 opening = obj  # "will begin with the lighting of the tree": say how
             obj = ""  # no object, a subject
         if passive or (not obj and lem in _SUBJECT_VERBS):
-            subject = _subject(clause, wstart) or _subject(
-                Clause(sentence.start, sentence.end, sentence.text, None),
-                sentence.start + len(re.split(r"\s(?:will|would|is|are|has|have)\s",
-                                              sentence.text)[0]) + 1,
-            )
+            subject = _subject(clause, wstart)
+            aux = re.search(r"\s(?:will|would|is|are|has|have)\s", sentence.text)
+            if not subject and aux is not None:  # "..., and a judge will be sentencing him"
+                subject = _subject(Clause(sentence.start, sentence.end, sentence.text, None),
+                                   sentence.start + aux.start() + 1)
             if subject and lem in {"begin", "start", "open", "resume"} and \
                     {w.lower() for w in subject.split()} & NOUNS:
                 template = None

@@ -36,6 +36,10 @@ _ABBREVIATIONS = frozenset(
     tues wed thu thur thurs fri sat sun u.s u.k u.n e.u a.m p.m d.c""".split()
 )
 
+#: Words that follow "a.m."/"p.m." inside a sentence: a zone ("3 p.m. ET", "p.m. Paris time").
+_ZONE_AFTER = re.compile(
+    r"\s+(?:[A-Z]{2,4}\b|(?:Paris|London|New\s+York|Eastern|Central|Pacific|Mountain|"
+    r"Greenwich|local|Brussels|Berlin|Tokyo|Beijing|Moscow)\b)")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+|$)")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]+[\"”’')\]]*$")
 
@@ -124,8 +128,10 @@ def sentences(text: str) -> list[Sentence]:
             tail = _WORD_BEFORE.search(block, max(0, end - 40), end)
             if tail:
                 word = tail.group(1).lower().rstrip(".")
-                if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                    continue
+                clock_end = word in ("a.m", "p.m") and not _ZONE_AFTER.match(block, end)
+                if (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())) \
+                        and not clock_end:
+                    continue  # "Dr. Costa", "U.S. Army"; but "... at 8 p.m. The second round"
             nxt = block[end:].lstrip()
             if nxt and nxt[0].islower():
                 continue
