@@ -272,7 +272,10 @@ def _object_phrase(
             break  # "on the evening of August 6" dates the happening; it is no part of its name
         if word in {",", ";", ":", "—", "–", "(", ")", "“", "”", "\"", "."}:
             break
-        if low in PHRASE_STOPS or (low in REPORTING and i > 0 and word[0].islower()):
+        destination = (low == "to" and i + 1 < len(words) and words[i + 1][0][:1].isupper()
+                       and any(w[0].lower() in _DESTINATION_NOUNS for w in words[:i]))
+        if (low in PHRASE_STOPS or (low in REPORTING and i > 0 and word[0].islower())) \
+                and not destination:  # but "a state visit to Canada" keeps where it goes
             break
         if i == 0 and low in {"in", "at", "on"} and len(words) > 1 and (
                 words[1][0][:1].isupper() or words[1][0].lower() == "the"):
@@ -468,9 +471,10 @@ def _common_start(phrase: str) -> str:
 
 _ON_SALE = re.compile(r"\b(?:go|goes|will\s+go|are\s+to\s+go)\s+on\s+(?:general\s+)?sale\b",
                       re.IGNORECASE)
+_DESTINATION_NOUNS = frozenset({"visit", "trip", "tour", "mission", "journey", "delegation"})
 _HAPPENS = re.compile(
     r"\b(?:will|to|would|is\s+(?:set|due|scheduled)\s+to)\s+(?:take\s+place|be\s+held|go\s+ahead|"
-    r"happen|be\s+staged)\b", re.IGNORECASE)
+    r"happen|be\s+staged|be\s+played|kick\s+off|get\s+under\s*way|be\s+run)\b", re.IGNORECASE)
 
 
 def _subject_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
@@ -502,6 +506,10 @@ def _subject(clause: Clause, verb_start: int) -> str:
     head = re.split(r"\b(?:that|said|says|confirmed|announced|added|when|where|as)\s+", head)[-1]
     if " whose " in head:  # "a leadership election whose first round will be held"
         head = re.split(r"\s(?:in|for|at|of|to|on)\s+(?:a|an|the)\s+", head.split(" whose ")[0])[-1]
+    relative = re.search(r",?\s+which\s*$", head)
+    if relative:  # "... the fan zone, which opens at noon": the noun before "which"
+        head = re.split(r"\s(?:at|on|in|of|to|from|with|for|by)\s+", head[: relative.start()])[-1]
+        head = head.split(",")[-1]
     head = re.sub(r"^\s*(?:(?:on|by|before|after|later|next|then|meanwhile)\b[^,]*,\s*)", "",
                   head, flags=re.IGNORECASE)
     head = re.split(r",|\s(?:which|who|linking|connecting|including)\s|\s[a-z]\w*ing\s", head)[0]
@@ -617,6 +625,9 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
                     action = template.format(obj=_drop_article(before))
                     obj = f"{_drop_article(obj)}: {action[:1].lower()}{action[1:]}"
             title = _drop_article(obj)
+            if template and template.endswith(" of {obj}") and ":" not in obj:
+                # "will open the new session of Parliament": its opening, not the session
+                title = template.format(obj=_common_start(obj))
             head = next((w for w in reversed(obj.lower().split()) if w in NOUNS), lem)
         else:
             if not obj and "{obj}" in template:
@@ -690,6 +701,8 @@ def _is_event_noun(word: str, previous: str = "") -> bool:
     low = word.lower().strip(".,;:")
     if low == "day" and previous.lower() in _DAY_COMPOUNDS:
         return True  # "investor day", "open day", "polling day"
+    if low in ("final", "semi-final", "semifinal", "quarter-final") and previous[:1].isupper():
+        return True  # "the Champions League final", not "the final version"
     return low in NOUNS or ("-" in low and low.rsplit("-", 1)[1] in NOUNS)
 
 
