@@ -384,32 +384,48 @@ def _merge(happenings: list[_Happening]) -> list[_Happening]:
 def _resolve_relative(happenings: list[_Happening]) -> None:
     """Give "after her arrival" the arrival's day, "following the forum" the forum's."""
     for _ in range(3):  # anchors may chain; three rounds is plenty for news prose
-        for hap in happenings:
-            if hap.dated:
-                continue
+        for index, hap in enumerate(happenings):
             for part in hap.parts:
-                if part.mention.relative is None:
+                if part.mention.relative is None or (hap.dated and not _only_a_time(part)):
                     continue
                 relation, noun = part.mention.relative
-                target = _find_target(happenings, hap, noun)
+                if relation == "day":
+                    target = next((h for h in reversed(happenings[:index]) if h.dated
+                                   and h.best.last_day != h.best.first_day), None)
+                else:
+                    target = _find_target(happenings, hap, noun)
                 if target is None:
                     continue
                 anchor = target.best
-                part.first_day = anchor.first_day
-                part.last_day = anchor.first_day
-                part.expression = _anchor_phrase(part.mention, noun)
-                part.resolution = (
-                    f"{part.expression} = {relation} “{anchor.mention.title}” "
-                    f"({anchor.first_day}), same day"
-                )
+                assert anchor.first_day is not None and anchor.last_day is not None
+                day = anchor.first_day
+                if relation == "day":
+                    offset = {"second": 1, "third": 2}.get(noun, 0)
+                    day = (anchor.last_day if noun in ("last", "final", "closing")
+                           else min(day + timedelta(days=offset), anchor.last_day))
+                    part.expression = f"on the {noun} day"
+                    how = f"{noun} day of “{anchor.mention.title}” ({day})"
+                else:
+                    part.expression = _anchor_phrase(part.mention, noun)
+                    how = f"{relation} “{anchor.mention.title}” ({day}), same day"
+                part.first_day = part.last_day = day
+                part.resolution = f"{part.expression} = {how}" + (
+                    f"; {part.timex.text} = {part.clock}" if part.clock and part.timex else "")
                 part.confidence = anchor.confidence * 0.85
-                part.timex = anchor.timex
+                if not part.clock:
+                    part.timex = anchor.timex
                 break
+
+
+def _only_a_time(part: _Dated) -> bool:
+    """A time of day with no day of its own ("at noon"): an event anchor may give the day."""
+    return bool(part.clock and part.timex and not _DAY_WORDS.search(part.timex.text))
 
 
 def _anchor_phrase(mention: Mention, noun: str) -> str:
     m = re.search(
-        rf"\b(?:after|following|before|ahead\s+of|during|at\s+the\s+end\s+of)\s+\w+\s+"
+        rf"\b(?:after|following|before|ahead\s+of|during|at\s+the\s+end\s+of|"
+        rf"on\s+the\s+day\s+of)\s+\w+\s+"
         rf"(?:\w+\s+)?{re.escape(noun)}",
         mention.clause.text, re.IGNORECASE,
     )
@@ -419,12 +435,22 @@ def _anchor_phrase(mention: Mention, noun: str) -> str:
 def _find_target(happenings: list[_Happening], me: _Happening, noun: str) -> _Happening | None:
     verbs = {"arrival": {"arrive", "land"}, "landing": {"arrive", "land"},
              "departure": {"depart", "leave"}, "return": {"return"}}.get(noun, set())
+    names = _SAME_KIND.get(noun, {noun})
     for hap in happenings:
         if hap is me or not hap.dated:
             continue
-        if any(d.mention.lemma in verbs for d in hap.parts) or noun in hap.tokens:
+        if any(d.mention.lemma in verbs for d in hap.parts) or names & hap.tokens:
             return hap
     return None
+
+
+#: Words an anchor may use for a happening named otherwise ("the day of the match": the final).
+_SAME_KIND = {
+    "match": {"match", "final", "game", "semi-final"}, "game": {"game", "match", "final"},
+    "race": {"race", "marathon"}, "vote": {"vote", "election", "elections", "referendum"},
+    "election": {"election", "elections", "vote", "ballot"},
+    "talks": {"talks", "negotiations", "meeting"}, "meeting": {"meeting", "talks", "summit"},
+}
 
 
 def _build(

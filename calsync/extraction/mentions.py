@@ -35,8 +35,9 @@ _SPEECH_NOUNS = frozenset("remarks speech address keynote lecture talk statement
 _SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
 _CONNECTIVES = ("before", "after", "following", "while")
 _RELATIVE_ANCHOR = re.compile(
-    r"\b(after|following|before|ahead\s+of|during|at\s+the\s+end\s+of)\s+"
-    r"(?:the|her|his|their|its|our|this|that)\s+([\w\-]+(?:\s+[\w\-]+)?)",
+    r"\b(after|following|before|ahead\s+of|during|at\s+the\s+end\s+of|on\s+the\s+day\s+of)\s+"
+    r"(?:the|her|his|their|its|our|this|that)\s+([\w\-]+(?:\s+[\w\-]+)?)"
+    r"|\bon\s+the\s+(first|second|third|last|final|opening|closing)\s+day\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 _PLACE = re.compile(
@@ -338,12 +339,15 @@ def _relative(clause: Clause) -> tuple[str, str] | None:
     m = _RELATIVE_ANCHOR.search(clause.text)
     if not m:
         return None
+    if m.group(3):  # "On the first day": of the span named before
+        return "day", m.group(3).lower()
     words = m.group(2).lower().split()
     for word in words:
         noun = word.rstrip(".,")
         if noun in NOUNS or noun in {"arrival", "departure", "return", "landing"}:
-            relation = "before" if m.group(1).lower() in ("before",) or "ahead" in m.group(
-                1).lower() else "after"
+            lead = m.group(1).lower()
+            relation = ("before" if lead == "before" or "ahead" in lead
+                        else "on" if lead.startswith("on") else "after")
             return relation, noun
     return None
 

@@ -59,8 +59,6 @@ def _show(events: list[Event]) -> str:
 # Cases the engine does not get right yet, each with the rule it misses. strict=True: a case
 # that starts passing fails here until it is taken off this list.
 KNOWN_GAPS: dict[str, str] = {
-    "royal_state_visit": "'On the first day' of a visit named in an earlier sentence",
-    "champions_league_final": "'at noon on the day of the match' takes the last day named",
 }
 
 
