@@ -37,7 +37,8 @@ _CONNECTIVES = ("before", "after", "following", "while")
 _RELATIVE_ANCHOR = re.compile(
     r"\b(after|following|before|ahead\s+of|during|at\s+the\s+end\s+of|on\s+the\s+day\s+of)\s+"
     r"(?:the|her|his|their|its|our|this|that)\s+([\w\-]+(?:\s+[\w\-]+)?)"
-    r"|\bon\s+the\s+(first|second|third|last|final|opening|closing)\s+day\b(?!\s+of\b)",
+    r"|\bon\s+the\s+(first|second|third|last|final|opening|closing)\s+"
+    r"(?:day|morning|afternoon|evening|night)\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 _PLACE = re.compile(
@@ -228,7 +229,8 @@ def strip_roles(title: str) -> str:
 
 
 _SPACES = re.compile(r"\s+")
-_TRAILING_SMALL_WORD = re.compile(r"\s+(?:and|or|but|of|to|in|with|at|on|for|the|a|an)$")
+_TRAILING_SMALL_WORD = re.compile(
+    r"\s+(?:and|or|but|of|to|in|with|at|on|for|the|a|an|by|from|until|than)$")
 _LEADING_ARTICLE = re.compile(r"^(?:a|an|the|some|its|his|her|their|our|this|that)\s+",
                               re.IGNORECASE)
 _SPEECH_OBJECT = re.compile(r"(?:\w+\s+){0,2}(?:remarks|speech|address|statement)",
@@ -451,7 +453,8 @@ def _particles(particles: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _PART_OF_DAY = re.compile(
-    r"\s+the\s+(?:morning|afternoon|evening|night|eve|day|weekend|sidelines)\b", re.IGNORECASE)
+    r"\s+the\s+(?:(?:first|second|third|last|final|opening|closing)\s+)?"
+    r"(?:morning|afternoon|evening|night|eve|day|weekend|sidelines)\b", re.IGNORECASE)
 _PREPOSITION = re.compile(
     r"(?:and|or|to|at|in|on|for|with|by|from|of|after|before|as|until|during|when|while)\b")
 #: "reports quarterly earnings": a results release, not speech being reported
@@ -475,6 +478,7 @@ def _common_start(phrase: str) -> str:
 
 _ON_SALE = re.compile(r"\b(?:go|goes|will\s+go|are\s+to\s+go)\s+on\s+(?:general\s+)?sale\b",
                       re.IGNORECASE)
+_TO_VERB = re.compile(r"\s+to\s+(?:be\s+)?[a-z]+")
 _DESTINATION_NOUNS = frozenset({"visit", "trip", "tour", "mission", "journey", "delegation"})
 _HAPPENS = re.compile(
     r"\b(?:will|to|would|is\s+(?:set|due|scheduled)\s+to)\s+(?:take\s+place|be\s+held|go\s+ahead|"
@@ -552,6 +556,8 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
                 and prev.isalpha() and prev not in _DETERMINERS and prev not in _STOPWORDS)
         ):
             continue
+        if passive and _TO_VERB.match(clause.text, wend - clause.start):
+            continue  # "is scheduled to deliver the keynote": the next verb says what happens
         template, particles = VERBS[lem]
         rest = clause.text[wend - clause.start:]
         skip = 0
@@ -764,8 +770,10 @@ def _noun_phrase(clause: Clause, words: tuple[tuple[str, int, int], ...], i: int
             break
         if not (prev[:1].isupper() or prev[:1].isdigit() or "-" in prev
                 or (len(prev) > 2 and prev[0] in "\"“")
-                or pl.endswith(_MODIFIER_SUFFIXES) or pl in NOUNS or pl in _NOUN_MODIFIERS):
-            break
+                or pl.endswith(_MODIFIER_SUFFIXES) or pl in NOUNS or pl in _NOUN_MODIFIERS
+                or (i - j < 3 and pl.isalpha() and pl.endswith(("er", "ers", "or", "ors"))
+                    and pl not in _FINITE and pl not in _AUX)):
+            break  # a noun modifier such as "developer" in "the developer conference" goes on
         j -= 1
     start = words[j][1]
     phrase, end = _object_phrase(clause, start, timexes, speech_like=low in _SPEECH_NOUNS,

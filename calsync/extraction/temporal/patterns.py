@@ -69,6 +69,9 @@ ZONE = (
     r"|(?:(?:" + "|".join(re.escape(z) for z in _zone_words if " " in z or len(z) > 4)
     + r"|local)\s+time)"
     r"|Eastern\s+(?:Standard\s+|Daylight\s+)?Time|Pacific\s+Time|Central\s+Time"
+    # "10 a.m. Pacific": the zone's name alone, right after a clock time
+    r"|(?-i:Pacific|Eastern|Central|Mountain)\b(?!\s+(?:Ocean|Islands?|Coast|Rim|Time|Europe"
+    r"|Asia|Africa|America|Bank|Park|Avenue|Street|Railway|Station|University))"
 )
 HOLIDAY = (
     r"(?-i:(?:[A-Z][a-z]*\.?(?:['’]s|s['’])?\s+){0,3}(?:Day|Eve)\b"
