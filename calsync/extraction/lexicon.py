@@ -120,7 +120,7 @@ NOUNS = frozenset(
     sitting plenary wedding coronation state-visit fair expo
     screening performance recital broadcast runoff run-off ballot primary caucus
     call event keynote preview unveiling presentation market fete fête carnival hearing
-    sentencing""".split()
+    sentencing banquet fireworks assessment inspection deadline""".split()
 )
 
 #: Verbs that report speech: their own date is when something was said, not a happening.

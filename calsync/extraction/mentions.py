@@ -186,7 +186,10 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
                 (lemma(nxt) is not None and not nxt[0].isupper())
                 or nxt.lower() in {"will", "then", "also", "later", "would", "is", "are"}
                 or (nxt.lower() in _SUBJECT_PRONOUNS and nxt2.lower() in {"will", "would"})
-                or (nxt[0].isupper() and nxt2.lower() in {"will", "would", "is", "are"})
+                or (nxt[0].isupper() and nxt2.lower() in {"will", "would", "is", "are"}
+                    # not "Galway and Mayo will close": two names, one subject
+                    and not (m.start() > 0 and text[:m.start()].split()[-1][:1].isupper()
+                             and not m.group(0).startswith(",")))
             )
             if not starts_predicate:
                 continue
@@ -268,6 +271,8 @@ def _object_phrase(
             # A holiday name used as a modifier ("an Armistice Day ceremony") is part of it.
             tmx = next(t for t in timexes if t.start <= wstart < t.end)
             after = clause.text[tmx.end - clause.start:].lstrip()
+            if after[:2] in ("'s", "’s"):
+                continue  # "this year's Nobel Peace Prize laureate": a date that qualifies
             if not (after[:1].islower() and not _PREPOSITION.match(after)):
                 break  # a date before a preposition or a name is the clause's, not the name's
         if low in {"on", "in", "at", "by"} and _PART_OF_DAY.match(
@@ -280,6 +285,8 @@ def _object_phrase(
         if (low in PHRASE_STOPS or (low in REPORTING and i > 0 and word[0].islower())) \
                 and not destination:  # but "a state visit to Canada" keeps where it goes
             break
+        if i == 0 and low in _ADVERBS:
+            break  # "will meet again tonight": no object
         if i == 0 and low in {"in", "at", "on"} and len(words) > 1 and (
                 words[1][0][:1].isupper() or words[1][0].lower() == "the"):
             break  # no object, a place: "will meet in Luxembourg"
@@ -302,7 +309,7 @@ def _object_phrase(
                                             and words[i + 1][0][:1].islower()
                                             and words[i + 1][0].lower() not in _DETERMINERS):
             break
-        if low in _FINITE or (i == 0 and low == "to"):
+        if low in _FINITE or (i == 0 and low == "to") or (i > 0 and low in _THIRD_PERSON):
             break
         if low == "and" and i + 1 < len(words) and not words[i + 1][0][0].isupper() and (
                 lemma(words[i + 1][0]) or _PAST_CLAUSE.fullmatch(words[i + 1][0].lower())):
@@ -460,9 +467,10 @@ _PREPOSITION = re.compile(
 #: "reports quarterly earnings": a results release, not speech being reported
 _RESULTS_AFTER = re.compile(
     r"\s+(?:its\s+|their\s+)?(?:\w+\s+){0,2}(?:earnings|results|figures|decision|verdict|"
-    r"ruling|winners?|nominations|line-up|lineup|budget|shortlist)\b", re.IGNORECASE)
+    r"ruling|winners?|nominations|line-up|lineup|budget|shortlist|laureates?|prizes?|awards?)\b",
+    re.IGNORECASE)
 _CAPITAL_DETERMINERS = frozenset(
-    "The A An This That These Those Its Their His Her Our".split())
+    "The A An This That These Those Its Their His Her Our All Some Many Most Both".split())
 
 
 def _common_start(phrase: str) -> str:
@@ -478,11 +486,20 @@ def _common_start(phrase: str) -> str:
 
 _ON_SALE = re.compile(r"\b(?:go|goes|will\s+go|are\s+to\s+go)\s+on\s+(?:general\s+)?sale\b",
                       re.IGNORECASE)
+#: Verbs in the third person that end a noun phrase: "A banquet follows the same evening".
+_THIRD_PERSON = frozenset(
+    "follows precedes begins starts ends opens closes takes runs continues marks comes goes "
+    "returns resumes".split())
+_ADVERBS = frozenset(
+    "again also later soon then there here together today tomorrow tonight briefly privately "
+    "jointly separately first next once twice".split())
 _TO_VERB = re.compile(r"\s+to\s+(?:be\s+)?[a-z]+")
 _DESTINATION_NOUNS = frozenset({"visit", "trip", "tour", "mission", "journey", "delegation"})
 _HAPPENS = re.compile(
     r"\b(?:will|to|would|is\s+(?:set|due|scheduled)\s+to)\s+(?:take\s+place|be\s+held|go\s+ahead|"
-    r"happen|be\s+staged|be\s+played|kick\s+off|get\s+under\s*way|be\s+run)\b", re.IGNORECASE)
+    r"happen|be\s+staged|be\s+played|kick\s+off|get\s+under\s*way|be\s+run)\b"
+    r"|\b(?:takes\s+place|take\s+place|is\s+held|are\s+held|kicks\s+off|gets\s+under\s*way)\b",
+    re.IGNORECASE)
 
 
 def _subject_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
@@ -536,8 +553,8 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
             continue
         low = word.lower()
         prev = words[i - 1][0].lower() if i > 0 else ""
-        if word[0].isupper() and i > 0:
-            continue  # a name or a title word, not a verb
+        if word[0].isupper() and (i > 0 or (len(words) > 1 and words[1][0][:1].isupper())):
+            continue  # a name or a title word, not a verb: "Met Éireann has issued ..."
         if prev in _DETERMINERS or prev.endswith(("’s", "'s")) or prev in {"’", "'"}:
             continue
         passive = low.endswith("ed") or low in _PARTICIPLES

@@ -29,6 +29,11 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+#: What the label of a schedule line holds: a day, a date or a holiday.
+_DAY_LABEL = re.compile(
+    r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec)[a-z]*\b|\b(?:day|eve|today|tomorrow|tonight)\b", re.IGNORECASE)
+
 #: Abbreviations after which a period does not end a sentence.
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen col lt sgt capt cmdr adm sen rep gov pres st mt ft jr sr inc co corp
@@ -63,7 +68,8 @@ def _is_link_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped or stripped[-1] in ".!?\"”’:;)":
         return False
-    if re.match(r"^[\w ,.'’]{3,40}:\s+\S", stripped):
+    label = re.match(r"^([\w ,.'’]{3,40}):\s+\S", stripped)
+    if label and _DAY_LABEL.search(label.group(1)):
         return False  # a schedule line: "Saturday, December 21: Home v Away, 3pm"
     words = stripped.split()
     return len(words) <= 20

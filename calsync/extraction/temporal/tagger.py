@@ -570,8 +570,14 @@ def _h_weekday(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
         elif ctx.text[e:e + 2] in ("'s", "’s") and tense == "future":
             tense = None  # "ways to get around Wednesday's ruling": the ruling is news already
         if rel == "this":
-            tense = tense or "future"
-        if tense == "future":
+            # "this Friday": that weekday of the publication's week, the next one only
+            # when a future clause points past it
+            monday = dct - timedelta(days=dct.weekday())
+            d = monday + timedelta(days=wd)
+            if d < dct and tense == "future":
+                d += timedelta(days=7)
+            how = f"{name} of the week of publication date {dct.isoformat()}"
+        elif tense == "future":
             d = R.last_weekday(dct + timedelta(days=6), wd, same_day=True)
             how = (f"{name} on or after publication date {dct.isoformat()} (future clause)")
         else:
