@@ -440,6 +440,7 @@ _SUBJECT_VERBS = frozenset({"walk", "meet", "open", "begin", "start", "close", "
                             "reopen"})
 _WEAK_STARTS = frozenset(
     """and but or so if when as with i we you it there this that these those he she they what
+    off up out down over
     who how why while although though because""".split()
 )
 _PAST_CLAUSE = re.compile(
@@ -493,6 +494,18 @@ _THIRD_PERSON = frozenset(
 _ADVERBS = frozenset(
     "again also later soon then there here together today tomorrow tonight briefly privately "
     "jointly separately first next once twice".split())
+_PREPOSITION_START = re.compile(
+    r"(?:by|from|of|over|through|into|onto|via|about|around|off|up|out|down|back)\b",
+    re.IGNORECASE)
+_TARGET_OBJECT = re.compile(
+    r"\b(?:criteria|requirements?|targets?|demands?|deadlines?|expectations|standards|needs|"
+    r"obligations|goals?|costs|estimates|forecasts?)\b", re.IGNORECASE)
+#: What "will close" can be said of as a happening: places and services.
+_CLOSABLE = re.compile(
+    r"\b(?:schools?|offices?|shops?|stores?|museums?|airports?|roads?|borders?|markets?|polls|"
+    r"polling|stations?|bridges?|parks?|librar(?:y|ies)|embass(?:y|ies)|lines?|tunnels?|"
+    r"hospitals?|universit(?:y|ies)|courts?|ports?|factor(?:y|ies)|plants?|mines?)\b",
+    re.IGNORECASE)
 _TO_VERB = re.compile(r"\s+to\s+(?:be\s+)?[a-z]+")
 _DESTINATION_NOUNS = frozenset({"visit", "trip", "tour", "mission", "journey", "delegation"})
 _HAPPENS = re.compile(
@@ -601,12 +614,18 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
             if obj.startswith("with ") and lem in {"begin", "start", "open", "close"}:
                 opening = obj  # "will begin with the lighting of the tree": say how
             obj = ""  # no object, a subject
+        if obj and _PREPOSITION_START.match(obj) and not passive:
+            obj = ""  # "talks with by the party", "fly over New York": no object after all
+        if lem == "meet" and _TARGET_OBJECT.search(obj):
+            continue  # "meet the capital criteria": a target met, not a meeting
         if passive or (not obj and lem in _SUBJECT_VERBS):
             subject = _subject(clause, wstart)
             aux = re.search(r"\s(?:will|would|is|are|has|have)\s", sentence.text)
             if not subject and aux is not None:  # "..., and a judge will be sentencing him"
                 subject = _subject(Clause(sentence.start, sentence.end, sentence.text, None),
                                    sentence.start + aux.start() + 1)
+            if lem in ("close", "reopen") and not _CLOSABLE.search(subject):
+                continue  # "shares closed at $12": markets close, happenings do not
             if subject and lem in {"begin", "start", "open", "resume"} and \
                     {w.lower() for w in subject.split()} & NOUNS:
                 template = None
@@ -706,6 +725,10 @@ def _future_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) ->
     """Last resort for a future clause with a day but no known predicate: its own words."""
     if not timexes or not _FUTURE_MARKER.search(clause.text):
         return None
+    tokens = clause.tokens
+    if any(lemma(word) is not None and word[:1].islower() and i and tokens[i - 1][0] in _AUX
+           for i, (word, _s, _e) in enumerate(tokens)):
+        return None  # the event verb here ("expected to close") was weighed and found empty
     text = clause.text
     for t in sorted(timexes, key=lambda t: -t.start):
         text = text[: t.start - clause.start] + text[t.end - clause.start:]

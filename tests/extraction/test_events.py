@@ -111,3 +111,16 @@ def test_cancellations_can_be_kept_for_merging() -> None:
     assert _events(text, "2024-06-13") == []
     [ev] = _events(text, "2024-06-13", keep_cancelled=True)
     assert ev.status == "CANCELLED" and ev.start == date(2024, 6, 15)
+
+
+def test_market_and_target_language_is_not_a_happening() -> None:
+    text = ("The bank expects to meet the new capital criteria by Dec. 7. "
+            "The transaction is expected to close around year end. "
+            "Russia said the US must hold off at least until Tuesday.")
+    assert _events(text, "2024-11-25") == []
+
+
+def test_places_that_close_are_happenings() -> None:
+    [closure] = _events("All schools in the county will close tomorrow.", "2024-11-25")
+    assert closure.start == date(2024, 11, 26)
+    assert "schools" in closure.title
