@@ -426,7 +426,8 @@ _PARTICIPLES = frozenset(
 _NOUN_MODIFIERS = frozenset(
     "press status gala awards award shareholder shareholders investor state budget peace trade "
     "book film music jazz rock food wine street farmers pension climate energy security "
-    "leadership consultation funeral memorial".split()
+    "leadership consultation funeral memorial news joint emergency extraordinary weekly "
+    "monthly opening closing charity fundraising".split()
 )
 _DAY_COMPOUNDS = frozenset(
     "investor open media election polling match race launch markets action strike press "
