@@ -1,6 +1,6 @@
 """Article text structure: boilerplate lines, paragraphs and sentences, with offsets.
 
-Scraped pages carry site chrome (menus, the headline repeated, "Please enter your comment!",
+Scraped pages carry site chrome (menus, the headline repeated, comment forms,
 related-link lines). Those lines must produce nothing, so they are found here and blanked out
 (replaced by spaces, keeping every offset valid) before the tagger and the event builder read
 the text.

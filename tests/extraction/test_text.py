@@ -14,8 +14,8 @@ Subscribe to our newsletter
 Fisheries ministers from eleven countries will meet in Lisbon on Thursday, Dr. Ana Costa said.
 The talks follow months of disagreement over quotas for the U.S. and Canada. They end Friday.
 Related: How quotas are set
-Please enter your comment!
-Please enter your name here
+Leave a reply
+Please enter your email address
 """
 
 
@@ -24,6 +24,7 @@ def test_site_chrome_is_blanked_and_offsets_kept() -> None:
     assert len(cleaned) == len(PAGE)
     assert "Subscribe" not in cleaned
     assert "Please enter" not in cleaned
+    assert "Leave a reply" not in cleaned
     assert "Related" not in cleaned
     assert "Home News" not in cleaned
     assert "will meet in Lisbon on Thursday" in cleaned
