@@ -171,3 +171,12 @@ class SimpleTarget:
                 report(ChangeResult(change, "failed", str(exc)))
                 continue
             report(ChangeResult(change, "ok", "", out))
+
+
+def backoff_delay(attempt: int, retry_after: float | None, *, base: float, cap: float,
+                  rng: Callable[[], float]) -> float:
+    """Seconds to wait before retry ``attempt``: the server's Retry-After when it gave one,
+    else exponential backoff with full jitter (so that parallel clients spread out)."""
+    if retry_after is not None:
+        return min(retry_after, cap)
+    return float(rng() * min(cap, base * 2 ** attempt))

@@ -39,7 +39,14 @@ from xml.sax.saxutils import escape
 
 from calsync.errors import CalsyncError, ConfigError, TargetError
 from calsync.model import Change, ChangeKind, Event
-from calsync.targets.base import ChangeResult, Listing, Outcome, RemoteEvent, ResultCallback
+from calsync.targets.base import (
+    ChangeResult,
+    Listing,
+    Outcome,
+    RemoteEvent,
+    ResultCallback,
+    backoff_delay,
+)
 
 if TYPE_CHECKING:
     from icalendar import Component
@@ -449,9 +456,8 @@ class CalDAVTarget:
         return self._client
 
     def _delay(self, attempt: int, failure: _Failure) -> float:
-        if failure.retry_after is not None:
-            return min(failure.retry_after, self.backoff_cap)
-        return float(self.rng() * min(self.backoff_cap, self.backoff_base * 2 ** attempt))
+        return backoff_delay(attempt, failure.retry_after, base=self.backoff_base,
+                             cap=self.backoff_cap, rng=self.rng)
 
     def _request(
         self, method: str, url: str, what: str, body: str | bytes = "",

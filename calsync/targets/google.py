@@ -38,7 +38,7 @@ from typing import Any, TypeVar
 
 from calsync.errors import ConfigError, QuotaExceededError, TargetError
 from calsync.model import Change, ChangeKind, Event
-from calsync.targets.base import ChangeResult, Listing, RemoteEvent, ResultCallback
+from calsync.targets.base import ChangeResult, Listing, RemoteEvent, ResultCallback, backoff_delay
 
 log = logging.getLogger("calsync.google")
 
@@ -411,9 +411,8 @@ class GoogleTarget:
         return self._service
 
     def _delay(self, attempt: int, failure: _Failure | None) -> float:
-        if failure is not None and failure.retry_after is not None:
-            return min(failure.retry_after, self.backoff_cap)
-        return float(self.rng() * min(self.backoff_cap, self.backoff_base * 2 ** attempt))
+        return backoff_delay(attempt, failure.retry_after if failure else None,
+                             base=self.backoff_base, cap=self.backoff_cap, rng=self.rng)
 
     def _fatal(self, failure: _Failure, what: str) -> TargetError:
         if failure.status == 410:
