@@ -543,8 +543,8 @@ def _sort_key(value: date | datetime) -> tuple[date, str]:
 
 
 def _uid_key(title: str) -> str:
-    norm = unicodedata.normalize("NFKD", title.lower())
-    norm = "".join(c for c in norm if not unicodedata.combining(c))
+    # Accents dropped ("Élysée" and "Elysee" give one key), then words of letters and digits.
+    norm = unicodedata.normalize("NFKD", title.lower()).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", norm)
     return " ".join(w for w in words if w not in {"a", "an", "the"})
 

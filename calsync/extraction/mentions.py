@@ -210,8 +210,8 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
 
 
 def _tokens(text: str, offset: int = 0) -> tuple[tuple[str, int, int], ...]:
-    return tuple((m.group(0), offset + m.start(), offset + m.end())
-                 for m in _TOKEN.finditer(text))
+    return tuple([(m.group(0), offset + m.start(), offset + m.end())
+                  for m in _TOKEN.finditer(text)])
 
 
 def _title_tokens(title: str) -> tuple[frozenset[str], frozenset[str]]:
