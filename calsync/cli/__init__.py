@@ -29,6 +29,13 @@ class CalsyncGroup(click.Group):
                 raise
             click.echo(f"calsync: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except BrokenPipeError:
+            # "calsync extract ... | head": the reader left; stop quietly (Python's advice:
+            # point stdout at devnull so the interpreter's final flush cannot fail again).
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(1)
         except OSError as exc:  # a file system problem not wrapped below: still no traceback
             if ctx.obj and ctx.obj.get("verbose", 0) > 1:
                 raise

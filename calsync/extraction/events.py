@@ -268,6 +268,11 @@ _DAY_WORDS = re.compile(
     re.IGNORECASE)
 
 
+#: A clause that only says when: "The elite start will be at 9:15 a.m."
+_ONLY_WHEN = re.compile(r"\b(?:will\s+be|is|are|is\s+set\s+for|is\s+due)\s+(?:at\s+)?$",
+                        re.IGNORECASE)
+
+
 def _refers_back(dated: _Dated, happenings: list[_Happening]) -> bool:
     """Give "The event will start at 10 a.m." to the event named before, if it is that.
 
@@ -280,7 +285,8 @@ def _refers_back(dated: _Dated, happenings: list[_Happening]) -> bool:
         return False
     # A clause with no name for a happening ("The elite start will be at 9:15") times the
     # happening of that day named just before; a definite bare noun times the one it names.
-    nameless = not mention.lemma and not mention.has_event_noun
+    nameless = not mention.lemma and not mention.has_event_noun and bool(_ONLY_WHEN.search(
+        mention.sentence.text, 0, timex.start - mention.sentence.start))
     if not nameless and (" " in head or not re.search(
             rf"\bthe\s+{re.escape(head)}\b", mention.clause.text, re.IGNORECASE)):
         return False
@@ -435,13 +441,16 @@ def _anchor_phrase(mention: Mention, noun: str) -> str:
 def _find_target(happenings: list[_Happening], me: _Happening, noun: str) -> _Happening | None:
     verbs = {"arrival": {"arrive", "land"}, "landing": {"arrive", "land"},
              "departure": {"depart", "leave"}, "return": {"return"}}.get(noun, set())
-    names = _SAME_KIND.get(noun, {noun})
-    for hap in happenings:
-        if hap is me or not hap.dated:
-            continue
-        if any(d.mention.lemma in verbs for d in hap.parts) or names & hap.tokens:
+    mine = happenings.index(me) if me in happenings else len(happenings)
+    # Named with the anchor's own word: the nearest before it ("after the meeting": the one
+    # just mentioned). Named otherwise ("the day of the match": a final): the first one, the
+    # story's main happening.
+    for hap in [*reversed(happenings[:mine]), *happenings[mine + 1:]]:
+        if hap.dated and (any(d.mention.lemma in verbs for d in hap.parts)
+                          or noun in hap.tokens):
             return hap
-    return None
+    names = _SAME_KIND.get(noun, set())
+    return next((h for h in happenings if h is not me and h.dated and names & h.tokens), None)
 
 
 #: Words an anchor may use for a happening named otherwise ("the day of the match": the final).

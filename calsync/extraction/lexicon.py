@@ -77,7 +77,7 @@ VERBS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "discuss": ("Discussion of {obj}", ()),
     "sentence": ("Sentencing of {obj}", ()),
     "go": ("Trip to {obj}", ("to",)),
-    "convene": (None, ()),
+    "convene": ("Meeting of {obj}", ()),
     "dine": ("Dinner with {obj}", ("with",)),
     "lay": ("Wreath-laying {obj}", ("a wreath at", "a wreath")),
     "broadcast": ("Broadcast of {obj}", ()),

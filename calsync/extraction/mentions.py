@@ -42,8 +42,9 @@ _RELATIVE_ANCHOR = re.compile(
     re.IGNORECASE,
 )
 _PLACE = re.compile(
-    r"\b(?:at|in|inside|outside)\s+((?:the\s+)?(?:[A-ZÀ-Ý][\w’'\-.]*)(?:\s+(?:(?:of|de|du|des|"
-    r"la|le|and|&)\s+)?[A-ZÀ-Ý][\w’'\-.]*)*)"
+    r"\b(?:at|in|inside|outside|on(?=\s+(?:the\s+)?(?:Place|Avenue|Rue|Quai|Boulevard|Plaza|"
+    r"Piazza|Via|Unter|Champs|Capitol)\b))\s+((?:the\s+)?(?:[A-ZÀ-Ý][\w’'\-.]*)(?:\s+(?:(?:of|de|"
+    r"du|des|la|le|and|&)\s+)?[A-ZÀ-Ý][\w’'\-.]*)*)"
 )
 _VENUE = re.compile(
     r"\b(?:at|in)\s+the\s+((?:[\w\-]+\s+){0,3}(?:hall|palace|stadium|square|church|cathedral|"
@@ -472,7 +473,8 @@ _RESULTS_AFTER = re.compile(
     r"ruling|winners?|nominations|line-up|lineup|budget|shortlist|laureates?|prizes?|awards?)\b",
     re.IGNORECASE)
 _CAPITAL_DETERMINERS = frozenset(
-    "The A An This That These Those Its Their His Her Our All Some Many Most Both".split())
+    "The A An This That These Those Its Their His Her Our All Some Many Most Both Several Few "
+    "Other".split())
 
 
 def _common_start(phrase: str) -> str:
