@@ -30,6 +30,7 @@ from calsync.model import Article, Event, Evidence, Timex
 _REPORTED_ON = re.compile(
     r"\b(?:said|says|told|announced|confirmed|added|reported|stated|wrote)\s+(?:\w+\s+){0,2}"
     r"(?:on\s+)?$", re.IGNORECASE)
+_PAST_VERB_BEFORE = re.compile(r"\b(?!un)[a-z]{3,}ed\s+(?:on\s+)?$")
 _CANCELLED = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CANCEL) + r")\b")
 
 #: Length of a timed event when the article gives only its start.
@@ -150,6 +151,10 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
         t for t in stimexes if clause.start <= t.start < clause.end
         # "..., the Vatican said on Tuesday": when it was said is not when it happens
         and not _REPORTED_ON.search(mention.sentence.text, 0, t.start - mention.sentence.start)
+        # "The court agreed Friday to hear ...": that day is when it agreed
+        and not (_PAST_VERB_BEFORE.search(mention.sentence.text, 0,
+                                          t.start - mention.sentence.start)
+                 and t.start < mention.name_span[0])
     ]
     days = [t for t in in_clause if t.first_day is not None and _day_granular(t)]
     clocks = [t for t in in_clause if t.clock]

@@ -330,7 +330,8 @@ def _location(clause: Clause, exclude: tuple[int, int], timexes: list[Timex]) ->
             continue
         tail = clause.text[m.end(1):]
         place = _drop_article(m.group(1)).strip().rstrip(".")
-        if re.match(r"\s+[a-z]", tail) and not re.match(
+        dated_next = any(t.start - clause.start - m.end(1) in range(0, 3) for t in timexes)
+        if re.match(r"\s+[a-z]", tail) and not dated_next and not re.match(
                 r"\s+(?:on|and|in|at|for|to|with|from|near|outside)\b", tail):
             venue = _VENUE_TAIL.match(tail)
             if not venue:
