@@ -130,15 +130,6 @@ REPORTING = frozenset(
     wrote writes insisted insists argued argues warned warns claimed claims""".split()
 )
 
-#: Role words dropped before a person's name in titles ("French President Emmanuel Macron").
-ROLES = frozenset(
-    """president prime minister chancellor secretary-general secretary general minister
-    foreign defence defense finance king queen prince princess pope governor mayor senator
-    sen. rep. representative ceo chairman chairwoman chair leader premier ambassador
-    vice vice-president commissioner director spokesman spokeswoman spokesperson
-    emperor empress sheikh crown""".split()
-)
-
 #: Words that end an object noun phrase (the start of an adjunct or a new clause).
 PHRASE_STOPS = frozenset(
     """alongside before after following during while when where which who whom whose that
