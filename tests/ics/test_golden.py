@@ -43,6 +43,21 @@ def export(args: list[str], cwd: Path) -> bytes:
     return result.stdout_bytes
 
 
+def check_golden(path: Path, data: bytes, what: str) -> bytes:
+    """Compare ``data`` with the golden file (rewritten first under CALSYNC_UPDATE_GOLDEN)."""
+    if os.environ.get("CALSYNC_UPDATE_GOLDEN"):
+        path.write_bytes(data)
+    expected = path.read_bytes()
+    if data != expected:
+        diff = difflib.unified_diff(
+            expected.decode().splitlines(), data.decode().splitlines(),
+            path.name, "got", lineterm="")
+        pytest.fail(f"{what} differs from the golden file (after a deliberate change in "
+                    "extraction or the writer: CALSYNC_UPDATE_GOLDEN=1 python3 -m pytest "
+                    "tests/ics/test_golden.py, then review the diff):\n" + "\n".join(diff))
+    return expected
+
+
 def cases() -> list[Path]:
     return sorted(p for p in GOLDEN.iterdir() if (p / "article.txt").exists())
 
@@ -55,17 +70,7 @@ def test_golden_export(case: Path, tmp_path: Path) -> None:
     out = tmp_path / "calendar.ics"
     export([*args, str(out)], case)
     data = out.read_bytes()
-    expected_path = case / "expected.ics"
-    if os.environ.get("CALSYNC_UPDATE_GOLDEN"):
-        expected_path.write_bytes(data)
-    expected = expected_path.read_bytes()
-    if data != expected:
-        diff = difflib.unified_diff(
-            expected.decode().splitlines(), data.decode().splitlines(),
-            "expected.ics", "got", lineterm="")
-        pytest.fail("export differs from the golden file (after a deliberate change in "
-                    "extraction or the writer: CALSYNC_UPDATE_GOLDEN=1 python3 -m pytest "
-                    "tests/ics/test_golden.py, then review the diff):\n" + "\n".join(diff))
+    check_golden(case / "expected.ics", data, "export")
     assert validate(data).ok
     # same bytes through standard output and on a second run
     assert export([*args, "-"], case) == data
@@ -149,15 +154,7 @@ def test_writer_golden_for_hand_made_events() -> None:
 
     options = ics.CalendarOptions(name="Sample, hand-made", timezone="Europe/Paris")
     data, _ = ics.build_calendar(sample_events(), now=NOW, options=options)
-    expected_path = WRITER / "sample.ics"
-    if os.environ.get("CALSYNC_UPDATE_GOLDEN"):
-        expected_path.write_bytes(data)
-    expected = expected_path.read_bytes()
-    if data != expected:
-        diff = difflib.unified_diff(
-            expected.decode().splitlines(), data.decode().splitlines(),
-            "sample.ics", "got", lineterm="")
-        pytest.fail("writer output differs from the golden file:\n" + "\n".join(diff))
+    expected = check_golden(WRITER / "sample.ics", data, "writer output")
     previous = ics.read_previous(expected)
     again, result = ics.build_calendar(sample_events(), previous, now=LATER, options=options)
     assert again == expected and result.unchanged == 7
