@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from calsync.extraction.gate import Gated
 from calsync.extraction.lexicon import IRREGULAR, NOUNS, PHRASE_STOPS, REPORTING, VERBS
 from calsync.extraction.text import Sentence
 from calsync.model import Timex
@@ -34,13 +35,14 @@ _STOPWORDS = frozenset(
 _SPEECH_NOUNS = frozenset("remarks speech address keynote lecture talk statement".split())
 _SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
 _CONNECTIVES = ("before", "after", "following", "while")
-_RELATIVE_ANCHOR = re.compile(
+_RELATIVE_ANCHOR = Gated(re.compile(
     r"\b(after|following|before|ahead\s+of|during|at\s+the\s+end\s+of|on\s+the\s+day\s+of)\s+"
     r"(?:the|her|his|their|its|our|this|that)\s+([\w\-]+(?:\s+[\w\-]+)?)"
     r"|\bon\s+the\s+(first|second|third|last|final|opening|closing)\s+"
     r"(?:day|morning|afternoon|evening|night)\b(?!\s+of\b)",
     re.IGNORECASE,
-)
+), ("after", "following", "before", "ahead", "during", "end", "day", "morning", "evening",
+    "night"))
 _PLACE = re.compile(
     r"\b(?:at|in|inside|outside|on(?=\s+(?:the\s+)?(?:Place|Avenue|Rue|Quai|Boulevard|Plaza|"
     r"Piazza|Via|Unter|Champs|Capitol)\b))\s+((?:the\s+)?(?:[A-ZÀ-Ý][\w’'\-.]*)(?:\s+(?:(?:of|de|"
@@ -87,6 +89,11 @@ class Clause:
     end: int
     text: str
     connective: str | None
+
+    @cached_property
+    def low(self) -> str:
+        """The clause lower-cased, for the gated patterns."""
+        return self.text.lower()
 
     @cached_property
     def tokens(self) -> tuple[tuple[str, int, int], ...]:
@@ -153,6 +160,11 @@ def _is_past_form(word: str) -> bool:
     }
 
 
+_HARD_CUT = re.compile(r"\s*(;|\s—\s|\s–\s)\s*")
+_CONJUNCTION = re.compile(
+    r",?\s+(and|but|then|before|after|following|while)\s+(\w[\w’']*)(?:\s+(\w[\w’']*))?")
+
+
 def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
     """Split a sentence where a new predicate starts: "and <verb>", "before <verb>ing", ";"."""
     text = sentence.text
@@ -165,12 +177,10 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
         return any(s <= pos < e for s, e in protected)
 
     cuts: list[tuple[int, int, str | None]] = []  # (cut position, skip length, connective)
-    for m in re.finditer(r"\s*(;|\s—\s|\s–\s)\s*", text):
+    for m in (_HARD_CUT.finditer(text) if ";" in text or "—" in text or "–" in text else ()):
         if not inside_timex(m.start()):
             cuts.append((m.start(), m.end() - m.start(), None))
-    for m in re.finditer(
-        r",?\s+(and|but|then|before|after|following|while)\s+(\w[\w’']*)(?:\s+(\w[\w’']*))?", text
-    ):
+    for m in _CONJUNCTION.finditer(text):
         conj, nxt, nxt2 = m.group(1).lower(), m.group(2), (m.group(3) or "")
         if inside_timex(m.start(1)):
             continue
@@ -211,8 +221,7 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
 
 
 def _tokens(text: str, offset: int = 0) -> tuple[tuple[str, int, int], ...]:
-    return tuple([(m.group(0), offset + m.start(), offset + m.end())
-                  for m in _TOKEN.finditer(text)])
+    return tuple([(m[0], offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)])
 
 
 def _title_tokens(title: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -347,7 +356,7 @@ def _location(clause: Clause, exclude: tuple[int, int], timexes: list[Timex]) ->
 
 
 def _relative(clause: Clause) -> tuple[str, str] | None:
-    m = _RELATIVE_ANCHOR.search(clause.text)
+    m = _RELATIVE_ANCHOR.search(clause.text, clause.low)
     if not m:
         return None
     if m.group(3):  # "On the first day": of the span named before
@@ -388,7 +397,7 @@ def find_mentions(sentence: Sentence, timexes: list[Timex], *,
                             clause.text[adjunct.end():], clause.connective)
         ctimexes = [t for t in timexes if clause.start <= t.start < clause.end]
         if only_dated and not any(t.first_day or t.clock for t in ctimexes) and \
-                _RELATIVE_ANCHOR.search(clause.text) is None:
+                _RELATIVE_ANCHOR.search(clause.text, clause.low) is None:
             # A clause with no date and no anchor ("before delivering remarks at X") can only
             # name a happening that another clause dates; that clause names it too.
             continue
@@ -489,8 +498,9 @@ def _common_start(phrase: str) -> str:
     return phrase
 
 
-_ON_SALE = re.compile(r"\b(?:go|goes|will\s+go|are\s+to\s+go)\s+on\s+(?:general\s+)?sale\b",
-                      re.IGNORECASE)
+_ON_SALE = Gated(re.compile(
+    r"\b(?:go|goes|will\s+go|are\s+to\s+go)\s+on\s+(?:general\s+)?sale\b", re.IGNORECASE),
+    ("sale",))
 #: Verbs in the third person that end a noun phrase: "A banquet follows the same evening".
 _THIRD_PERSON = frozenset(
     "follows precedes begins starts ends opens closes takes runs continues marks comes goes "
@@ -512,17 +522,18 @@ _CLOSABLE = re.compile(
     re.IGNORECASE)
 _TO_VERB = re.compile(r"\s+to\s+(?:be\s+)?[a-z]+")
 _DESTINATION_NOUNS = frozenset({"visit", "trip", "tour", "mission", "journey", "delegation"})
-_HAPPENS = re.compile(
+_HAPPENS = Gated(re.compile(
     r"\b(?:will|to|would|is\s+(?:set|due|scheduled)\s+to)\s+(?:take\s+place|be\s+held|go\s+ahead|"
     r"happen|be\s+staged|be\s+played|kick\s+off|get\s+under\s*way|be\s+run)\b"
     r"|\b(?:takes\s+place|take\s+place|is\s+held|are\s+held|kicks\s+off|gets\s+under\s*way)\b",
-    re.IGNORECASE)
+    re.IGNORECASE),
+    ("place", "held", "ahead", "happen", "staged", "played", "kick", "under", "run"))
 
 
 def _subject_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
     """"A street festival ... will take place on Sunday": the subject names the happening."""
-    on_sale = _ON_SALE.search(clause.text)
-    m = on_sale or _HAPPENS.search(clause.text)
+    on_sale = _ON_SALE.search(clause.text, clause.low)
+    m = on_sale or _HAPPENS.search(clause.text, clause.low)
     if not m:
         return None
     subject = _subject(clause, clause.start + m.start())
@@ -709,9 +720,13 @@ _FIXTURE = re.compile(
 )
 
 
+#: What every fixture holds ("Home v Away"): far cheaper to look for than ``_FIXTURE`` itself.
+_FIXTURE_SEP = re.compile(r"\sv(?:s\.?|ersus)?\s")
+
+
 def _listing_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
     """Schedule lines: "Saturday, December 21: Home v Away, 3pm", "Tuesday: arrival in Rome"."""
-    fixture = _FIXTURE.search(clause.text)
+    fixture = _FIXTURE.search(clause.text) if _FIXTURE_SEP.search(clause.text) else None
     if fixture:
         title = f"{fixture.group(1)} v {fixture.group(2)}"
         span = (clause.start + fixture.start(), clause.start + fixture.end())

@@ -113,11 +113,13 @@ def _wraps_into(line: str, following: str) -> bool:
 
 def clean(text: str) -> str:
     """The text with boilerplate lines blanked out; same length, same offsets."""
-    chars = list(text)
+    pieces: list[str] = []
+    pos = 0
     for start, end in boilerplate_spans(text):
-        for i in range(start, end):
-            chars[i] = " "
-    return "".join(chars)
+        pieces += (text[pos:start], " " * (end - start))
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -148,6 +150,10 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+_LINE = re.compile(r"[^\n]+")
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
     """Paragraphs, and inside them the lines of a list ("Boxing Day: Home v Away, 3pm").
 
@@ -155,8 +161,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     a line with no closing punctuation that the next line does not continue stands alone.
     """
     out: list[tuple[int, int]] = []
-    for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
-        lines = list(re.finditer(r"[^\n]+", para.group(0)))
+    for para in _PARAGRAPH.finditer(text):
+        lines = list(_LINE.finditer(para.group(0)))
         start = 0
         for i, line in enumerate(lines[:-1]):
             content = line.group(0).strip()

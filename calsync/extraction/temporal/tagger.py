@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from functools import cache
 
 from calsync.extraction.settings import ExtractionSettings, base_date
 from calsync.extraction.temporal import holidays as hol
@@ -1126,6 +1127,17 @@ _HANDLERS: dict[str, _Handler] = {
 }
 assert set(_HANDLERS) == {name for name, _ in RULES}
 
+
+@cache
+def _allowed(rules: tuple[str, ...], classes: frozenset[str]) -> tuple[str, ...]:
+    """The ``rules`` that need one of the key ``classes`` found ahead (a small, closed set)."""
+    return tuple(r for r in rules if RULE_CLASSES[r] & classes)
+
+
+_HOLIDAY_RULES = ("holiday_mod", "holiday")
+_ALNUM_RUN = re.compile(r"[^\W_]*")  # str.isalnum() characters, as ``re`` defines them
+
+
 def _candidates(text: str) -> list[tuple[int, tuple[str, ...]]]:
     """Word starts where some rule may begin, with the rules to try there, in text order.
 
@@ -1133,41 +1145,50 @@ def _candidates(text: str) -> list[tuple[int, tuple[str, ...]]]:
     one fast regex pass finds the keys, and most of the text is never touched again. A rule
     is tried at a word only if a key it needs follows (``RULE_CLASSES``).
     """
-    classes: dict[int, set[str]] = {}
+    classes: dict[int, frozenset[str]] = {}
     first: dict[int, tuple[str, ...]] = {}
     get = DISPATCH.get
     low = text.lower()
     for k in KEYS.finditer(low):
         ks = k.start()
         key = k.group()
-        kcls = KEY_CLASSES.get("#" if key[0].isdigit() else key, frozenset())
-        if text[ks].isupper() and HOLIDAY_KEY.match(text, ks):
-            kcls = kcls | {"holiday"}
+        kcls = KEY_CLASSES.get("#" if key[0].isdigit() else key, _NO_CLASSES)
+        holiday = text[ks].isupper() and HOLIDAY_KEY.match(text, ks) is not None
+        if holiday:
+            kcls = kcls | _HOLIDAY_CLASS
         lo = max(0, ks - LOOKBACK)
-        while 0 < lo < ks and text[lo - 1].isalnum():
-            lo += 1  # the window starts on a whole word, never inside one
-        for w in WORDS.finditer(text, lo, k.end()):
+        if lo and text[lo - 1].isalnum():  # the window starts on a whole word, never inside
+            lo = min(_ALNUM_RUN.match(text, lo).end(), ks)  # type: ignore[union-attr]
+        kend = k.end()
+        for w in WORDS.finditer(low, lo, kend):
             ws = w.start()
-            if ws not in first:
-                c = w.group()[0]
-                rules = get("#" if c.isdigit() else "'" if c in "'’" else low[ws:w.end()])
-                if "holiday" in kcls and ws < k.end():
-                    rules = ("holiday_mod", "holiday", *(rules or ()))
+            known = first.get(ws)
+            if known is None:
+                word = w.group()
+                rules = get(word)
+                if rules is None:
+                    c = word[0]
+                    rules = get("#" if c.isdigit() else "'" if c in "'’" else "")
+                if holiday:
+                    rules = (*_HOLIDAY_RULES, *(rules or ()))
                 if not rules:
                     continue
                 first[ws] = rules
-                classes[ws] = set(kcls)
+                classes[ws] = kcls
             else:
-                if "holiday" in kcls and "holiday" not in first[ws]:
-                    first[ws] = ("holiday_mod", "holiday", *first[ws])
-                classes[ws] |= kcls
+                if holiday and "holiday" not in known:
+                    first[ws] = (*_HOLIDAY_RULES, *known)
+                classes[ws] = classes[ws] | kcls
     out = []
     for ws in sorted(first):
-        cls = classes[ws]
-        rules = tuple(r for r in first[ws] if RULE_CLASSES[r] & cls)
+        rules = _allowed(first[ws], classes[ws])
         if rules:
             out.append((ws, rules))
     return out
+
+
+_NO_CLASSES: frozenset[str] = frozenset()
+_HOLIDAY_CLASS = frozenset({"holiday"})
 
 
 _PLAIN_YEAR = re.compile(r"\d{4}")

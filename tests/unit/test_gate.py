@@ -1,0 +1,63 @@
+"""Gated patterns find exactly what their patterns find: the cheap test never hides a match."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import calsync.extraction
+from calsync.extraction.gate import Gated
+
+
+def _gates() -> dict[str, Gated]:
+    found: dict[str, Gated] = {}
+    for info in pkgutil.walk_packages(calsync.extraction.__path__, "calsync.extraction."):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, Gated):
+                found[f"{info.name}.{name}"] = value
+    return found
+
+
+GATES = _gates()
+
+
+def test_the_extractor_has_gates() -> None:
+    assert len(GATES) >= 3, GATES
+
+
+@pytest.mark.parametrize("name", sorted(GATES))
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_every_match_holds_a_needed_word(name: str, data: st.DataObject) -> None:
+    gate = GATES[name]
+    match = data.draw(st.from_regex(gate.pattern, fullmatch=True))
+    assert gate.possible(match.lower()), f"{name}: {match!r} holds none of {gate.needs}"
+
+
+@pytest.mark.parametrize("name", sorted(GATES))
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_gate_agrees_with_its_pattern_in_context(name: str, data: st.DataObject) -> None:
+    gate = GATES[name]
+    text = data.draw(st.text(max_size=20)) + data.draw(
+        st.from_regex(gate.pattern, fullmatch=True)) + data.draw(st.text(max_size=20))
+    want = gate.pattern.search(text)
+    got = gate.search(text)
+    assert (got and got.span()) == (want and want.span())
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("calsync.extraction.mentions._HAPPENS", "The fair will take place on Sunday."),
+    ("calsync.extraction.mentions._HAPPENS", "The race gets under way at noon."),
+    ("calsync.extraction.mentions._HAPPENS", "The final is to be played at Wembley."),
+    ("calsync.extraction.mentions._ON_SALE", "Tickets will go on general sale Friday."),
+    ("calsync.extraction.mentions._RELATIVE_ANCHOR", "She will speak ahead of the summit."),
+    ("calsync.extraction.mentions._RELATIVE_ANCHOR", "On the first evening, a dinner."),
+])
+def test_gate_lets_real_sentences_through(name: str, text: str) -> None:
+    assert GATES[name].search(text) is not None
