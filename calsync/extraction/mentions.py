@@ -161,8 +161,11 @@ def _is_past_form(word: str) -> bool:
 
 
 _HARD_CUT = re.compile(r"\s*(;|\s—\s|\s–\s)\s*")
+#: ",?\s+(and|but|...)\s+..." written to begin with a character class, which ``re`` skips to
+#: quickly (the lookbehind keeps the whitespace after a comma required).
 _CONJUNCTION = re.compile(
-    r",?\s+(and|but|then|before|after|following|while)\s+(\w[\w’']*)(?:\s+(\w[\w’']*))?")
+    r"[,\s]\s*(?<=\s)(and|but|then|before|after|following|while)\s+(\w[\w’']*)"
+    r"(?:\s+(\w[\w’']*))?")
 
 
 def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:

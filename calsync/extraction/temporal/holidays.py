@@ -74,10 +74,12 @@ def _calendar(country: str, year: int) -> dict[str, date]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def lookup(name: str, year: int, countries: tuple[str, ...]) -> tuple[date, str, str] | None:
     """The date of the holiday called ``name`` in ``year``: (date, package name, country).
 
-    The first country in ``countries`` that knows the name wins.
+    The first country in ``countries`` that knows the name wins. Cached: a text asks for
+    the same few names, each for three years.
     """
     key = normalize(name)
     target, offset, year_shift = ALIASES.get(key, (key, 0, 0))

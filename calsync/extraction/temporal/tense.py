@@ -50,7 +50,9 @@ _ABBREVIATION = re.compile(
     r"|Lt|Col|Capt|Sgt|Jr|Prof|Rev|Mt|Ft))\.$")
 #: "had been due to expire", "had planned to": a plan seen from the past, so past
 _HAD_BEFORE = re.compile(r"\bhad\b[^,.;]*$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?\s+(?=[A-Z“\"(])|\n)")
+#: A sentence ends at "[.!?] " before a capital, or at a line break; written to begin with a
+#: character class, which ``re`` skips to quickly.
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"(])|(?<=\n))")
 
 
 #: words a tense marker can begin with (besides "-ed" forms and "'ll" contractions)
