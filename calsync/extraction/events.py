@@ -22,16 +22,19 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from calsync.extraction import text as textmod
+from calsync.extraction.gate import Gated
 from calsync.extraction.lexicon import CANCEL, RESCHEDULE
 from calsync.extraction.mentions import Mention, could_hold_mentions, find_mentions
 from calsync.extraction.settings import ExtractionSettings, base_date
 from calsync.model import Article, Event, Evidence, Timex
 
-_REPORTED_ON = re.compile(
-    r"\b(?:said|says|told|announced|confirmed|added|reported|stated|wrote)\s+(?:\w+\s+){0,2}"
-    r"(?:on\s+)?$", re.IGNORECASE)
+_REPORTING_VERBS = ("said", "says", "told", "announced", "confirmed", "added", "reported",
+                    "stated", "wrote")
+_REPORTED_ON = Gated(re.compile(
+    r"\b(?:" + "|".join(_REPORTING_VERBS) + r")\s+(?:\w+\s+){0,2}(?:on\s+)?$", re.IGNORECASE),
+    _REPORTING_VERBS)
 _PAST_VERB_BEFORE = re.compile(r"\b(?!un)[a-z]{3,}ed\s+(?:on\s+)?$")
-_CANCELLED = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CANCEL) + r")\b")
+_CANCELLED = Gated(re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CANCEL) + r")\b"), CANCEL)
 
 #: Length of a timed event when the article gives only its start.
 DEFAULT_DURATION = timedelta(hours=1)
@@ -144,22 +147,36 @@ def extract_events(
     return _build(article, happenings, settings)
 
 
+def _past_verb_before(text: str, end: int) -> bool:
+    """Whether ``text[:end]`` ends in a past form ("agreed Friday"): ``_PAST_VERB_BEFORE``.
+
+    Every match ends in "ed" or "on" before trailing white space, which is cheap to check
+    first; the pattern, searched from the sentence start, is not.
+    """
+    i = end
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i == end or text[i - 2:i] not in ("ed", "on"):
+        return False
+    return _PAST_VERB_BEFORE.search(text, 0, end) is not None
+
+
 def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     clause = mention.clause
     sentence_text = mention.sentence.text.lower()
     in_clause = [
         t for t in stimexes if clause.start <= t.start < clause.end
         # "..., the Vatican said on Tuesday": when it was said is not when it happens
-        and not _REPORTED_ON.search(mention.sentence.text, 0, t.start - mention.sentence.start)
+        and not _REPORTED_ON.search(mention.sentence.text, sentence_text, 0,
+                                    t.start - mention.sentence.start)
         # "The court agreed Friday to hear ...": that day is when it agreed
-        and not (_PAST_VERB_BEFORE.search(mention.sentence.text, 0,
-                                          t.start - mention.sentence.start)
-                 and t.start < mention.name_span[0])
+        and not (t.start < mention.name_span[0] and _past_verb_before(
+            mention.sentence.text, t.start - mention.sentence.start))
     ]
     days = [t for t in in_clause if t.first_day is not None and _day_granular(t)]
     clocks = [t for t in in_clause if t.clock]
     rescheduled = any(word in sentence_text for word in RESCHEDULE)
-    cancelled = _CANCELLED.search(sentence_text) is not None
+    cancelled = _CANCELLED.search(sentence_text, sentence_text) is not None
     chosen: Timex | None = None
     span = mention.name_span
     outside = [t for t in days if not span[0] <= t.start < span[1]]
@@ -218,12 +235,13 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     )
 
 
-_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
+_UNTIL_BEFORE = Gated(re.compile(r"\b(?:until|till|through)\s+(?:at\s+least\s+)?$",
+                                 re.IGNORECASE), ("until", "till", "through"))
 
 
 def _range_start(chosen: Timex, days: list[Timex], text: str, base: int) -> Timex | None:
     """For "... until June 15", the day named earlier in the sentence that opens the span."""
-    if chosen.first_day is None or not _UNTIL_BEFORE.search(text, 0, chosen.start - base):
+    if chosen.first_day is None or not _UNTIL_BEFORE.search(text, None, 0, chosen.start - base):
         return None
     before = [t for t in days if t.end <= chosen.start and t.first_day is not None
               and t.first_day < chosen.first_day

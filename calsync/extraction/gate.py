@@ -10,6 +10,7 @@ runs only in the texts that hold one. Same results, a fraction of the cost.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -28,8 +29,25 @@ class Gated:
         """Whether ``low`` (a lower-cased text) can hold a match."""
         return any(word in low for word in self.needs)
 
-    def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
-        """``pattern.search(text)``; ``low`` is ``text.lower()`` when the caller has it."""
+    def search(self, text: str, low: str | None = None, pos: int = 0,
+               endpos: int | None = None) -> re.Match[str] | None:
+        """``pattern.search(text, pos, endpos)``; ``low`` is ``text.lower()`` if the caller has it.
+
+        The test looks at the whole of ``low``: a word missing there is missing between
+        ``pos`` and ``endpos`` too.
+        """
         if not self.possible(text.lower() if low is None else low):
             return None
-        return self.pattern.search(text)
+        return self.pattern.search(text, pos, len(text) if endpos is None else endpos)
+
+    def sub(self, repl: str, text: str, low: str | None = None) -> str:
+        """``pattern.sub(repl, text)``, skipped where nothing can match."""
+        if not self.possible(text.lower() if low is None else low):
+            return text
+        return self.pattern.sub(repl, text)
+
+    def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, skipped where nothing can match."""
+        if not self.possible(text.lower() if low is None else low):
+            return iter(())
+        return self.pattern.finditer(text)

@@ -48,27 +48,34 @@ _PLACE = re.compile(
     r"Piazza|Via|Unter|Champs|Capitol)\b))\s+((?:the\s+)?(?:[A-ZÀ-Ý][\w’'\-.]*)(?:\s+(?:(?:of|de|"
     r"du|des|la|le|and|&)\s+)?[A-ZÀ-Ý][\w’'\-.]*)*)"
 )
-_VENUE = re.compile(
-    r"\b(?:at|in)\s+the\s+((?:[\w\-]+\s+){0,3}(?:hall|palace|stadium|square|church|cathedral|"
-    r"museum|university|centre|center|hotel|arena|park|embassy|residence|headquarters|"
-    r"parliament|ministry|court|courthouse|house|airport|station|theatre|theater|memorial|"
-    r"cemetery|chamber|auditorium|promenade|campus))\b",
-    re.IGNORECASE,
-)
+_VENUE_NOUNS = (
+    "hall", "palace", "stadium", "square", "church", "cathedral", "museum", "university", "centre",
+    "center", "hotel", "arena", "park", "embassy", "residence", "headquarters", "parliament",
+    "ministry", "court", "courthouse", "house", "airport", "station", "theatre", "theater",
+    "memorial", "cemetery", "chamber", "auditorium", "promenade", "campus")
+_VENUE = Gated(re.compile(
+    r"\b(?:at|in)\s+the\s+((?:[\w\-]+\s+){0,3}(?:" + "|".join(_VENUE_NOUNS) + r"))\b",
+    re.IGNORECASE), _VENUE_NOUNS)
 _VENUE_TAIL = re.compile(
     r"(?:\s+[a-z][\w\-]*){0,2}\s+(?:campus|hall|centre|center|arena|stadium|park|square|"
     r"building|headquarters|museum|theatre|theater|hotel|palace)\b"
 )
-_ROLE_PREFIX = re.compile(
+#: Job titles dropped before a full name ("French President Emmanuel Macron")
+_ROLES = (
+    "Vice", "Deputy", "Prime", "Foreign", "Defence", "Defense", "Finance", "Interior", "Crown",
+    "Secretary-General", "Secretary", "General", "President", "Minister", "Chancellor", "King",
+    "Queen", "Prince", "Princess", "Pope", "Governor", "Mayor", "Senator", "Sen.", "Rep.",
+    "Representative", "CEO", "Chairman", "Chairwoman", "Leader", "Premier", "Ambassador",
+    "Commissioner", "Director", "Emperor", "Sheikh", "State", "Health", "Trade", "Economy",
+    "Labor", "Labour", "Opposition", "Party",
+)
+_ROLE_PREFIX = Gated(re.compile(
     r"\b(?:[A-Z][a-z]+(?:an|ish|ese|ch|i|ic)\s+)?"
     # a portfolio before a core role ("Pensions Minister", "Paris Mayor")
     r"(?:[A-Z][a-z]+\s+(?=(?:Minister|Secretary|Mayor|Commissioner|Director|Governor)\s))?"
-    r"(?:(?:Vice|Deputy|Prime|Foreign|Defen[cs]e|Finance|Interior|Crown|Secretary-General|"
-    r"Secretary|General|President|Minister|Chancellor|King|Queen|Prince|Princess|Pope|Governor|"
-    r"Mayor|Senator|Sen\.|Rep\.|Representative|CEO|Chairman|Chairwoman|Leader|Premier|"
-    r"Ambassador|Commissioner|Director|Emperor|Sheikh|State|Health|Trade|Economy|Labor|Labour|"
-    r"Opposition|Party)\s+)+(?=[A-Z][\w\-’']+\s+[A-Z])"
-)
+    r"(?:(?:" + "|".join(re.escape(role) for role in _ROLES) + r")\s+)+"
+    r"(?=[A-Z][\w\-’']+\s+[A-Z])"
+), tuple(role.lower() for role in _ROLES))
 _FINITE = frozenset(
     """is are was were will would has have had can could should shall may might must does do
     did""".split()
@@ -245,8 +252,9 @@ def strip_roles(title: str) -> str:
 
 
 _SPACES = re.compile(r"\s+")
-_TRAILING_SMALL_WORD = re.compile(
-    r"\s+(?:and|or|but|of|to|in|with|at|on|for|the|a|an|by|from|until|than)$")
+_SMALL_WORDS = ("and", "or", "but", "of", "to", "in", "with", "at", "on", "for", "the", "a", "an",
+                "by", "from", "until", "than")
+_TRAILING_SMALL_WORD = re.compile(r"\s+(?:" + "|".join(_SMALL_WORDS) + r")$")
 _LEADING_ARTICLE = re.compile(r"^(?:a|an|the|some|its|his|her|their|our|this|that)\s+",
                               re.IGNORECASE)
 _SPEECH_OBJECT = re.compile(r"(?:\w+\s+){0,2}(?:remarks|speech|address|statement)",
@@ -254,8 +262,21 @@ _SPEECH_OBJECT = re.compile(r"(?:\w+\s+){0,2}(?:remarks|speech|address|statement
 
 
 def _clean_phrase(phrase: str) -> str:
-    phrase = _SPACES.sub(" ", phrase).strip(" ,;:—–-\"“”‘’'")
-    return _TRAILING_SMALL_WORD.sub("", phrase)
+    # " ".join(split()) folds white space as _SPACES.sub(" ", ...) would, ends stripped below
+    phrase = " ".join(phrase.split()).strip(" ,;:—–-\"“”‘’'")
+    return _drop_small_word(phrase)
+
+
+def _drop_small_word(phrase: str) -> str:
+    """``_TRAILING_SMALL_WORD.sub("", phrase)``, tried only when the phrase can end so."""
+    if phrase.endswith("\n"):  # "$" also matches before a final line break
+        return _TRAILING_SMALL_WORD.sub("", phrase)
+    parts = phrase.rsplit(None, 1)
+    word = parts[-1] if parts else ""
+    if word in _SMALL_WORDS and len(phrase) > len(word) and phrase.endswith(word) and \
+            phrase[-len(word) - 1].isspace():
+        return _TRAILING_SMALL_WORD.sub("", phrase)
+    return phrase
 
 
 def _capitalize(title: str) -> str:
@@ -352,7 +373,7 @@ def _location(clause: Clause, exclude: tuple[int, int], timexes: list[Timex]) ->
         if place.split()[0].lower() in _MONTHS:
             continue
         return place
-    for m in _VENUE.finditer(clause.text):
+    for m in _VENUE.finditer(clause.text, clause.low):
         if not exclude[0] <= clause.start + m.start(1) < exclude[1]:
             return m.group(1)
     return None
@@ -423,7 +444,7 @@ def _make(
     title = _capitalize(strip_roles(_clean_phrase(title)))
     if len(title) > 90:
         title = title[:90].rsplit(" ", 1)[0]
-    title = _TRAILING_SMALL_WORD.sub("", title)
+    title = _drop_small_word(title)
     if len(title) < 3:
         return None
     tokens, proper = _title_tokens(title)

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calsync.extraction import mentions
+from calsync.extraction import events, mentions
 from calsync.extraction.temporal import tense
 
 PAIRS = {
@@ -47,3 +47,22 @@ def test_fast_pattern_finds_what_the_plain_one_finds(name: str, data: st.DataObj
 def test_fast_pattern_agrees_on_any_text(name: str, text: str) -> None:
     fast, plain, _ = PAIRS[name]
     assert _found(fast, text) == _found(plain, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(
+    [" ", "\n", "and", "an", "x", "Band", "until", "the", ",", "a"]), max_size=10))
+def test_dropping_a_trailing_small_word_is_the_plain_substitution(pieces: list[str]) -> None:
+    phrase = "".join(pieces)
+    assert mentions._drop_small_word(phrase) == mentions._TRAILING_SMALL_WORD.sub("", phrase)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(
+    [" ", "\n", "agreed", "unleashed", "ed", "on", "Friday", "led", "sed", "x"]), max_size=10),
+    cut=st.integers(min_value=0, max_value=60))
+def test_past_verb_check_is_the_plain_search(pieces: list[str], cut: int) -> None:
+    text = "".join(pieces)
+    end = min(cut, len(text))
+    want = events._PAST_VERB_BEFORE.search(text, 0, end) is not None
+    assert events._past_verb_before(text, end) == want

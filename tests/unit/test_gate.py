@@ -31,21 +31,22 @@ def test_the_extractor_has_gates() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(GATES))
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(data=st.data())
 def test_every_match_holds_a_needed_word(name: str, data: st.DataObject) -> None:
     gate = GATES[name]
-    match = data.draw(st.from_regex(gate.pattern, fullmatch=True))
-    assert gate.possible(match.lower()), f"{name}: {match!r} holds none of {gate.needs}"
+    text = data.draw(st.from_regex(gate.pattern))  # a text that holds a match somewhere
+    match = gate.pattern.search(text)
+    assert match is not None
+    assert gate.possible(match.group().lower()), f"{name}: {match!r} holds none of {gate.needs}"
+    assert gate.search(text) is not None
 
 
 @pytest.mark.parametrize("name", sorted(GATES))
-@settings(max_examples=60, deadline=None)
-@given(data=st.data())
-def test_gate_agrees_with_its_pattern_in_context(name: str, data: st.DataObject) -> None:
+@settings(max_examples=40, deadline=None)
+@given(text=st.text(max_size=30))
+def test_gate_agrees_with_its_pattern_on_any_text(name: str, text: str) -> None:
     gate = GATES[name]
-    text = data.draw(st.text(max_size=20)) + data.draw(
-        st.from_regex(gate.pattern, fullmatch=True)) + data.draw(st.text(max_size=20))
     want = gate.pattern.search(text)
     got = gate.search(text)
     assert (got and got.span()) == (want and want.span())

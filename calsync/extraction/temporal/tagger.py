@@ -41,7 +41,7 @@ from calsync.extraction.temporal.patterns import (
     DISPATCH,
     HOLIDAY_KEY,
     KEY_CLASSES,
-    KEYS,
+    KEY_WORDS,
     LOOKBACK,
     RULE_CLASSES,
     RULES,
@@ -1138,6 +1138,30 @@ _HOLIDAY_RULES = ("holiday_mod", "holiday")
 _ALNUM_RUN = re.compile(r"[^\W_]*")  # str.isalnum() characters, as ``re`` defines them
 
 
+_LETTER_RUN = re.compile(r"[a-z]+")
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _keys(low: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of what ``KEYS.finditer(low)`` finds, in order, found faster.
+
+    A key word always stands alone, between characters other than a-z: it is one of the
+    text's runs of a-z. One ``findall`` tells which key words occur at all; ``str.find``
+    places those few. The regex alternative, tried at every character, costs three times
+    as much.
+    """
+    found = [(m.start(), m.end(), m.group()) for m in _DIGIT_RUN.finditer(low)]
+    for word in KEY_WORDS.intersection(_LETTER_RUN.findall(low)):
+        n = len(word)
+        i = low.find(word)
+        while i >= 0:
+            if not (i and "a" <= low[i - 1] <= "z") and not "a" <= low[i + n:i + n + 1] <= "z":
+                found.append((i, i + n, word))
+            i = low.find(word, i + n)
+    found.sort()
+    return found
+
+
 def _candidates(text: str) -> list[tuple[int, tuple[str, ...]]]:
     """Word starts where some rule may begin, with the rules to try there, in text order.
 
@@ -1149,9 +1173,7 @@ def _candidates(text: str) -> list[tuple[int, tuple[str, ...]]]:
     first: dict[int, tuple[str, ...]] = {}
     get = DISPATCH.get
     low = text.lower()
-    for k in KEYS.finditer(low):
-        ks = k.start()
-        key = k.group()
+    for ks, kend, key in _keys(low):
         kcls = KEY_CLASSES.get("#" if key[0].isdigit() else key, _NO_CLASSES)
         holiday = text[ks].isupper() and HOLIDAY_KEY.match(text, ks) is not None
         if holiday:
@@ -1159,7 +1181,6 @@ def _candidates(text: str) -> list[tuple[int, tuple[str, ...]]]:
         lo = max(0, ks - LOOKBACK)
         if lo and text[lo - 1].isalnum():  # the window starts on a whole word, never inside
             lo = min(_ALNUM_RUN.match(text, lo).end(), ks)  # type: ignore[union-attr]
-        kend = k.end()
         for w in WORDS.finditer(low, lo, kend):
             ws = w.start()
             known = first.get(ws)
