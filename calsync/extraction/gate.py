@@ -18,16 +18,21 @@ from dataclasses import dataclass
 class Gated:
     """``pattern`` searched only in texts that hold one of ``needs``.
 
-    ``needs`` are lower-case words that every match of ``pattern`` contains (lower-cased):
-    the caller states that invariant and ``tests/unit/test_gate.py`` checks it.
+    ``needs`` are lower-case words that every match of ``pattern`` contains (lower-cased),
+    or else ``also`` finds in it: the caller states that invariant and
+    ``tests/unit/test_gate.py`` checks it.
     """
 
     pattern: re.Pattern[str]
     needs: tuple[str, ...]
+    #: For matches that hold none of ``needs``: a pattern each of them holds (lower-cased),
+    #: which ``re`` finds quickly (it begins with a literal).
+    also: re.Pattern[str] | None = None
 
     def possible(self, low: str) -> bool:
         """Whether ``low`` (a lower-cased text) can hold a match."""
-        return any(word in low for word in self.needs)
+        return any(word in low for word in self.needs) or (
+            self.also is not None and self.also.search(low) is not None)
 
     def search(self, text: str, low: str | None = None, pos: int = 0,
                endpos: int | None = None) -> re.Match[str] | None:

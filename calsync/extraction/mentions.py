@@ -41,8 +41,10 @@ _RELATIVE_ANCHOR = Gated(re.compile(
     r"|\bon\s+the\s+(first|second|third|last|final|opening|closing)\s+"
     r"(?:day|morning|afternoon|evening|night)\b(?!\s+of\b)",
     re.IGNORECASE,
-), ("after", "following", "before", "ahead", "during", "end", "day", "morning", "evening",
-    "night"))
+), ("after", "following", "before", "ahead", "during"),
+    # "on the day of", "at the end of", "on the first day": cheaper than "day" alone, which
+    # every weekday holds
+    re.compile(r"the\s+(?:day|end|first|second|third|last|final|opening|closing)\b"))
 _PLACE = re.compile(
     r"\b(?:at|in|inside|outside|on(?=\s+(?:the\s+)?(?:Place|Avenue|Rue|Quai|Boulevard|Plaza|"
     r"Piazza|Via|Unter|Champs|Capitol)\b))\s+((?:the\s+)?(?:[A-ZÀ-Ý][\w’'\-.]*)(?:\s+(?:(?:of|de|"
@@ -235,15 +237,21 @@ def _tokens(text: str, offset: int = 0) -> tuple[tuple[str, int, int], ...]:
 
 
 def _title_tokens(title: str) -> tuple[frozenset[str], frozenset[str]]:
-    words = re.findall(r"\w[\w’'\-]*", title)
-    tokens = frozenset(
-        w.lower() for w in words if w.lower() not in _STOPWORDS and len(w) > 1
-    )
-    proper = frozenset(
-        w.lower() for i, w in enumerate(words) if i > 0 and w[0].isupper()
-        and w.lower() not in _STOPWORDS
-    )
-    return tokens, proper
+    """The title's content words, and those of them capitalised after the first (names)."""
+    tokens: set[str] = set()
+    proper: set[str] = set()
+    for i, word in enumerate(_TITLE_WORD.findall(title)):
+        low = word.lower()
+        if low in _STOPWORDS:
+            continue
+        if len(word) > 1:
+            tokens.add(low)
+        if i and word[0].isupper():
+            proper.add(low)
+    return frozenset(tokens), frozenset(proper)
+
+
+_TITLE_WORD = re.compile(r"\w[\w’'\-]*")
 
 
 def strip_roles(title: str) -> str:

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cached_property
 from typing import Literal
+
+from calsync.extraction.temporal.patterns import trie as _trie
 
 Tense = Literal["future", "past"] | None
 
@@ -67,32 +70,70 @@ grew knew fought caught sought felt dealt stood since yesterday has have
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 
 
-def _scan_markers(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+def _scan_markers(text: str, lo: int, hi: int, low: str | None = None) -> list[re.Match[str]]:
     """The matches of ``_MARKERS`` in ``text[lo:hi]``, trying it only where one can begin.
 
     Same result as ``_MARKERS.finditer`` at a fraction of the cost: the big alternation is
-    slow when tried at every character.
+    slow when tried at every character. The words (``_WORD``) where one can begin are found
+    by ``_CANDIDATE`` in one pass over ``low`` (``text.lower()``); Python looks only at those.
     """
+    low = text.lower() if low is None else low
+    if (lo and _ASCII_LETTER.match(text, lo - 1)) or len(low) != len(text) or "\u212a" in text:
+        # a window opening inside a word, or a text whose lower case moves offsets or makes
+        # ASCII letters (the Kelvin sign): word by word
+        return _scan_markers_by_word(text, lo, hi)
+    out: list[re.Match[str]] = []
+    done = lo
+    for c in _CANDIDATE.finditer(low, lo, hi):
+        start = c.start()
+        if start < done:
+            continue
+        w = _WORD.match(text, start, hi)
+        assert w is not None  # ``low`` has the letters of ``text`` where they are ASCII
+        m = _marker_at(text, w, hi)
+        if m is not None:
+            out.append(m)
+            done = m.end()
+    return out
+
+
+def _marker_at(text: str, w: re.Match[str], hi: int) -> re.Match[str] | None:
+    """The ``_MARKERS`` match that word ``w`` begins, if it can begin one."""
+    word = w.group().lower()
+    pos = w.start()
+    if "'" in word or "’" in word:
+        head, _, tail = word.replace("’", "'").partition("'")
+        if tail == "ll":
+            pos = w.start() + len(head)
+        elif head not in _MARKER_FIRST:
+            return None
+    elif word not in _MARKER_FIRST and (not word.endswith("ed") or word.startswith("un")):
+        return None  # "unchanged", "unexpected": adjectives, no past tense
+    return _MARKERS.match(text, pos, hi)
+
+
+def _scan_markers_by_word(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """``_scan_markers`` word by word: the plain form, for the rare window it cannot take."""
     out: list[re.Match[str]] = []
     done = lo
     for w in _WORD.finditer(text, lo, hi):
         if w.start() < done:
             continue
-        word = w.group().lower()
-        pos = w.start()
-        if "'" in word or "’" in word:
-            head, _, tail = word.replace("’", "'").partition("'")
-            if tail == "ll":
-                pos = w.start() + len(head)
-            elif head not in _MARKER_FIRST:
-                continue
-        elif word not in _MARKER_FIRST and (not word.endswith("ed") or word.startswith("un")):
-            continue  # "unchanged", "unexpected": adjectives, no past tense
-        m = _MARKERS.match(text, pos, hi)
+        m = _marker_at(text, w, hi)
         if m is not None:
             out.append(m)
             done = m.end()
     return out
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+#: Where a word that may begin a marker starts, in lower-cased text: an "-ed" form (taken
+#: whole, possessively: no backtracking), a word of ``_MARKER_FIRST``, or a word with an
+#: apostrophe ("won't", "she'll"). A superset: ``_marker_at`` decides. Each match takes the
+#: whole of its ``_WORD``, apostrophe part included, so matches start where words start.
+_CANDIDATE = re.compile(
+    r"(?<![a-z])(?:[a-z]++(?<=ed)|(?:" + _trie(sorted(_MARKER_FIRST)) + r")(?![a-z])"
+    r"|[a-z]++(?=['’][a-z]))(?:['’][a-z]++)?")
 
 
 class TenseIndex:
@@ -102,6 +143,11 @@ class TenseIndex:
         self.text = text
         self._bounds: list[int] | None = None
         self._markers: dict[int, list[tuple[int, int, bool]]] = {}
+
+    @cached_property
+    def low(self) -> str:
+        """The text lower-cased, once for all its sentences."""
+        return self.text.lower()
 
     def sentence(self, start: int) -> tuple[int, int]:
         """Bounds of the sentence holding offset ``start``."""
@@ -124,7 +170,7 @@ class TenseIndex:
         markers = self._markers.get(lo)
         if markers is None:
             markers = []
-            for m in _scan_markers(self.text, lo, hi):
+            for m in _scan_markers(self.text, lo, hi, self.low):
                 if m.lastgroup == "f":
                     markers.append((m.start(), m.end(), not _HAD_BEFORE.search(
                         self.text, max(lo, m.start() - 20), m.start())))
