@@ -45,7 +45,9 @@ _ABBREVIATIONS = frozenset(
 _ZONE_AFTER = re.compile(
     r"\s+(?:[A-Z]{2,4}\b|(?:Paris|London|New\s+York|Eastern|Central|Pacific|Mountain|"
     r"Greenwich|local|Brussels|Berlin|Tokyo|Beijing|Moscow)\b)")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+|$)")
+#: Patterns that scan whole texts begin with one plain character class ("X" before "X*",
+#: not "X+"): ``re`` then skips to the characters that can start a match.
+_SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*(?=\s+|$)")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]+[\"”’')\]]*$")
 
 
@@ -150,8 +152,8 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
-_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
-_LINE = re.compile(r"[^\n]+")
+_PARAGRAPH = re.compile(r"[^\n][^\n]*(?:\n(?!\s*\n)[^\n]+)*")
+_LINE = re.compile(r"[^\n][^\n]*")
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:

@@ -1139,7 +1139,7 @@ _ALNUM_RUN = re.compile(r"[^\W_]*")  # str.isalnum() characters, as ``re`` defin
 
 
 _LETTER_RUN = re.compile(r"[a-z]+")
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"\d\d*")  # not "\d+": ``re`` skips to a digit only for this form
 
 
 def _keys(low: str) -> list[tuple[int, int, str]]:
