@@ -71,13 +71,13 @@ _ROLES = (
     "Commissioner", "Director", "Emperor", "Sheikh", "State", "Health", "Trade", "Economy",
     "Labor", "Labour", "Opposition", "Party",
 )
-_ROLE_PREFIX = Gated(re.compile(
+_ROLE_PREFIX = re.compile(
     r"\b(?:[A-Z][a-z]+(?:an|ish|ese|ch|i|ic)\s+)?"
     # a portfolio before a core role ("Pensions Minister", "Paris Mayor")
     r"(?:[A-Z][a-z]+\s+(?=(?:Minister|Secretary|Mayor|Commissioner|Director|Governor)\s))?"
     r"(?:(?:" + "|".join(re.escape(role) for role in _ROLES) + r")\s+)+"
     r"(?=[A-Z][\w\-’']+\s+[A-Z])"
-), tuple(role.lower() for role in _ROLES))
+)
 _FINITE = frozenset(
     """is are was were will would has have had can could should shall may might must does do
     did""".split()
