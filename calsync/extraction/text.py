@@ -89,7 +89,9 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
         content = line.strip()
         if not content:
             continue
-        key = " ".join(content.lower().split())
+        key = content.lower()
+        if "  " in key or not key.isprintable():  # only then has it white space to fold
+            key = " ".join(key.split())
         repeated = key in seen
         seen.add(key)
         following = lines[i + 1].strip() if i + 1 < len(lines) else ""
