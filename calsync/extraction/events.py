@@ -28,6 +28,12 @@ from calsync.extraction.mentions import Mention, could_hold_mentions, find_menti
 from calsync.extraction.settings import ExtractionSettings, base_date
 from calsync.model import Article, Event, Evidence, Timex
 
+#: Patterns used once each below, compiled at import.
+_TO_BEFORE = re.compile(r"\b(?:to|until|till|for)\s*$")
+_ORIGINALLY_BEFORE = re.compile(r"\b(?:originally|initially|previously|first)\b[^,.]*$")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_UID_WORD = re.compile(r"[a-z0-9]+")
+
 _REPORTING_VERBS = ("said", "says", "told", "announced", "confirmed", "added", "reported",
                     "stated", "wrote")
 _REPORTED_ON = Gated(re.compile(
@@ -187,10 +193,9 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
         if rescheduled:
             later = [
                 t for t in days
-                if re.search(r"\b(?:to|until|till|for)\s*$",
-                             mention.sentence.text[: t.start - mention.sentence.start])
-                and not re.search(r"\b(?:originally|initially|previously|first)\b[^,.]*$",
-                                  mention.sentence.text[: t.start - mention.sentence.start])
+                if _TO_BEFORE.search(mention.sentence.text, 0, t.start - mention.sentence.start)
+                and not _ORIGINALLY_BEFORE.search(mention.sentence.text, 0,
+                                                  t.start - mention.sentence.start)
             ]
             chosen = later[-1] if later else days[-1]
     clock = next((t for t in clocks if t.clock), None)
@@ -355,7 +360,7 @@ def _day_granular(t: Timex) -> bool:
     """A value naming one day or a span of days, not a week, month, year or duration."""
     if t.type not in ("DATE", "TIME"):
         return False
-    return bool(re.match(r"\d{4}-\d{2}-\d{2}", t.value)) or (t.last_day is not None and (
+    return bool(_ISO_DAY.match(t.value)) or (t.last_day is not None and (
         t.last_day != t.first_day
     ))
 
@@ -577,7 +582,7 @@ def _sort_key(value: date | datetime) -> tuple[date, str]:
 def _uid_key(title: str) -> str:
     # Accents dropped ("Élysée" and "Elysee" give one key), then words of letters and digits.
     norm = unicodedata.normalize("NFKD", title.lower()).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", norm)
+    words = _UID_WORD.findall(norm)
     return " ".join(w for w in words if w not in {"a", "an", "the"})
 
 

@@ -17,6 +17,36 @@ from calsync.extraction.lexicon import IRREGULAR, NOUNS, PHRASE_STOPS, REPORTING
 from calsync.extraction.text import Sentence
 from calsync.model import Timex
 
+#: Patterns used once each below, compiled at import.
+_SPACE_THEN_LOWER = re.compile(r"\s+[a-z]")
+_SPACE_THEN_LINK = re.compile(r"\s+(?:on|and|in|at|for|to|with|from|near|outside)\b")
+_OPENING_ADJUNCT = re.compile(r"\s*To\s+\w+[^,]{0,60},\s*")
+_DATELINE_DASH = re.compile(r"\s[-–—]\s")
+_TRAILING_AUX = re.compile(
+    r"(?:\s+(?:will|would|shall|is|are|was|were|to|be|been|being|has|have|then|also|now|"
+    r"first|due|set|scheduled|expected|slated|planned|officially|formally|plans?|wants?|"
+    r"hopes?|intends?|aims?|expects?|vows?|promises?|threatens?))+\s*$", re.IGNORECASE)
+_REPORTED_THAT = re.compile(r"\b(?:that|said|says|confirmed|announced|added|when|where|as)\s+")
+_WHOSE_PREP = re.compile(r"\s(?:in|for|at|of|to|on)\s+(?:a|an|the)\s+")
+_WHICH_AT_END = re.compile(r",?\s+which\s*$")
+_RELATIVE_PREP = re.compile(r"\s(?:at|on|in|of|to|from|with|for|by)\s+")
+_LEADING_ADVERBIAL = re.compile(
+    r"^\s*(?:(?:on|by|before|after|later|next|then|meanwhile)\b[^,]*,\s*)", re.IGNORECASE)
+_SUBJECT_END = re.compile(r",|\s(?:which|who|linking|connecting|including)\s|\s[a-z]\w*ing\s")
+_TO_DESTINATION = re.compile(r"\s+to\s+\w+")
+_PREP_OBJECT = re.compile(r"(?:with|in|at|on|by|from|for|after|before|during|until|through)\b")
+_ANY_AUX = re.compile(r"\s(?:will|would|is|are|has|have)\s")
+_IN_EVENT = re.compile(r"\b(?:in|for|at)\s+(?:a|an|the)\s")
+_IN_EVENT_TAIL = re.compile(r"\b(?:in|for|at)\s+((?:a|an|the)\s+.*)$")
+_TEMPLATE_ONE_WORD = re.compile(r"^\w+ \{obj\}$")
+_LISTING_LABEL = re.compile(r"\s*[^:]{3,40}:\s+")
+_LEADING_PREP = re.compile(r"^\s*(?:on|from|by|until|in|at)?\s*,?\s*")
+_BE_BEFORE_WORD = re.compile(r"\b(?:be|been)\s+(?=\w)")
+_DANGLING_WORD = re.compile(r"\b(?:be|on|at|from|by|until|in)\s*(?=[,.]|$)")
+_WHITE_RUN = re.compile(r"\s+")
+_TITLE_END = re.compile(r",|;|\s—\s|\s(?:the\s+\w+\s+)?said\b|\s(?:according|officials)\b")
+_HEAD_SPLIT = re.compile(r"\s(?:of|for|with|on|at|in|to|from|about|against|between|over|by)\s")
+
 #: A quoted name ("Run, walk; rest") is one token: its punctuation splits nothing.
 _TOKEN = re.compile(r"\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|\w[\w’'\-.]*\w|\w|[^\w\s]")
 _QUOTED = re.compile(r"\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”")
@@ -372,8 +402,7 @@ def _location(clause: Clause, exclude: tuple[int, int], timexes: list[Timex]) ->
         tail = clause.text[m.end(1):]
         place = _drop_article(m.group(1)).strip().rstrip(".")
         dated_next = any(t.start - clause.start - m.end(1) in range(0, 3) for t in timexes)
-        if re.match(r"\s+[a-z]", tail) and not dated_next and not re.match(
-                r"\s+(?:on|and|in|at|for|to|with|from|near|outside)\b", tail):
+        if _SPACE_THEN_LOWER.match(tail) and not dated_next and not _SPACE_THEN_LINK.match(tail):
             venue = _VENUE_TAIL.match(tail)
             if not venue:
                 continue  # a modifier, not the place: "at the British ambassador's residence"
@@ -423,7 +452,7 @@ def find_mentions(sentence: Sentence, timexes: list[Timex], *,
     """
     mentions: list[Mention] = []
     for clause in split_clauses(sentence, timexes):
-        adjunct = re.match(r"\s*To\s+\w+[^,]{0,60},\s*", clause.text)
+        adjunct = _OPENING_ADJUNCT.match(clause.text)
         if adjunct:
             clause = Clause(clause.start + adjunct.end(), clause.end,
                             clause.text[adjunct.end():], clause.connective)
@@ -582,22 +611,17 @@ def _subject(clause: Clause, verb_start: int) -> str:
     head = clause.text[: verb_start - clause.start]
     # Punctuation inside a quoted name ("Run, walk; rest") splits nothing: mask it meanwhile.
     head = _QUOTED.sub(lambda m: m.group(0).replace(",", "\x00").replace(";", "\x01"), head)
-    head = re.split(r"\s[-–—]\s", head)[-1]  # after a dateline: "PARIS (AFP) - "
-    head = re.sub(
-        r"(?:\s+(?:will|would|shall|is|are|was|were|to|be|been|being|has|have|then|also|now|"
-        r"first|due|set|scheduled|expected|slated|planned|officially|formally|plans?|wants?|"
-        r"hopes?|intends?|aims?|expects?|vows?|promises?|threatens?))+\s*$", "", head,
-        flags=re.IGNORECASE)
-    head = re.split(r"\b(?:that|said|says|confirmed|announced|added|when|where|as)\s+", head)[-1]
+    head = _DATELINE_DASH.split(head)[-1]  # after a dateline: "PARIS (AFP) - "
+    head = _TRAILING_AUX.sub("", head)
+    head = _REPORTED_THAT.split(head)[-1]
     if " whose " in head:  # "a leadership election whose first round will be held"
-        head = re.split(r"\s(?:in|for|at|of|to|on)\s+(?:a|an|the)\s+", head.split(" whose ")[0])[-1]
-    relative = re.search(r",?\s+which\s*$", head)
+        head = _WHOSE_PREP.split(head.split(" whose ")[0])[-1]
+    relative = _WHICH_AT_END.search(head)
     if relative:  # "... the fan zone, which opens at noon": the noun before "which"
-        head = re.split(r"\s(?:at|on|in|of|to|from|with|for|by)\s+", head[: relative.start()])[-1]
+        head = _RELATIVE_PREP.split(head[: relative.start()])[-1]
         head = head.split(",")[-1]
-    head = re.sub(r"^\s*(?:(?:on|by|before|after|later|next|then|meanwhile)\b[^,]*,\s*)", "",
-                  head, flags=re.IGNORECASE)
-    head = re.split(r",|\s(?:which|who|linking|connecting|including)\s|\s[a-z]\w*ing\s", head)[0]
+    head = _LEADING_ADVERBIAL.sub("", head)
+    head = _SUBJECT_END.split(head)[0]
     words = head.split()
     if not words or len(words) > 16 or words[0].lower() in _SUBJECT_PRONOUNS:
         return ""
@@ -651,13 +675,12 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         speech = bool(_SPEECH_OBJECT.match(clause.text, obj_start - clause.start))
         obj, obj_end = ("", obj_start) if passive else _object_phrase(
             clause, obj_start, timexes, speech_like=speech, keep_for=True)
-        if lem in _TRAVEL and re.match(r"\s+to\s+\w+", clause.text[obj_end - clause.start:]):
+        if lem in _TRAVEL and _TO_DESTINATION.match(clause.text[obj_end - clause.start:]):
             after = clause.text[obj_end - clause.start:].split()
             if len(after) > 1 and lemma(after[1]) is not None:
                 continue  # "fly to Vilnius to inaugurate ...": the purpose is the happening
         opening = ""
-        if lem in _SUBJECT_VERBS and re.match(
-                r"(?:with|in|at|on|by|from|for|after|before|during|until|through)\b", obj):
+        if lem in _SUBJECT_VERBS and _PREP_OBJECT.match(obj):
             if obj.startswith("with ") and lem in {"begin", "start", "open", "close"}:
                 opening = obj  # "will begin with the lighting of the tree": say how
             obj = ""  # no object, a subject
@@ -667,7 +690,7 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
             continue  # "meet the capital criteria": a target met, not a meeting
         if passive or (not obj and lem in _SUBJECT_VERBS):
             subject = _subject(clause, wstart)
-            aux = re.search(r"\s(?:will|would|is|are|has|have)\s", sentence.text)
+            aux = _ANY_AUX.search(sentence.text)
             if not subject and aux is not None:  # "..., and a judge will be sentencing him"
                 subject = _subject(Clause(sentence.start, sentence.end, sentence.text, None),
                                    sentence.start + aux.start() + 1)
@@ -684,7 +707,7 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
                                 "march": "March by {obj}", "rally": "Rally by {obj}",
                                 "protest": "Protest by {obj}"}.get(lem, template)
         has_noun = _head_is_event(obj) or (
-            _has_event_noun(obj) and bool(re.search(r"\b(?:in|for|at)\s+(?:a|an|the)\s", obj)))
+            _has_event_noun(obj) and bool(_IN_EVENT.search(obj)))
         event_np = ""
         if not has_noun:
             limit = min([t.start for t in timexes if t.start >= obj_end] + [clause.end])
@@ -709,7 +732,7 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         elif has_noun or template is None:
             if not obj:
                 continue
-            inner = re.search(r"\b(?:in|for|at)\s+((?:a|an|the)\s+.*)$", obj)
+            inner = _IN_EVENT_TAIL.search(obj)
             if inner and _has_event_noun(inner.group(1)) \
                     and not _has_event_noun(obj[: inner.start()]):
                 before = _clean_phrase(obj[: inner.start()])
@@ -725,7 +748,7 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         else:
             if not obj and "{obj}" in template:
                 continue
-            if skip and re.search(r"^\w+ \{obj\}$", template):
+            if skip and _TEMPLATE_ONE_WORD.search(template):
                 particle = clause.text[wend - clause.start:wend - clause.start + skip].split()[-1]
                 template = template.replace("{obj}", particle + " {obj}")
             title = template.format(obj=_common_start(obj))
@@ -763,7 +786,7 @@ def _listing_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -
         title = f"{fixture.group(1)} v {fixture.group(2)}"
         span = (clause.start + fixture.start(), clause.start + fixture.end())
         return _make(sentence, clause, title, "match", None, "", True, False, span)
-    m = re.match(r"\s*[^:]{3,40}:\s+", clause.text)
+    m = _LISTING_LABEL.match(clause.text)
     if m and any(clause.start <= t.start < clause.start + m.end() for t in timexes):
         phrase, end = _object_phrase(clause, clause.start + m.end(), timexes)
         if phrase:
@@ -783,13 +806,13 @@ def _future_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) ->
     text = clause.text
     for t in sorted(timexes, key=lambda t: -t.start):
         text = text[: t.start - clause.start] + text[t.end - clause.start:]
-    text = re.sub(r"^\s*(?:on|from|by|until|in|at)?\s*,?\s*", "", text)
+    text = _LEADING_PREP.sub("", text)
     text = _FUTURE_MARKER.sub(" ", text)
-    text = re.sub(r"\b(?:be|been)\s+(?=\w)", "", text)  # "packages will be available"
+    text = _BE_BEFORE_WORD.sub("", text)  # "packages will be available"
     for _ in range(2):  # "will be at , followed": drop "at", then the "be" it leaves
-        text = re.sub(r"\b(?:be|on|at|from|by|until|in)\s*(?=[,.]|$)", "", text)
-    text = re.sub(r"\s+", " ", text)
-    text = re.split(r",|;|\s—\s|\s(?:the\s+\w+\s+)?said\b|\s(?:according|officials)\b", text)[0]
+        text = _DANGLING_WORD.sub("", text)
+    text = _WHITE_RUN.sub(" ", text)
+    text = _TITLE_END.split(text)[0]
     words = text.split()
     if (len(words) < 3 or words[0].lower() in _WEAK_STARTS
             or any(q in clause.text for q in "\"“”`") or not any(len(w) > 4 for w in words)):
@@ -809,8 +832,7 @@ def _is_event_noun(word: str, previous: str = "") -> bool:
 
 def _head_is_event(phrase: str) -> bool:
     """True when the phrase's head noun names a happening ("a bilateral meeting with X")."""
-    chunk = re.split(r"\s(?:of|for|with|on|at|in|to|from|about|against|between|over|by)\s",
-                     phrase)[0].split()
+    chunk = _HEAD_SPLIT.split(phrase)[0].split()
     return bool(chunk) and _is_event_noun(chunk[-1], chunk[-2] if len(chunk) > 1 else "")
 
 

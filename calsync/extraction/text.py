@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+#: Patterns used once each below, compiled at import.
+_LABEL = re.compile(r"^([\w ,.'’]{3,40}):\s+\S")
+
 #: Lines that are site furniture whatever their context.
 _BOILERPLATE = re.compile(
     r"""^\s*(?:
@@ -70,7 +73,7 @@ def _is_link_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped or stripped[-1] in ".!?\"”’:;)":
         return False
-    label = re.match(r"^([\w ,.'’]{3,40}):\s+\S", stripped)
+    label = _LABEL.match(stripped)
     if label and _DAY_LABEL.search(label.group(1)):
         return False  # a schedule line: "Saturday, December 21: Home v Away, 3pm"
     words = stripped.split()

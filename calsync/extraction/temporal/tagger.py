@@ -50,6 +50,15 @@ from calsync.extraction.temporal.patterns import (
 from calsync.extraction.temporal.tense import Tense, TenseIndex
 from calsync.model import Timex, TimexType
 
+#: Patterns used once each below, compiled at import.
+_FOR_OF_ON_AFTER = re.compile(r"\s+(?:for|of|on)\s")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z]\w*\s+$")
+_ENDED_AFTER = re.compile(r"\s+(?:ended|ending|that\s+ended|to)\b")
+_OF_AFTER = re.compile(r"\s+of\b")
+_DURATION_LEAD = re.compile(r"\b(?:for|in|over|within|took|take|takes|after|lasted)\s+$")
+
 _MOD_WORDS = {
     "early": "START", "beginning of": "START", "start of": "START", "the beginning of": "START",
     "the start of": "START", "late": "END", "end of": "END", "the end of": "END",
@@ -303,8 +312,7 @@ def _h_month_year(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
 
 def _h_month(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     name = g["mon"]
-    if re.match(r"\s+(?:for|of|on)\s", ctx.text[e:e + 5]) and re.search(
-            r"\bthe\s+$", ctx.text[max(0, s - 5):s], re.IGNORECASE):
+    if _FOR_OF_ON_AFTER.match(ctx.text[e:e + 5]) and _THE_BEFORE.search(ctx.text[max(0, s - 5):s]):
         return None  # "the March for Life": a name
     if name.lower() == "may" and not g.get("mod"):
         if not _MAY_BEFORE.search(ctx.text, max(0, s - 20), s):
@@ -423,7 +431,7 @@ def _holiday(ctx: _Ctx, name: str, s: int, tense: Tense) -> tuple[date, str, int
     words = name.split()
     for i in range(len(words)):
         cand = " ".join(words[i:])
-        cand = re.sub(r"['’]s$", "", cand) if cand.lower().endswith(("day's", "eve's")) else cand
+        cand = _POSSESSIVE_END.sub("", cand) if cand.lower().endswith(("day's", "eve's")) else cand
         found = hol.lookup(cand, ctx.dct.year, ctx.settings.countries)
         if found is None:
             continue
@@ -496,7 +504,7 @@ def _h_holiday_mod(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
 def _h_reltime_day(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     w = g["w"].lower()
     if w == "today" and (_GENERIC_AFTER_TODAY.match(ctx.text, e) or (
-            ctx.text[s] == "T" and re.search(r"[A-Z]\w*\s+$", ctx.text[max(0, s - 12):s]))):
+            ctx.text[s] == "T" and _CAPITALISED_BEFORE.search(ctx.text[max(0, s - 12):s]))):
         return None  # "today's world" means nowadays; "VOA Today" is a title
     shift = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[w]
     if g.get("dd"):
@@ -704,7 +712,7 @@ def _h_the_unit(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     unit = g["unit"].lower()
     if unit == "weekend":
         return _weekend(ctx, s, e, None)
-    if re.match(r"\s+(?:ended|ending|that\s+ended|to)\b", ctx.text[e:e + 20]):
+    if _ENDED_AFTER.match(ctx.text[e:e + 20]):
         # "the year ended March 31": a span of a year, not a calendar year
         return _tx(ctx, s, e, "DURATION", f"P1{UNITS[unit][0]}",
                    resolution=f"a {unit}", anchor="absolute", confidence=0.6)
@@ -950,7 +958,7 @@ def _h_duration(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     if (unit == "second" and nword in ("a", "an")) or (unit == "second" and not g["unit"].endswith(
             "s") and nword in ("one",) and ctx.text[e:e + 1] == " "):
         return None
-    if unit == "quarter" and re.match(r"\s+of\b", ctx.text[e:e + 4]):
+    if unit == "quarter" and _OF_AFTER.match(ctx.text[e:e + 4]):
         return None  # "three-quarters of its food": a fraction
     if g.get("old"):
         return None  # an age ("a 6-year-old", "37 years old") is not a time of the story
@@ -971,7 +979,7 @@ def _h_vague(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     if not rel and not g.get("few"):
         # a bare plural unit ("years") is a duration only after words that make it one
         before = ctx.text[max(0, s - 12):s].lower()
-        if not re.search(r"\b(?:for|in|over|within|took|take|takes|after|lasted)\s+$", before):
+        if not _DURATION_LEAD.search(before):
             return None
     if rel in ("recent", "past") and not g.get("few") and unit == "year":
         # "in recent years": TimeML's past reference rather than a length of time
