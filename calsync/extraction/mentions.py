@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from calsync.extraction.gate import Gated
+from calsync.extraction.lazy import once
 from calsync.extraction.lexicon import IRREGULAR, NOUNS, PHRASE_STOPS, REPORTING, VERBS
 from calsync.extraction.text import Sentence
 from calsync.model import Timex
@@ -129,12 +130,12 @@ class Clause:
     text: str
     connective: str | None
 
-    @cached_property
+    @once
     def low(self) -> str:
         """The clause lower-cased, for the gated patterns."""
         return self.text.lower()
 
-    @cached_property
+    @once
     def tokens(self) -> tuple[tuple[str, int, int], ...]:
         """Words and punctuation with absolute offsets, computed once per clause."""
         return _tokens(self.text, self.start)
@@ -213,10 +214,14 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
     base = sentence.start
     protected = [(t.start - base, t.end - base) for t in timexes]
 
-    protected += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    if "\"" in text or "“" in text:
+        protected += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
     def inside_timex(pos: int) -> bool:
-        return any(s <= pos < e for s, e in protected)
+        for s, e in protected:  # noqa: SIM110 - cheaper than any() over a generator
+            if s <= pos < e:
+                return True
+        return False
 
     cuts: list[tuple[int, int, str | None]] = []  # (cut position, skip length, connective)
     for m in (_HARD_CUT.finditer(text) if ";" in text or "—" in text or "–" in text else ()):
@@ -339,9 +344,9 @@ def _object_phrase(
     out_end = start
     for i, (word, wstart, wend) in enumerate(words):
         low = word.lower()
-        if any(t.start <= wstart < t.end for t in timexes):
+        tmx = _timex_at(wstart, timexes)
+        if tmx is not None:
             # A holiday name used as a modifier ("an Armistice Day ceremony") is part of it.
-            tmx = next(t for t in timexes if t.start <= wstart < t.end)
             after = clause.text[tmx.end - clause.start:].lstrip()
             if after[:2] in ("'s", "’s"):
                 continue  # "this year's Nobel Peace Prize laureate": a date that qualifies
@@ -837,8 +842,20 @@ def _head_is_event(phrase: str) -> bool:
 
 
 def _has_event_noun(phrase: str) -> bool:
-    words = phrase.split()
-    return any(_is_event_noun(w, words[i - 1] if i else "") for i, w in enumerate(words))
+    previous = ""
+    for word in phrase.split():
+        if _is_event_noun(word, previous):
+            return True
+        previous = word
+    return False
+
+
+def _timex_at(pos: int, timexes: list[Timex]) -> Timex | None:
+    """The first expression covering offset ``pos``; a plain loop, called once per word."""
+    for t in timexes:
+        if t.start <= pos < t.end:
+            return t
+    return None
 
 
 def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
@@ -879,7 +896,7 @@ def _noun_phrase(clause: Clause, words: tuple[tuple[str, int, int], ...], i: int
             ",", "’", "'", "“", "”", "—", "(", ")", "\""
         } or pl.endswith(("’s", "'s")) or lemma(prev) is not None:
             break
-        if any(t.start <= words[j - 1][1] < t.end for t in timexes):
+        if _timex_at(words[j - 1][1], timexes) is not None:
             break
         if not (prev[:1].isupper() or prev[:1].isdigit() or "-" in prev
                 or (len(prev) > 2 and prev[0] in "\"“")

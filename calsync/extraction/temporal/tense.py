@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cached_property
 from typing import Literal
 
+from calsync.extraction.lazy import once
 from calsync.extraction.temporal.patterns import trie as _trie
 
 Tense = Literal["future", "past"] | None
@@ -144,7 +144,7 @@ class TenseIndex:
         self._bounds: list[int] | None = None
         self._markers: dict[int, list[tuple[int, int, bool]]] = {}
 
-    @cached_property
+    @once
     def low(self) -> str:
         """The text lower-cased, once for all its sentences."""
         return self.text.lower()
