@@ -588,7 +588,9 @@ def _sort_key(value: date | datetime) -> tuple[date, str]:
 
 def _uid_key(title: str) -> str:
     # Accents dropped ("Élysée" and "Elysee" give one key), then words of letters and digits.
-    norm = unicodedata.normalize("NFKD", title.lower()).encode("ascii", "ignore").decode()
+    norm = title.lower()
+    if not norm.isascii():  # (ASCII text is its own NFKD form)
+        norm = unicodedata.normalize("NFKD", norm).encode("ascii", "ignore").decode()
     words = _UID_WORD.findall(norm)
     return " ".join(w for w in words if w not in {"a", "an", "the"})
 

@@ -136,6 +136,11 @@ class Clause:
         return self.text.lower()
 
     @once
+    def anchor(self) -> re.Match[str] | None:
+        """An event anchor in the clause ("after her arrival"), looked for once."""
+        return _RELATIVE_ANCHOR.search(self.text, self.low)
+
+    @once
     def tokens(self) -> tuple[tuple[str, int, int], ...]:
         """Words and punctuation with absolute offsets, computed once per clause."""
         return _tokens(self.text, self.start)
@@ -422,7 +427,7 @@ def _location(clause: Clause, exclude: tuple[int, int], timexes: list[Timex]) ->
 
 
 def _relative(clause: Clause) -> tuple[str, str] | None:
-    m = _RELATIVE_ANCHOR.search(clause.text, clause.low)
+    m = clause.anchor
     if not m:
         return None
     if m.group(3):  # "On the first day": of the span named before
@@ -463,7 +468,7 @@ def find_mentions(sentence: Sentence, timexes: list[Timex], *,
                             clause.text[adjunct.end():], clause.connective)
         ctimexes = [t for t in timexes if clause.start <= t.start < clause.end]
         if only_dated and not any(t.first_day or t.clock for t in ctimexes) and \
-                _RELATIVE_ANCHOR.search(clause.text, clause.low) is None:
+                clause.anchor is None:
             # A clause with no date and no anchor ("before delivering remarks at X") can only
             # name a happening that another clause dates; that clause names it too.
             continue
