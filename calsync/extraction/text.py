@@ -52,6 +52,21 @@ _ZONE_AFTER = re.compile(
 #: not "X+"): ``re`` then skips to the characters that can start a match.
 _SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*(?=\s+|$)")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]+[\"”’')\]]*$")
+#: The characters a ``_WORD_BEFORE`` match is made of, as a run read backwards
+_WORD_BEFORE_CHARS = re.compile(r"[\w.!?…\"”’')\]]*")
+
+
+def _word_before(block: str, end: int) -> str | None:
+    """The word the sentence end at ``end`` follows ("U.S" of "U.S."), if any.
+
+    ``_WORD_BEFORE`` searched in the 40 characters before ``end``, but from where the run
+    of the characters a match can hold begins: the leftmost match starts there or later, and
+    the search no longer tries every start in the window.
+    """
+    lo = max(0, end - 40)
+    lo = end - _WORD_BEFORE_CHARS.match(block[lo:end][::-1]).end()  # type: ignore[union-attr]
+    m = _WORD_BEFORE.search(block, lo, end)
+    return m.group(1) if m else None
 
 
 @dataclass(frozen=True)
@@ -140,9 +155,9 @@ def sentences(text: str) -> list[Sentence]:
         cursor = 0
         for end_match in _SENTENCE_END.finditer(block):
             end = end_match.end()
-            tail = _WORD_BEFORE.search(block, max(0, end - 40), end)
+            tail = _word_before(block, end)
             if tail:
-                word = tail.group(1).lower().rstrip(".")
+                word = tail.lower().rstrip(".")
                 clock_end = word in ("a.m", "p.m") and not _ZONE_AFTER.match(block, end)
                 if (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())) \
                         and not clock_end:

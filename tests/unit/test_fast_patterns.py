@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calsync.extraction import events, mentions
+from calsync.extraction import events, mentions, text
 from calsync.extraction.temporal import tense
 
 PAIRS = {
@@ -94,3 +94,17 @@ def test_tense_markers_found_in_one_pass_are_those_found_word_by_word(
 def test_tense_markers_in_awkward_words(text: str) -> None:
     fast = [m.span() for m in tense._scan_markers(text, 0, len(text))]
     assert fast == [m.span() for m in tense._scan_markers_by_word(text, 0, len(text))]
+
+
+_PLAIN_WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]+[\"”’')\]]*$")
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(
+    [" ", ".", "!", "?", "…", "”", ")", "'", "a", "Dr", "U", "S", "p", "m", "3", "\n", "é"]),
+    max_size=30))
+def test_word_before_a_sentence_end_read_backwards(pieces: list[str]) -> None:
+    block = "".join(pieces)
+    for end in [m.end() for m in text._SENTENCE_END.finditer(block)]:  # where it is asked
+        plain = _PLAIN_WORD_BEFORE.search(block, max(0, end - 40), end)
+        assert text._word_before(block, end) == (plain.group(1) if plain else None)
