@@ -9,6 +9,7 @@ not date anything: that is ``events.py``'s job.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -144,6 +145,11 @@ class Clause:
     def tokens(self) -> tuple[tuple[str, int, int], ...]:
         """Words and punctuation with absolute offsets, computed once per clause."""
         return _tokens(self.text, self.start)
+
+    @once
+    def starts(self) -> list[int]:
+        """Where each token starts, in order: the tokens from an offset on are a slice."""
+        return [token[1] for token in self.tokens]
 
 
 @dataclass(frozen=True)
@@ -345,7 +351,7 @@ def _object_phrase(
     place phrase ("at the Élysée Palace"), which is the location rather than the title.
     """
     rel = start - clause.start
-    words = [w for w in clause.tokens if w[1] >= start]
+    words = clause.tokens[bisect_left(clause.starts, start):]
     out_end = start
     for i, (word, wstart, wend) in enumerate(words):
         low = word.lower()
@@ -717,7 +723,7 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
                                 "march": "March by {obj}", "rally": "Rally by {obj}",
                                 "protest": "Protest by {obj}"}.get(lem, template)
         has_noun = _head_is_event(obj) or (
-            _has_event_noun(obj) and bool(_IN_EVENT.search(obj)))
+            _IN_EVENT.search(obj) is not None and _has_event_noun(obj))
         event_np = ""
         if not has_noun:
             limit = min([t.start for t in timexes if t.start >= obj_end] + [clause.end])

@@ -108,3 +108,15 @@ def test_word_before_a_sentence_end_read_backwards(pieces: list[str]) -> None:
     for end in [m.end() for m in text._SENTENCE_END.finditer(block)]:  # where it is asked
         plain = _PLAIN_WORD_BEFORE.search(block, max(0, end - 40), end)
         assert text._word_before(block, end) == (plain.group(1) if plain else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(
+    [" ", ".", "!", "?", "\n", "Mr", "Dr", "U", "S", "A", "a", "Nov", "”", "The"]), max_size=30))
+def test_sentence_bounds_skip_only_what_cannot_be_an_abbreviation(pieces: list[str]) -> None:
+    text_ = "".join(pieces)
+    plain = [m.end() for m in tense._SENTENCE_END.finditer(text_)
+             if not tense._ABBREVIATION.search(text_, max(0, m.start() - 6), m.start() + 1)]
+    index = tense.TenseIndex(text_)
+    index.sentence(0)
+    assert index._bounds == plain

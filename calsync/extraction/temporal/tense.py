@@ -152,9 +152,12 @@ class TenseIndex:
     def sentence(self, start: int) -> tuple[int, int]:
         """Bounds of the sentence holding offset ``start``."""
         if self._bounds is None:
+            text = self.text
             self._bounds = [
-                m.end() for m in _SENTENCE_END.finditer(self.text)
-                if not _ABBREVIATION.search(self.text, max(0, m.start() - 6), m.start() + 1)
+                m.end() for m in _SENTENCE_END.finditer(text)
+                # an abbreviation ends in "." (or ".\n"): a "!", "?" or bare line break is none
+                if not ((text[m.start()] == "." or text[m.start() - 1:m.start() + 1] == ".\n")
+                        and _ABBREVIATION.search(text, max(0, m.start() - 6), m.start() + 1))
             ]
         i = bisect_right(self._bounds, start)
         lo = self._bounds[i - 1] if i else 0
