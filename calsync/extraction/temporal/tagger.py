@@ -597,9 +597,8 @@ def _h_weekday(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     # "Friday morning": TimeBank mostly gives the day alone; the part of the day stays in
     # the words
     keep = pod if pod and pod.lower() == "evening" else None
-    tx = _day(ctx, s, e, d, f"{ctx.text[s:e].strip()} = {how}", anchor, conf,
-              mod=_mod(g.get("early")), pod=keep)
-    return replace(tx, resolution=tx.resolution + (f" ({pod})" if pod and not keep else ""))
+    said = f"{ctx.text[s:e].strip()} = {how}" + (f" ({pod})" if pod and not keep else "")
+    return _day(ctx, s, e, d, said, anchor, conf, mod=_mod(g.get("early")), pod=keep)
 
 
 _REL_SHIFT = {
@@ -1075,12 +1074,12 @@ def _zone(g: _G) -> str | None:
 
 
 def _time_tx(ctx: _Ctx, s: int, e: int, clock: str, clock_end: str | None,
-             zone: str | None) -> Timex:
+             zone: str | None, mod: str | None = None) -> Timex:
     base, anchor, label = ctx.anchor()
     zone_words = f" {zone}" if zone else ""
     rng = f"-{clock_end}" if clock_end else ""
     return _tx(ctx, s, e, "TIME", f"{base.isoformat()}T{clock}", first_day=base, last_day=base,
-               clock=clock, clock_end=clock_end, zone=zone,
+               clock=clock, clock_end=clock_end, zone=zone, mod=mod,
                resolution=f"{clock}{rng}{zone_words} on {label}", anchor=anchor,
                confidence=0.8)
 
@@ -1100,8 +1099,8 @@ def _h_time(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
         if "afternoon" in g["inpod"] or "evening" in g["inpod"] or "night" in g["inpod"]:
             h = h + 12 if h < 12 else h
         clock = f"{h % 24:02d}{clock[2:]}"
-    tx = _time_tx(ctx, s, e, clock, None, _zone(g))
-    return replace(tx, mod=_Q_MODS.get(_norm(g.get("q"))) if g.get("q") else None)
+    return _time_tx(ctx, s, e, clock, None, _zone(g),
+                    mod=_Q_MODS.get(_norm(g.get("q"))) if g.get("q") else None)
 
 
 def _h_time_range(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
