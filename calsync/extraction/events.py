@@ -216,7 +216,8 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     first_day = chosen.first_day
     if rescheduled and first_day != last_day and chosen.text.lower().startswith("from"):
         first_day = last_day  # "moved the race from Saturday to Sunday": the new day
-    opening = _range_start(chosen, days, mention.sentence.text, mention.sentence.start)
+    opening = _range_start(chosen, days, mention.sentence.text, mention.sentence.start,
+                           sentence_text)
     if opening is not None:
         # "talks that opened on Monday and run until June 15": from the one to the other
         first_day = opening.first_day
@@ -251,9 +252,10 @@ _UNTIL_BEFORE = Gated(re.compile(r"\b(?:until|till|through)\s+(?:at\s+least\s+)?
                                  re.IGNORECASE), ("until", "till", "through"))
 
 
-def _range_start(chosen: Timex, days: list[Timex], text: str, base: int) -> Timex | None:
+def _range_start(chosen: Timex, days: list[Timex], text: str, base: int,
+                 low: str | None = None) -> Timex | None:
     """For "... until June 15", the day named earlier in the sentence that opens the span."""
-    if chosen.first_day is None or not _UNTIL_BEFORE.search(text, None, 0, chosen.start - base):
+    if chosen.first_day is None or not _UNTIL_BEFORE.search(text, low, 0, chosen.start - base):
         return None
     before = [t for t in days if t.end <= chosen.start and t.first_day is not None
               and t.first_day < chosen.first_day
@@ -549,7 +551,7 @@ def _build(
         evidence = tuple(
             Evidence(
                 source=article.source,
-                sentence=" ".join(d.mention.sentence.text.split()),
+                sentence=_folded(d.mention.sentence.text),
                 expression=d.expression,
                 resolution=d.resolution,
                 url=article.url,
@@ -567,6 +569,13 @@ def _build(
         )
     events.sort(key=lambda e: (_sort_key(e.start), e.title))
     return events
+
+
+def _folded(text: str) -> str:
+    """White space folded to single spaces, the ends stripped ("a  b\n" -> "a b")."""
+    if text.isprintable() and "  " not in text and text == text.strip():
+        return text  # nothing to fold
+    return " ".join(text.split())
 
 
 def _evidence_parts(hap: _Happening, best: _Dated) -> list[_Dated]:
