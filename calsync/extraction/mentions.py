@@ -77,8 +77,11 @@ _RELATIVE_ANCHOR = Gated(re.compile(
     # "on the day of", "at the end of", "on the first day": cheaper than "day" alone, which
     # every weekday holds
     re.compile(r"the\s+(?:day|end|first|second|third|last|final|opening|closing)\b"))
+#: "at|in|inside|outside|on" after a word boundary, the boundary checked behind the first
+#: letter ("a(?<!\wa)t"): a pattern that begins with letters lets ``re`` skip to them.
 _PLACE = re.compile(
-    r"\b(?:at|in|inside|outside|on(?=\s+(?:the\s+)?(?:Place|Avenue|Rue|Quai|Boulevard|Plaza|"
+    r"(?:a(?<!\wa)t|i(?<!\wi)n|i(?<!\wi)nside|o(?<!\wo)utside|o(?<!\wo)n"
+    r"(?=\s+(?:the\s+)?(?:Place|Avenue|Rue|Quai|Boulevard|Plaza|"
     r"Piazza|Via|Unter|Champs|Capitol)\b))\s+((?:the\s+)?(?:[A-ZÀ-Ý][\w’'\-.]*)(?:\s+(?:(?:of|de|"
     r"du|des|la|le|and|&)\s+)?[A-ZÀ-Ý][\w’'\-.]*)*)"
 )

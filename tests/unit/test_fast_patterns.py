@@ -23,6 +23,11 @@ PAIRS = {
     "tense sentence end": (tense._SENTENCE_END, re.compile(
         r"(?:[.!?][\"”’)]?\s+(?=[A-Z“\"(])|\n)"),
         [" ", "\n", ".", "?", "”", ")", "A", "a", "(", "“"]),
+    "place": (mentions._PLACE, re.compile(
+        r"\b(?:at|in|inside|outside|on(?=\s+(?:the\s+)?(?:Place|Avenue|Rue|Quai|Boulevard|Plaza|"
+        r"Piazza|Via|Unter|Champs|Capitol)\b))\s+((?:the\s+)?(?:[A-ZÀ-Ý][\w’'\-.]*)(?:\s+(?:(?:of|de|"
+        r"du|des|la|le|and|&)\s+)?[A-ZÀ-Ý][\w’'\-.]*)*)"),
+        [" ", "at", "in", "inside", "on", "cat", "Place", "the", "Paris", "de", "x", "_", "9"]),
 }
 
 _Found = list[tuple[tuple[int, int], tuple[str | None, ...]]]
