@@ -177,11 +177,12 @@ def _past_verb_before(text: str, end: int) -> bool:
 def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     clause = mention.clause
     sentence_text = mention.sentence.text.lower()
+    reported = _REPORTED_ON.pattern if _REPORTED_ON.possible(sentence_text) else None
     in_clause = [
         t for t in stimexes if clause.start <= t.start < clause.end
         # "..., the Vatican said on Tuesday": when it was said is not when it happens
-        and not _REPORTED_ON.search(mention.sentence.text, sentence_text, 0,
-                                    t.start - mention.sentence.start)
+        and not (reported is not None and reported.search(
+            mention.sentence.text, 0, t.start - mention.sentence.start))
         # "The court agreed Friday to hear ...": that day is when it agreed
         and not (t.start < mention.name_span[0] and _past_verb_before(
             mention.sentence.text, t.start - mention.sentence.start))
