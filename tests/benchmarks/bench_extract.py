@@ -2,9 +2,11 @@
 
 Run: ``python -m tests.benchmarks.bench_extract [--rounds N]``. Prints ms per article for
 both, warm (after one call) and for the first call, and the wall time of ``calsync extract``
-as a fresh process. Per-call times are process CPU time (``time.process_time``), so other
-work on the machine does not inflate them; the fresh-process figure is wall time. Not a test:
-numbers are printed, not asserted.
+as a fresh process. Two of ours: the whole extraction (events, what ``calsync extract``
+does) and the temporal tagger alone (expressions with resolved values, what
+``search_dates`` does), each interleaved with dateparser in a run of its own. Per-call times
+are process CPU time (``time.process_time``), so other work on the machine does not inflate
+them; the fresh-process figure is wall time. Not a test: numbers are printed, not asserted.
 """
 
 from __future__ import annotations
@@ -40,6 +42,11 @@ def _interleaved(ours: Callable[[], object], peer: Callable[[], object], rounds:
     return mine, theirs
 
 
+def _row(name: str, first: float, times: list[float]) -> str:
+    return (f"{name:34}{first:>9.1f} ms{statistics.median(times):>13.2f} ms"
+            f"{min(times):>10.2f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=50)
@@ -48,6 +55,7 @@ def main() -> None:
     published = datetime(2021, 11, 5, 12, tzinfo=ZoneInfo("Europe/Paris"))
 
     from calsync.extraction.events import extract_events
+    from calsync.extraction.temporal import tag
     from calsync.model import Article
 
     article = Article(text, published, str(SEED))
@@ -62,9 +70,14 @@ def main() -> None:
     def peer() -> object:
         return dateparser.search.search_dates(text, languages=["en"], settings=settings)
 
+    def dates() -> object:  # the like-for-like peer of search_dates: expressions, resolved
+        return tag(text, published)
+
     ours_first, peer_first = _cpu_ms(ours), _cpu_ms(peer)
     mine, theirs = _interleaved(ours, peer, args.rounds)
+    tagged, theirs_too = _interleaved(dates, peer, args.rounds)
     ours_ms, peer_ms = statistics.median(mine), statistics.median(theirs)
+    tag_ms, peer_too_ms = statistics.median(tagged), statistics.median(theirs_too)
 
     cmd = [sys.executable, "-m", "calsync.cli", "extract", str(SEED), "--published", "2021-11-05"]
     # As after `pip install`, which compiles bytecode: let the processes write and use it even
@@ -77,12 +90,15 @@ def main() -> None:
         subprocess.run(cmd, check=True, capture_output=True, env=env)
         walls.append(time.perf_counter() - t0)
 
-    print(f"seed article: {len(text)} characters, {len(extract_events(article))} events")
-    print(f"{'CPU ms per article':34}{'first call':>12}{'warm (median)':>16}")
-    print(f"{'calsync extract_events':34}{ours_first:>9.1f} ms{ours_ms:>13.2f} ms")
-    print(f"{'dateparser.search.search_dates':34}{peer_first:>9.1f} ms{peer_ms:>13.2f} ms")
-    print(f"speed-up once warm: {peer_ms / ours_ms:.1f}x (calls interleaved, {args.rounds} "
-          f"and {len(theirs)} of them)")
+    print(f"seed article: {len(text)} characters, {len(extract_events(article))} events, "
+          f"{len(tag(text, published))} temporal expressions")
+    print(f"{'CPU ms per article':34}{'first call':>12}{'warm (median)':>16}{'(min)':>13}")
+    print(_row("calsync extract_events (events)", ours_first, mine))
+    print(_row("calsync tag (dates only)", _cpu_ms(dates), tagged))
+    print(_row("dateparser.search.search_dates", peer_first, theirs + theirs_too))
+    print(f"speed-up once warm (medians, calls interleaved, {args.rounds} of ours and "
+          f"{len(theirs)} of dateparser each): events {peer_ms / ours_ms:.1f}x, "
+          f"dates only {peer_too_ms / tag_ms:.1f}x")
     print(f"`calsync extract` fresh process: median {statistics.median(walls):.2f} s "
           f"(min {min(walls):.2f} s over {len(walls)} runs)")
 
