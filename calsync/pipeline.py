@@ -377,10 +377,17 @@ def _default_extractor(article: Article, settings: ExtractionSettings) -> list[E
 def run(config: Config, *, now: datetime, dry_run: bool = False,
         extract: Extractor | None = None, fetcher: Fetcher | None = None,
         progress: Progress | None = None) -> RunReport:
-    """Converge every target of ``config``; ``now`` is the run's start (aware)."""
+    """Converge every target of ``config``; ``now`` is the run's start (aware).
+
+    A dry run creates nothing, not even the state folder or the lock file: it takes the lock
+    only where a real run has left one (so it does not read state a run is writing).
+    """
     from filelock import FileLock, Timeout
 
     lock_path = config.lock_path
+    if dry_run and not lock_path.exists():
+        return _run(config, now=now, dry_run=dry_run, extract=extract or _default_extractor,
+                    fetcher=fetcher, progress=progress or (lambda _msg: None))
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -188,9 +188,23 @@ def test_dry_run_writes_nothing(site: Site, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "dry run" in result.output and " create" in result.output
     assert not (tmp_path / "out").exists()
-    assert not (tmp_path / "state/articles.sqlite").exists()
+    assert not (tmp_path / "state").exists()  # no cache, no sync state, no lock file
     # The cache was not filled either: a real run still sees every article as new.
     assert "5 new" in cli(config).output
+
+
+def test_dry_run_after_a_real_run_changes_no_file(site: Site, tmp_path: Path) -> None:
+    config = site.config(tmp_path)
+    assert cli(config).exit_code == 0
+    (tmp_path / "articles/meeting.txt").unlink()
+    before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in tmp_path.rglob("*")
+              if p.is_file()}
+    result = cli(config, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "delete" in result.output  # the plan shows what a real run would remove
+    after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in tmp_path.rglob("*")
+             if p.is_file()}
+    assert after == before
 
 
 def test_undated_article_is_skipped_with_a_warning(site: Site, tmp_path: Path) -> None:
