@@ -113,6 +113,9 @@ _ROLE_PREFIX = re.compile(
     r"(?:(?:" + "|".join(re.escape(role) for role in _ROLES) + r")\s+)+"
     r"(?=[A-Z][\w\-’']+\s+[A-Z])"
 )
+#: A job title and the space after it, which every ``_ROLE_PREFIX`` match holds; capitals
+#: begin it, so ``re`` skips straight to them.
+_ROLE_WORD = re.compile(r"(?:" + "|".join(re.escape(role) for role in _ROLES) + r")\s")
 _FINITE = frozenset(
     """is are was were will would has have had can could should shall may might must does do
     did""".split()
@@ -305,6 +308,8 @@ _TITLE_WORD = re.compile(r"\w[\w’'\-]*")
 
 def strip_roles(title: str) -> str:
     """Drop job titles before a full name: "French President Emmanuel Macron" -> the name."""
+    if _ROLE_WORD.search(title) is None:
+        return title  # no job title at all: the full pattern, tried at every word, can't match
     return _ROLE_PREFIX.sub("", title)
 
 

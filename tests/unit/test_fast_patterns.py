@@ -125,3 +125,12 @@ def test_sentence_bounds_skip_only_what_cannot_be_an_abbreviation(pieces: list[s
     index = tense.TenseIndex(text_)
     index.sentence(0)
     assert index._bounds == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(
+    [" ", "French", "President", "Emmanuel", "Macron", "Sen.", "Rep.", "Prime", "Minister",
+     "meeting", "with", "Secretary-General", "Antonio", "(", "x", "Pensions"]), max_size=10))
+def test_stripping_roles_is_the_plain_substitution(pieces: list[str]) -> None:
+    title = " ".join(pieces)
+    assert mentions.strip_roles(title) == mentions._ROLE_PREFIX.sub("", title)

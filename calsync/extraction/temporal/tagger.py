@@ -1236,8 +1236,8 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
             m = COMPILED[rule].match(text, start)
             if m is None:
                 continue
-            groups = {k: v for k, v in m.groupdict().items() if v is not None}
-            tx = _HANDLERS[rule](groups, start, m.end(), ctx)
+            # Unmatched groups are None, as ``g.get`` gives for absent ones: handlers only get
+            tx = _HANDLERS[rule](m.groupdict(), start, m.end(), ctx)
             if tx is None:
                 continue
             out.append(tx)
@@ -1250,9 +1250,8 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
                 ctx.last_period = "D"
             if (ym := _YEAR_MONTH.match(tx.value)) and tx.type in ("DATE", "TIME"):
                 ctx.last_month = (int(ym.group(1)), int(ym.group(2) or 1))
-            sentence_start = ctx.tenses.sentence(start)[0]
-            if _PLAIN_YEAR.fullmatch(tx.value) and tx.type == "DATE" and _TOPIC_YEAR.fullmatch(
-                    text, sentence_start, start):
+            if tx.type == "DATE" and _PLAIN_YEAR.fullmatch(tx.value) and _TOPIC_YEAR.fullmatch(
+                    text, (sentence_start := ctx.tenses.sentence(start)[0]), start):
                 # A year that opens the sentence ("Last year, ...", "In 2019, ...") sets it
                 ctx.sentence_year.setdefault(sentence_start, (int(tx.value), tx.text))
             if tx.first_day == ctx.dct and _REPORTED_ON.search(text, max(0, start - 40), start):
