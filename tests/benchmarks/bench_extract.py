@@ -17,10 +17,13 @@ import statistics
 import subprocess
 import sys
 import time
+import tomllib
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from zoneinfo import ZoneInfo
 
+from calsync.model import Article
 from tests.conftest import SEED
 
 
@@ -47,6 +50,19 @@ def _row(name: str, first: float, times: list[float]) -> str:
             f"{min(times):>10.2f} ms")
 
 
+def _case_articles() -> list[Article]:
+    """The golden cases' articles (our own text, varied styles), as the test runs them."""
+    from tests.extraction.test_cases import CASES, _published
+
+    out: list[Article] = []
+    for case in sorted(p for p in CASES.iterdir() if (p / "article.txt").exists()):
+        meta = tomllib.loads((case / "meta.toml").read_text(encoding="utf-8"))
+        zone = ZoneInfo(str(meta.get("timezone", "Europe/Paris")))
+        out.append(Article((case / "article.txt").read_text(encoding="utf-8"),
+                           _published(str(meta["published"]), zone), case.name))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=50)
@@ -56,7 +72,6 @@ def main() -> None:
 
     from calsync.extraction.events import extract_events
     from calsync.extraction.temporal import tag
-    from calsync.model import Article
 
     article = Article(text, published, str(SEED))
 
@@ -79,6 +94,11 @@ def main() -> None:
     ours_ms, peer_ms = statistics.median(mine), statistics.median(theirs)
     tag_ms, peer_too_ms = statistics.median(tagged), statistics.median(theirs_too)
 
+    cases = _case_articles()
+    for article_ in cases:
+        extract_events(article_)
+    per_case = [min(_cpu_ms(partial(extract_events, a)) for _ in range(5)) for a in cases]
+
     cmd = [sys.executable, "-m", "calsync.cli", "extract", str(SEED), "--published", "2021-11-05"]
     # As after `pip install`, which compiles bytecode: let the processes write and use it even
     # where the environment says PYTHONDONTWRITEBYTECODE, and warm that cache once first.
@@ -99,6 +119,9 @@ def main() -> None:
     print(f"speed-up once warm (medians, calls interleaved, {args.rounds} of ours and "
           f"{len(theirs)} of dateparser each): events {peer_ms / ours_ms:.1f}x, "
           f"dates only {peer_too_ms / tag_ms:.1f}x")
+    print(f"our {len(cases)} golden-case articles (tests/extraction/cases), warm, best of 5: "
+          f"mean {statistics.mean(per_case):.2f} ms, median {statistics.median(per_case):.2f} ms,"
+          f" max {max(per_case):.2f} ms per article")
     print(f"`calsync extract` fresh process: median {statistics.median(walls):.2f} s "
           f"(min {min(walls):.2f} s over {len(walls)} runs)")
 
