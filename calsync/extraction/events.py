@@ -177,12 +177,12 @@ def _past_verb_before(text: str, end: int) -> bool:
 def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     clause = mention.clause
     sentence_text = mention.sentence.text.lower()
-    reported = _REPORTED_ON.pattern if _REPORTED_ON.possible(sentence_text) else None
+    reported = _REPORTED_ON.possible(sentence_text)
     in_clause = [
         t for t in stimexes if clause.start <= t.start < clause.end
         # "..., the Vatican said on Tuesday": when it was said is not when it happens
-        and not (reported is not None and reported.search(
-            mention.sentence.text, 0, t.start - mention.sentence.start))
+        and not (reported and _REPORTED_ON.search_lower(
+            mention.sentence.text, sentence_text, 0, t.start - mention.sentence.start))
         # "The court agreed Friday to hear ...": that day is when it agreed
         and not (t.start < mention.name_span[0] and _past_verb_before(
             mention.sentence.text, t.start - mention.sentence.start))
@@ -256,7 +256,8 @@ _UNTIL_BEFORE = Gated(re.compile(r"\b(?:until|till|through)\s+(?:at\s+least\s+)?
 def _range_start(chosen: Timex, days: list[Timex], text: str, base: int,
                  low: str | None = None) -> Timex | None:
     """For "... until June 15", the day named earlier in the sentence that opens the span."""
-    if chosen.first_day is None or not _UNTIL_BEFORE.search(text, low, 0, chosen.start - base):
+    if chosen.first_day is None or not _UNTIL_BEFORE.search_lower(text, low, 0,
+                                                                  chosen.start - base):
         return None
     before = [t for t in days if t.end <= chosen.start and t.first_day is not None
               and t.first_day < chosen.first_day

@@ -145,7 +145,7 @@ class Clause:
     @once
     def anchor(self) -> re.Match[str] | None:
         """An event anchor in the clause ("after her arrival"), looked for once."""
-        return _RELATIVE_ANCHOR.search(self.text, self.low)
+        return _RELATIVE_ANCHOR.search_lower(self.text, self.low)  # (groups read lower-cased)
 
     @once
     def tokens(self) -> tuple[tuple[str, int, int], ...]:
@@ -464,7 +464,7 @@ def could_hold_mentions(sentence: Sentence, timexes: list[Timex]) -> bool:
     events, so the (costly) clause analysis is skipped for it.
     """
     return any(t.first_day or t.clock for t in timexes) or \
-        _RELATIVE_ANCHOR.search(sentence.text) is not None
+        _RELATIVE_ANCHOR.search_lower(sentence.text) is not None
 
 
 def find_mentions(sentence: Sentence, timexes: list[Timex], *,
@@ -617,8 +617,8 @@ _HAPPENS = Gated(re.compile(
 
 def _subject_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
     """"A street festival ... will take place on Sunday": the subject names the happening."""
-    on_sale = _ON_SALE.search(clause.text, clause.low)
-    m = on_sale or _HAPPENS.search(clause.text, clause.low)
+    on_sale = _ON_SALE.search_lower(clause.text, clause.low)  # (where it is, nothing more)
+    m = on_sale or _HAPPENS.search_lower(clause.text, clause.low)
     if not m:
         return None
     subject = _subject(clause, clause.start + m.start())

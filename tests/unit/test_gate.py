@@ -62,3 +62,19 @@ def test_gate_agrees_with_its_pattern_on_any_text(name: str, text: str) -> None:
 ])
 def test_gate_lets_real_sentences_through(name: str, text: str) -> None:
     assert GATES[name].search(text) is not None
+
+
+@pytest.mark.parametrize("name", sorted(n for n, g in GATES.items() if g.lowered is not None))
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_lower_case_search_finds_the_same_match(name: str, data: st.DataObject) -> None:
+    gate = GATES[name]
+    text = data.draw(st.from_regex(gate.pattern))
+    if data.draw(st.booleans()):  # a letter that IGNORECASE folds to ASCII, inside the match
+        fold = {"s": "\u017f", "k": "\u212a", "i": data.draw(st.sampled_from("\u0131\u0130"))}
+        text = "".join(fold.get(c, c) if data.draw(st.booleans()) else c for c in text)
+    want = gate.search(text)
+    got = gate.search_lower(text)
+    assert (got and got.span()) == (want and want.span())
+    if got is not None and want is not None:
+        assert [g and g.lower() for g in got.groups()] == [g and g.lower() for g in want.groups()]
