@@ -217,7 +217,8 @@ def _is_past_form(word: str) -> bool:
     }
 
 
-_HARD_CUT = re.compile(r"\s*(;|\s—\s|\s–\s)\s*")
+#: "\s*(?:;|\s—\s|\s–\s)\s*", written to begin with a character class (``re`` skips to it)
+_HARD_CUT = re.compile(r"[\s;](?:(?<=;)\s*|\s*(?:;|(?<=\s)[—–]\s)\s*)")
 #: ",?\s+(and|but|...)\s+..." written to begin with a character class, which ``re`` skips to
 #: quickly (the lookbehind keeps the whitespace after a comma required).
 _CONJUNCTION = re.compile(

@@ -23,6 +23,8 @@ PAIRS = {
     "tense sentence end": (tense._SENTENCE_END, re.compile(
         r"(?:[.!?][\"”’)]?\s+(?=[A-Z“\"(])|\n)"),
         [" ", "\n", ".", "?", "”", ")", "A", "a", "(", "“"]),
+    "hard cut": (mentions._HARD_CUT, re.compile(r"\s*(?:;|\s—\s|\s–\s)\s*"),
+                 [" ", "  ", "\n", ";", "—", "–", "x", ","]),
     "place": (mentions._PLACE, re.compile(
         r"\b(?:at|in|inside|outside|on(?=\s+(?:the\s+)?(?:Place|Avenue|Rue|Quai|Boulevard|Plaza|"
         r"Piazza|Via|Unter|Champs|Capitol)\b))\s+((?:the\s+)?(?:[A-ZÀ-Ý][\w’'\-.]*)(?:\s+(?:(?:of|de|"
@@ -34,6 +36,8 @@ _Found = list[tuple[tuple[int, int], tuple[str | None, ...]]]
 
 
 def _found(pattern: re.Pattern[str], text: str) -> _Found:
+    if pattern.groups == 0 or pattern is mentions._HARD_CUT:  # (its caller reads spans only)
+        return [(m.span(), ()) for m in pattern.finditer(text)]
     return [(m.span(), m.groups()) for m in pattern.finditer(text)]
 
 
