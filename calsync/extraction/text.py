@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from calsync.extraction.gate import FOLDS_TO_ASCII
+
 #: Patterns used once each below, compiled at import.
 _LABEL = re.compile(r"^([\w ,.'’]{3,40}):\s+\S")
 
@@ -31,6 +33,9 @@ _BOILERPLATE = re.compile(
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+#: ``_BOILERPLATE`` for lower-cased lines: no case folding, the same matches (it has no capital)
+_BOILERPLATE_LOW = re.compile(_BOILERPLATE.pattern, re.VERBOSE)
 
 #: What the label of a schedule line holds: a day, a date or a holiday.
 _DAY_LABEL = re.compile(
@@ -107,13 +112,16 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
         content = line.strip()
         if not content:
             continue
-        key = content.lower()
+        low = content.lower()
+        key = low
         if "  " in key or not key.isprintable():  # only then has it white space to fold
             key = " ".join(key.split())
         repeated = key in seen
         seen.add(key)
         following = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        if repeated or _BOILERPLATE.match(content) or (
+        furniture = _BOILERPLATE_LOW.match(low) if len(low) == len(content) and not any(
+            c in content for c in FOLDS_TO_ASCII) else _BOILERPLATE.match(content)
+        if repeated or furniture or (
             _is_link_line(content) and not _wraps_into(content, following)
         ):
             spans.append((start, end))

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calsync.extraction import events, mentions, text
+from calsync.extraction import events, gate, mentions, text
 from calsync.extraction.temporal import tense
 
 PAIRS = {
@@ -140,3 +140,15 @@ def test_sentence_bounds_skip_only_what_cannot_be_an_abbreviation(pieces: list[s
 def test_stripping_roles_is_the_plain_substitution(pieces: list[str]) -> None:
     title = " ".join(pieces)
     assert mentions.strip_roles(title) == mentions._ROLE_PREFIX.sub("", title)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_site_furniture_found_in_lower_case_as_in_any_case(data: st.DataObject) -> None:
+    line = data.draw(st.from_regex(text._BOILERPLATE) | st.text(max_size=30))
+    line = "".join(c.upper() if data.draw(st.booleans()) else c for c in line)
+    if len(line.lower()) != len(line) or any(c in line for c in gate.FOLDS_TO_ASCII):
+        return  # boilerplate_spans matches those lines as they are
+    plain = text._BOILERPLATE.match(line)
+    fast = text._BOILERPLATE_LOW.match(line.lower())
+    assert (fast and fast.span()) == (plain and plain.span())
