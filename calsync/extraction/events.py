@@ -429,6 +429,7 @@ def _merge(happenings: list[_Happening]) -> list[_Happening]:
 def _resolve_relative(happenings: list[_Happening]) -> None:
     """Give "after her arrival" the arrival's day, "following the forum" the forum's."""
     for _ in range(3):  # anchors may chain; three rounds is plenty for news prose
+        changed = False
         for index, hap in enumerate(happenings):
             for part in hap.parts:
                 if part.mention.relative is None or (hap.dated and not _only_a_time(part)):
@@ -459,7 +460,10 @@ def _resolve_relative(happenings: list[_Happening]) -> None:
                 part.confidence = anchor.confidence * 0.85
                 if not part.clock:
                     part.timex = anchor.timex
+                changed = True
                 break
+        if not changed:
+            break  # a round that dates nothing leaves the next one the same to do
 
 
 def _only_a_time(part: _Dated) -> bool:
