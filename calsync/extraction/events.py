@@ -176,7 +176,7 @@ def _past_verb_before(text: str, end: int) -> bool:
 
 def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     clause = mention.clause
-    sentence_text = mention.sentence.text.lower()
+    sentence_text = mention.sentence.low
     reported = _REPORTED_ON.possible(sentence_text)
     in_clause = [
         t for t in stimexes if clause.start <= t.start < clause.end

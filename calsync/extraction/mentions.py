@@ -465,7 +465,7 @@ def could_hold_mentions(sentence: Sentence, timexes: list[Timex]) -> bool:
     events, so the (costly) clause analysis is skipped for it.
     """
     return any(t.first_day or t.clock for t in timexes) or \
-        _RELATIVE_ANCHOR.search_lower(sentence.text) is not None
+        _RELATIVE_ANCHOR.search_lower(sentence.text, sentence.low) is not None
 
 
 def find_mentions(sentence: Sentence, timexes: list[Timex], *,

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from calsync.extraction.gate import FOLDS_TO_ASCII
+from calsync.extraction.lazy import once
 
 #: Patterns used once each below, compiled at import.
 _LABEL = re.compile(r"^([\w ,.'’]{3,40}):\s+\S")
@@ -82,6 +83,11 @@ class Sentence:
     end: int
     text: str
     paragraph: int
+
+    @once
+    def low(self) -> str:
+        """The sentence lower-cased, once for every mention it holds."""
+        return self.text.lower()
 
 
 def _is_link_line(line: str) -> bool:
