@@ -152,3 +152,15 @@ def test_site_furniture_found_in_lower_case_as_in_any_case(data: st.DataObject) 
     plain = text._BOILERPLATE.match(line)
     fast = text._BOILERPLATE_LOW.match(line.lower())
     assert (fast and fast.span()) == (plain and plain.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(
+    [" ", "day", "days", "today", "tuesday", "é", "éday", "3", "2021", "-", "'", "nov",
+     "november", "x", "\ud800", "٣", "mid", "Day"]), max_size=20))
+def test_key_words_found_by_bytes_are_those_the_key_pattern_finds(pieces: list[str]) -> None:
+    from calsync.extraction.temporal import tagger
+    from calsync.extraction.temporal.patterns import KEYS
+
+    low = "".join(pieces).lower()
+    assert tagger._keys(low) == [(m.start(), m.end(), m.group()) for m in KEYS.finditer(low)]
