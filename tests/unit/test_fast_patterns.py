@@ -164,3 +164,14 @@ def test_key_words_found_by_bytes_are_those_the_key_pattern_finds(pieces: list[s
 
     low = "".join(pieces).lower()
     assert tagger._keys(low) == [(m.start(), m.end(), m.group()) for m in KEYS.finditer(low)]
+
+
+@pytest.mark.parametrize("rule", ["holiday", "holiday_mod"])
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_holiday_rules_begin_where_the_tagger_tries_them(rule: str, data: st.DataObject) -> None:
+    from calsync.extraction.temporal import tagger
+    from calsync.extraction.temporal.patterns import COMPILED
+
+    match = data.draw(st.from_regex(COMPILED[rule], fullmatch=True))
+    assert rule in tagger._holiday_rules(match, match.lower(), 0), match

@@ -1141,7 +1141,21 @@ def _allowed(rules: tuple[str, ...], classes: frozenset[str]) -> tuple[str, ...]
     return tuple(r for r in rules if RULE_CLASSES[r] & classes)
 
 
-_HOLIDAY_RULES = ("holiday_mod", "holiday")
+def _holiday_rules(text: str, low: str, ws: int) -> tuple[str, ...]:
+    """The holiday rules that can begin at word ``ws`` of a window before a holiday's name.
+
+    A name ("Veterans Day", "Christmas") begins with a capital; a modifier with the first
+    letter of "the", "eve", "day", "night", "week(end)", "morning" or "evening"
+    (``tests/unit/test_fast_patterns.py`` holds the two rules to that).
+    """
+    modifier = low[ws] in _HOLIDAY_MOD_FIRST
+    name = "A" <= text[ws] <= "Z"
+    if modifier:
+        return ("holiday_mod", "holiday") if name else ("holiday_mod",)
+    return ("holiday",) if name else ()
+
+
+_HOLIDAY_MOD_FIRST = frozenset("tednwm")
 _ALNUM_RUN = re.compile(r"[^\W_]*")  # str.isalnum() characters, as ``re`` defines them
 
 
@@ -1182,6 +1196,7 @@ def _candidates(text: str) -> list[tuple[int, tuple[str, ...]]]:
     """
     classes: dict[int, frozenset[str]] = {}
     first: dict[int, tuple[str, ...]] = {}
+    with_holidays: set[int] = set()
     get = DISPATCH.get
     low = text.lower()
     for ks, kend, key in _keys(low):
@@ -1202,14 +1217,16 @@ def _candidates(text: str) -> list[tuple[int, tuple[str, ...]]]:
                     c = word[0]
                     rules = get("#" if c.isdigit() else "'" if c in "'’" else "")
                 if holiday:
-                    rules = (*_HOLIDAY_RULES, *(rules or ()))
+                    rules = (*_holiday_rules(text, low, ws), *(rules or ()))
+                    with_holidays.add(ws)
                 if not rules:
                     continue
                 first[ws] = rules
                 classes[ws] = kcls
             else:
-                if holiday and "holiday" not in known:
-                    first[ws] = (*_HOLIDAY_RULES, *known)
+                if holiday and ws not in with_holidays:
+                    first[ws] = (*_holiday_rules(text, low, ws), *known)
+                    with_holidays.add(ws)
                 classes[ws] = classes[ws] | kcls
     out = []
     for ws in sorted(first):
