@@ -112,6 +112,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     seen: set[str] = set()
     pos = 0
     lines = text.splitlines(keepends=True)
+    foldless = not any(c in text for c in FOLDS_TO_ASCII)  # lower case matches as IGNORECASE
     for i, line in enumerate(lines):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
@@ -125,8 +126,8 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
         repeated = key in seen
         seen.add(key)
         following = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        furniture = _BOILERPLATE_LOW.match(low) if len(low) == len(content) and not any(
-            c in content for c in FOLDS_TO_ASCII) else _BOILERPLATE.match(content)
+        furniture = _BOILERPLATE_LOW.match(low) if foldless and len(low) == len(content) \
+            else _BOILERPLATE.match(content)
         if repeated or furniture or (
             _is_link_line(content) and not _wraps_into(content, following)
         ):
