@@ -16,6 +16,12 @@ from dataclasses import dataclass, field
 #: Characters IGNORECASE matches to ASCII letters (K, s, i) though ``lower()`` keeps them
 #: apart (and "İ", whose lower case is two characters long).
 FOLDS_TO_ASCII = ("\u212a", "\u017f", "\u0131", "\u0130")
+_FOLD = re.compile("[" + "".join(FOLDS_TO_ASCII) + "]")
+
+
+def folds_to_ascii(text: str) -> bool:
+    """Whether ``text`` holds one of ``FOLDS_TO_ASCII`` (one C scan, no generator)."""
+    return _FOLD.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -81,8 +87,7 @@ class Gated:
         if not self.possible(low):
             return None
         end = len(text) if endpos is None else endpos
-        if self.lowered is not None and len(low) == len(text) and not any(
-                c in text for c in FOLDS_TO_ASCII):
+        if self.lowered is not None and len(low) == len(text) and not folds_to_ascii(text):
             return self.lowered.search(low, pos, end)
         return self.pattern.search(text, pos, end)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from calsync.extraction.gate import FOLDS_TO_ASCII
+from calsync.extraction.gate import folds_to_ascii
 from calsync.extraction.lazy import once
 
 #: Patterns used once each below, compiled at import.
@@ -112,7 +112,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     seen: set[str] = set()
     pos = 0
     lines = text.splitlines(keepends=True)
-    foldless = not any(c in text for c in FOLDS_TO_ASCII)  # lower case matches as IGNORECASE
+    foldless = not folds_to_ascii(text)  # lower case then matches as IGNORECASE would
     for i, line in enumerate(lines):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from typing import Literal
 
+from calsync.extraction.gate import folds_to_ascii
 from calsync.extraction.lazy import once
 from calsync.extraction.temporal.patterns import trie as _trie
 
@@ -41,8 +42,6 @@ _MARKERS = re.compile(
 #: ``_MARKERS`` for lower-cased text, without IGNORECASE: the same matches there, 2.5 times
 #: faster (it has no upper-case letter to fold).
 _MARKERS_LOW = re.compile(_MARKERS.pattern)
-#: Characters IGNORECASE matches to ASCII letters (K, s, i) though lower() keeps them apart.
-_FOLDS_TO_ASCII = ("\u212a", "\u017f", "\u0131")
 _REPORTING = re.compile(r"said|says|say|told", re.IGNORECASE)
 #: Words before an "-ed" form that make it no past tense: "will be inaugurated", "as planned",
 #: "a televised debate" (an adjective after a determiner).
@@ -83,8 +82,8 @@ def _scan_markers(text: str, lo: int, hi: int, low: str | None = None) -> list[r
     by ``_CANDIDATE`` in one pass over ``low`` (``text.lower()``); Python looks only at those.
     """
     low = text.lower() if low is None else low
-    if (lo and _ASCII_LETTER.match(text, lo - 1)) or len(low) != len(text) or any(
-            c in text for c in _FOLDS_TO_ASCII):
+    if (lo and _ASCII_LETTER.match(text, lo - 1)) or len(low) != len(text) or \
+            folds_to_ascii(text):
         # a window opening inside a word, or a text whose lower case moves offsets or that
         # holds a character IGNORECASE takes for an ASCII letter: word by word
         return _scan_markers_by_word(text, lo, hi)
