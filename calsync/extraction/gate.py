@@ -4,7 +4,9 @@ The big case-insensitive alternations of the extractor cost ``re`` about 50 ns a
 wherever they are searched, match or not, and most clauses hold none of them. Every match of
 such a pattern contains one of a few plain words ("place", "held", "ahead" for "will take
 place"...); ``str.__contains__`` looks for those at about 1 ns a character, so the pattern
-runs only in the texts that hold one. Same results, a fraction of the cost.
+runs only in the texts that hold one. Same results, a fraction of the cost. Where a caller
+wants only where the match is (or its groups lower-cased), ``search_lower`` also drops
+IGNORECASE and searches the lower-cased text.
 """
 
 from __future__ import annotations
@@ -90,12 +92,6 @@ class Gated:
         if self.lowered is not None and len(low) == len(text) and not folds_to_ascii(text):
             return self.lowered.search(low, pos, end)
         return self.pattern.search(text, pos, end)
-
-    def sub(self, repl: str, text: str, low: str | None = None) -> str:
-        """``pattern.sub(repl, text)``, skipped where nothing can match."""
-        if not self.possible(text.lower() if low is None else low):
-            return text
-        return self.pattern.sub(repl, text)
 
     def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)``, skipped where nothing can match."""
