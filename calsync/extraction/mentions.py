@@ -50,7 +50,9 @@ _TITLE_END = re.compile(r",|;|\s—\s|\s(?:the\s+\w+\s+)?said\b|\s(?:according|o
 _HEAD_SPLIT = re.compile(r"\s(?:of|for|with|on|at|in|to|from|about|against|between|over|by)\s")
 
 #: A quoted name ("Run, walk; rest") is one token: its punctuation splits nothing.
-_TOKEN = re.compile(r"\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|\w[\w’'\-.]*\w|\w|[^\w\s]")
+#: (Words as "\w+(?:[’'-.]+\w+)*" rather than "\w[\w’'-.]*\w|\w": the same tokens, with the
+#: runs of letters matched as one category, not character by character against a set.)
+_TOKEN = re.compile(r"\w+(?:[’'\-.]+\w+)*|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|[^\w\s]")
 _QUOTED = re.compile(r"\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”")
 _AUX = frozenset(
     """will would shall should can could may might must to 'll ’ll also then later first
@@ -77,13 +79,16 @@ _RELATIVE_ANCHOR = Gated(re.compile(
     # "on the day of", "at the end of", "on the first day": cheaper than "day" alone, which
     # every weekday holds
     re.compile(r"the\s+(?:day|end|first|second|third|last|final|opening|closing)\b"))
+#: "[\w’'\-.]*" as runs of letters between runs of those marks: the same text, the letters
+#: matched as one category rather than each against a set
+_NAME_TAIL = r"\w*(?:[’'\-.]+\w*)*"
 #: "at|in|inside|outside|on" after a word boundary, the boundary checked behind the first
 #: letter ("a(?<!\wa)t"): a pattern that begins with letters lets ``re`` skip to them.
 _PLACE = re.compile(
     r"(?:a(?<!\wa)t|i(?<!\wi)n|i(?<!\wi)nside|o(?<!\wo)utside|o(?<!\wo)n"
     r"(?=\s+(?:the\s+)?(?:Place|Avenue|Rue|Quai|Boulevard|Plaza|"
-    r"Piazza|Via|Unter|Champs|Capitol)\b))\s+((?:the\s+)?(?:[A-ZÀ-Ý][\w’'\-.]*)(?:\s+(?:(?:of|de|"
-    r"du|des|la|le|and|&)\s+)?[A-ZÀ-Ý][\w’'\-.]*)*)"
+    r"Piazza|Via|Unter|Champs|Capitol)\b))\s+((?:the\s+)?(?:[A-ZÀ-Ý]" + _NAME_TAIL + r")"
+    r"(?:\s+(?:(?:of|de|du|des|la|le|and|&)\s+)?[A-ZÀ-Ý]" + _NAME_TAIL + r")*)"
 )
 _VENUE_NOUNS = (
     "hall", "palace", "stadium", "square", "church", "cathedral", "museum", "university", "centre",
@@ -222,8 +227,8 @@ _HARD_CUT = re.compile(r"[\s;](?:(?<=;)\s*|\s*(?:;|(?<=\s)[—–]\s)\s*)")
 #: ",?\s+(and|but|...)\s+..." written to begin with a character class, which ``re`` skips to
 #: quickly (the lookbehind keeps the whitespace after a comma required).
 _CONJUNCTION = re.compile(
-    r"[,\s]\s*(?<=\s)(and|but|then|before|after|following|while)\s+(\w[\w’']*)"
-    r"(?:\s+(\w[\w’']*))?")
+    r"[,\s]\s*(?<=\s)(and|but|then|before|after|following|while)\s+(\w+(?:[’']+\w*)*)"
+    r"(?:\s+(\w+(?:[’']+\w*)*))?")
 
 
 def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:

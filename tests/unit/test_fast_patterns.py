@@ -23,6 +23,9 @@ PAIRS = {
     "tense sentence end": (tense._SENTENCE_END, re.compile(
         r"(?:[.!?][\"”’)]?\s+(?=[A-Z“\"(])|\n)"),
         [" ", "\n", ".", "?", "”", ")", "A", "a", "(", "“"]),
+    "token": (mentions._TOKEN, re.compile(
+        r"\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|\w[\w’'\-.]*\w|\w|[^\w\s]"),
+        [" ", "a", "U", ".", "S", "’", "'", "-", "\"", "“", "”", "x y", "é", "3", ",", "\n"]),
     "hard cut": (mentions._HARD_CUT, re.compile(r"\s*(?:;|\s—\s|\s–\s)\s*"),
                  [" ", "  ", "\n", ";", "—", "–", "x", ","]),
     "place": (mentions._PLACE, re.compile(
