@@ -74,7 +74,8 @@ grew knew fought caught sought felt dealt stood since yesterday has have
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 
 
-def _scan_markers(text: str, lo: int, hi: int, low: str | None = None) -> list[re.Match[str]]:
+def _scan_markers(text: str, lo: int, hi: int, low: str | None = None,
+                  foldless: bool | None = None) -> list[re.Match[str]]:
     """The matches of ``_MARKERS`` in ``text[lo:hi]``, trying it only where one can begin.
 
     Same result as ``_MARKERS.finditer`` at a fraction of the cost: the big alternation is
@@ -82,8 +83,9 @@ def _scan_markers(text: str, lo: int, hi: int, low: str | None = None) -> list[r
     by ``_CANDIDATE`` in one pass over ``low`` (``text.lower()``); Python looks only at those.
     """
     low = text.lower() if low is None else low
-    if (lo and _ASCII_LETTER.match(text, lo - 1)) or len(low) != len(text) or \
-            folds_to_ascii(text):
+    if foldless is None:
+        foldless = len(low) == len(text) and not folds_to_ascii(text)
+    if (lo and _ASCII_LETTER.match(text, lo - 1)) or not foldless:
         # a window opening inside a word, or a text whose lower case moves offsets or that
         # holds a character IGNORECASE takes for an ASCII letter: word by word
         return _scan_markers_by_word(text, lo, hi)
@@ -157,6 +159,11 @@ class TenseIndex:
         """The text lower-cased, once for all its sentences."""
         return self.text.lower()
 
+    @once
+    def foldless(self) -> bool:
+        """Whether ``low`` is the text letter for letter (see ``_scan_markers``), once."""
+        return len(self.low) == len(self.text) and not folds_to_ascii(self.text)
+
     def sentence(self, start: int) -> tuple[int, int]:
         """Bounds of the sentence holding offset ``start``."""
         if self._bounds is None:
@@ -181,7 +188,7 @@ class TenseIndex:
         markers = self._markers.get(lo)
         if markers is None:
             markers = []
-            for m in _scan_markers(self.text, lo, hi, self.low):
+            for m in _scan_markers(self.text, lo, hi, self.low, self.foldless):
                 if m.lastgroup == "f":
                     markers.append((m.start(), m.end(), not _HAD_BEFORE.search(
                         self.text, max(lo, m.start() - 20), m.start())))
