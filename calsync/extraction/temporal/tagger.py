@@ -1187,7 +1187,7 @@ def _keys(low: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _candidates(text: str) -> list[tuple[int, tuple[str, ...]]]:
+def _candidates(text: str, low: str) -> list[tuple[int, tuple[str, ...]]]:
     """Word starts where some rule may begin, with the rules to try there, in text order.
 
     Only the words shortly before a key word (a month, a unit, a digit...) are looked at:
@@ -1198,7 +1198,6 @@ def _candidates(text: str) -> list[tuple[int, tuple[str, ...]]]:
     first: dict[int, tuple[str, ...]] = {}
     with_holidays: set[int] = set()
     get = DISPATCH.get
-    low = text.lower()
     for ks, kend, key in _keys(low):
         kcls = KEY_CLASSES.get("#" if key[0].isdigit() else key, _NO_CLASSES)
         holiday = text[ks].isupper() and HOLIDAY_KEY.match(text, ks) is not None
@@ -1250,7 +1249,7 @@ _REPORTED_ON = re.compile(
 def _scan(text: str, ctx: _Ctx) -> list[Timex]:
     out: list[Timex] = []
     pos = 0
-    for start, rules in _candidates(text):
+    for start, rules in _candidates(text, ctx.tenses.low):
         if start < pos:
             continue
         for rule in rules:
@@ -1370,7 +1369,7 @@ def tag(text: str, published: datetime, settings: ExtractionSettings | None = No
     """
     settings = settings or ExtractionSettings()
     ctx = _Ctx(text=text, dct=base_date(published), settings=settings,
-               tenses=TenseIndex(text), timeml=timeml)
+               tenses=TenseIndex(text, text.lower()), timeml=timeml)
     items = _join_day_time(text, _scan(text, ctx))
     if not timeml:
         items = _merge_ranges(text, items)

@@ -149,8 +149,10 @@ _CANDIDATE = re.compile(
 class TenseIndex:
     """Sentence bounds and tense markers of one text, computed lazily and once."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, low: str | None = None) -> None:
         self.text = text
+        if low is not None:
+            self.__dict__["low"] = low  # the caller's ``text.lower()``: computed once, shared
         self._bounds: list[int] | None = None
         self._markers: dict[int, list[tuple[int, int, bool]]] = {}
 
