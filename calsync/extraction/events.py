@@ -122,10 +122,10 @@ def extract_events(
     from calsync.extraction.temporal import tag
 
     settings = settings or ExtractionSettings()
-    cleaned = textmod.clean(article.text)
-    timexes = tag(cleaned, article.published, settings)
+    cleaned, low = textmod.clean_lowered(article.text)
+    timexes = tag(cleaned, article.published, settings, low=low)
     happenings: list[_Happening] = []
-    for sentence in textmod.sentences(cleaned):
+    for sentence in textmod.sentences(cleaned, low):
         stimexes = [t for t in timexes if sentence.start <= t.start < sentence.end]
         if not could_hold_mentions(sentence, stimexes):
             continue

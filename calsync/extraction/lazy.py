@@ -35,3 +35,12 @@ class once(Generic[T]):
             return self
         value = obj.__dict__[self.name] = self.func(obj)
         return value
+
+
+def prime(obj: object, name: str, value: object) -> None:
+    """Give ``obj`` the value a ``once`` attribute ``name`` would compute, already known.
+
+    For values the caller has for free (a slice of a text already lower-cased): the
+    attribute then never computes.
+    """
+    obj.__dict__[name] = value

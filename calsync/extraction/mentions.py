@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from calsync.extraction.gate import Gated
-from calsync.extraction.lazy import once
+from calsync.extraction.lazy import once, prime
 from calsync.extraction.lexicon import IRREGULAR, NOUNS, PHRASE_STOPS, REPORTING, VERBS
 from calsync.extraction.text import Sentence
 from calsync.model import Timex
@@ -231,6 +231,17 @@ _CONJUNCTION = re.compile(
     r"(?:\s+(\w+(?:[’']+\w*)*))?")
 
 
+def _clause(start: int, end: int, text: str, connective: str | None, sentence: Sentence,
+            offset: int) -> Clause:
+    """A clause of ``sentence`` at ``offset`` in it; its lower case a slice of the sentence's
+    when that one maps character to character (see ``text.lowered``)."""
+    clause = Clause(start, end, text, connective)
+    low = sentence.low
+    if len(low) == len(sentence.text) and "\u03a3" not in sentence.text:
+        prime(clause, "low", low[offset:offset + len(text)])
+    return clause
+
+
 def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
     """Split a sentence where a new predicate starts: "and <verb>", "before <verb>ing", ";"."""
     text = sentence.text
@@ -283,10 +294,11 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
             continue
         piece = text[pos:cut]
         if piece.strip():
-            clauses.append(Clause(base + pos, base + cut, piece, connective))
+            clauses.append(_clause(base + pos, base + cut, piece, connective, sentence, pos))
         pos, connective = cut + skip, conj
     if text[pos:].strip():
-        clauses.append(Clause(base + pos, base + len(text), text[pos:], connective))
+        clauses.append(_clause(base + pos, base + len(text), text[pos:], connective, sentence,
+                               pos))
     return clauses
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from calsync.extraction.gate import folds_to_ascii
-from calsync.extraction.lazy import once
+from calsync.extraction.lazy import once, prime
 
 #: Patterns used once each below, compiled at import.
 _LABEL = re.compile(r"^([\w ,.'’]{3,40}):\s+\S")
@@ -106,20 +106,39 @@ def _is_link_line(line: str) -> bool:
     return len(words) <= 20
 
 
-def boilerplate_spans(text: str) -> list[tuple[int, int]]:
-    """Offsets of lines that are boilerplate: site chrome, repeated headlines, link lines."""
+def lowered(text: str) -> str | None:
+    """``text.lower()`` where it maps character to character, so that its slices are the lower
+    case of ``text``'s slices; else None.
+
+    Only two things break that: a character whose lower case is longer ("İ"), and the capital
+    sigma, whose lower case depends on what surrounds it.
+    """
+    low = text.lower()
+    return low if len(low) == len(text) and "\u03a3" not in text else None
+
+
+def boilerplate_spans(text: str, low: str | None = None) -> list[tuple[int, int]]:
+    """Offsets of lines that are boilerplate: site chrome, repeated headlines, link lines.
+
+    ``low`` is ``lowered(text)`` when the caller has it.
+    """
     spans: list[tuple[int, int]] = []
     seen: set[str] = set()
     pos = 0
     lines = text.splitlines(keepends=True)
     foldless = not folds_to_ascii(text)  # lower case then matches as IGNORECASE would
+    text_low = low
     for i, line in enumerate(lines):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
         content = line.strip()
         if not content:
             continue
-        low = content.lower()
+        if text_low is None:
+            low = content.lower()
+        else:
+            first = start + len(line) - len(line.lstrip())
+            low = text_low[first:first + len(content)]
         key = low
         if "  " in key or not key.isprintable():  # only then has it white space to fold
             key = " ".join(key.split())
@@ -150,17 +169,36 @@ def _wraps_into(line: str, following: str) -> bool:
 
 def clean(text: str) -> str:
     """The text with boilerplate lines blanked out; same length, same offsets."""
+    return clean_lowered(text)[0]
+
+
+def clean_lowered(text: str) -> tuple[str, str | None]:
+    """``clean(text)`` and, when ``lowered`` can give it, its lower case (else None).
+
+    The lower case is made once, for the whole text, and blanked like the text: the tagger,
+    the sentences and the clauses all read slices of it.
+    """
+    low = lowered(text)
+    spans = boilerplate_spans(text, low)
+    return _blank(text, spans), None if low is None else _blank(low, spans)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     pieces: list[str] = []
     pos = 0
-    for start, end in boilerplate_spans(text):
+    for start, end in spans:
         pieces += (text[pos:start], " " * (end - start))
         pos = end
     pieces.append(text[pos:])
     return "".join(pieces)
 
 
-def sentences(text: str) -> list[Sentence]:
-    """Split (already cleaned) text into sentences, keeping offsets into it."""
+def sentences(text: str, low: str | None = None) -> list[Sentence]:
+    """Split (already cleaned) text into sentences, keeping offsets into it.
+
+    ``low`` is ``lowered(text)`` when the caller has it: each sentence's ``low`` is then its
+    slice.
+    """
     out: list[Sentence] = []
     paragraph = 0
     for base, block_end in _blocks(text):
@@ -180,9 +218,9 @@ def sentences(text: str) -> list[Sentence]:
             nxt = block[end:].lstrip()
             if nxt and nxt[0].islower():
                 continue
-            _append(out, block, base, cursor, end, paragraph)
+            _append(out, block, base, cursor, end, paragraph, low)
             cursor = end
-        _append(out, block, base, cursor, len(block), paragraph)
+        _append(out, block, base, cursor, len(block), paragraph, low)
         paragraph += 1
     return out
 
@@ -212,10 +250,14 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _append(out: list[Sentence], block: str, base: int, start: int, end: int, para: int) -> None:
+def _append(out: list[Sentence], block: str, base: int, start: int, end: int, para: int,
+            low: str | None) -> None:
     piece = block[start:end]
     lead = len(piece) - len(piece.lstrip())
     piece = piece.strip()
     if piece:
         s = base + start + lead
-        out.append(Sentence(s, s + len(piece), piece, para))
+        sentence = Sentence(s, s + len(piece), piece, para)
+        if low is not None:
+            prime(sentence, "low", low[s:s + len(piece)])
+        out.append(sentence)

@@ -178,3 +178,25 @@ def test_holiday_rules_begin_where_the_tagger_tries_them(rule: str, data: st.Dat
 
     match = data.draw(st.from_regex(COMPILED[rule], fullmatch=True))
     assert rule in tagger._holiday_rules(match, match.lower(), 0), match
+
+
+_LINES = st.lists(st.sampled_from(
+    ["Home Top Stories", "Harris will visit Paris.", "ΟΔΟΣ ΚΑΛΗ", "İstanbul talks", "  ",
+     "Veterans Day Fast Facts", "She said “yes.” Then", "x", "Please enter your comment!",
+     "Harris will visit Paris."]), max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines=_LINES)
+def test_lower_case_made_once_is_the_lower_case_of_every_part(lines: list[str]) -> None:
+    raw = "\n".join(lines)
+    cleaned, low = text.clean_lowered(raw)
+    assert cleaned == text.clean(raw)
+    if low is None:
+        assert len(raw.lower()) != len(raw) or "\u03a3" in raw
+        return
+    assert low == cleaned.lower()
+    for sentence in text.sentences(cleaned, low):
+        assert sentence.low == sentence.text.lower()
+        for clause in mentions.split_clauses(sentence, []):
+            assert clause.low == clause.text.lower()

@@ -1359,17 +1359,18 @@ def _merge_ranges(text: str, items: list[Timex]) -> list[Timex]:
 
 
 def tag(text: str, published: datetime, settings: ExtractionSettings | None = None, *,
-        timeml: bool = False) -> list[Timex]:
+        timeml: bool = False, low: str | None = None) -> list[Timex]:
     """Every temporal expression in ``text``, resolved, sorted by offset, not overlapping.
 
     ``published`` gives the reference day (``base_date``); ``settings.countries`` the holiday
     calendars. ``timeml`` follows TimeML annotation where it differs from what a calendar
     needs: the two ends of a range stay separate expressions, and "three days later" is the
-    duration P3D rather than the day it lands on.
+    duration P3D rather than the day it lands on. ``low`` is ``text.lower()`` when the caller
+    has it already.
     """
     settings = settings or ExtractionSettings()
     ctx = _Ctx(text=text, dct=base_date(published), settings=settings,
-               tenses=TenseIndex(text, text.lower()), timeml=timeml)
+               tenses=TenseIndex(text, text.lower() if low is None else low), timeml=timeml)
     items = _join_day_time(text, _scan(text, ctx))
     if not timeml:
         items = _merge_ranges(text, items)
