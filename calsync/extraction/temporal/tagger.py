@@ -1212,9 +1212,8 @@ def _candidates(text: str, low: str) -> list[tuple[int, tuple[str, ...]]]:
             if known is None:
                 word = w.group()
                 rules = get(word)
-                if rules is None:
-                    c = word[0]
-                    rules = get("#" if c.isdigit() else "'" if c in "'’" else "")
+                if rules is None and not word[0].isalpha():  # (a word of letters: no more)
+                    rules = get("#" if word[0].isdigit() else "'" if word[0] in "'’" else "")
                 if holiday:
                     rules = (*_holiday_rules(text, low, ws), *(rules or ()))
                     with_holidays.add(ws)
