@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -125,8 +126,9 @@ def extract_events(
     cleaned, low = textmod.clean_lowered(article.text)
     timexes = tag(cleaned, article.published, settings, low=low)
     happenings: list[_Happening] = []
+    starts = [t.start for t in timexes]  # in order: the tagger returns them sorted
     for sentence in textmod.sentences(cleaned, low):
-        stimexes = [t for t in timexes if sentence.start <= t.start < sentence.end]
+        stimexes = timexes[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
         if not could_hold_mentions(sentence, stimexes):
             continue
         previous: _Dated | None = None
