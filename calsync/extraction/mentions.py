@@ -102,7 +102,7 @@ _VENUE_TAIL = re.compile(
     r"(?:\s+[a-z][\w\-]*){0,2}\s+(?:campus|hall|centre|center|arena|stadium|park|square|"
     r"building|headquarters|museum|theatre|theater|hotel|palace)\b"
 )
-#: Job titles dropped before a full name ("French President Emmanuel Macron")
+#: Job titles dropped before a full name ("Finance Minister Ana Ruiz")
 _ROLES = (
     "Vice", "Deputy", "Prime", "Foreign", "Defence", "Defense", "Finance", "Interior", "Crown",
     "Secretary-General", "Secretary", "General", "President", "Minister", "Chancellor", "King",
@@ -325,7 +325,7 @@ _TITLE_WORD = re.compile(r"\w[\w’'\-]*")
 
 
 def strip_roles(title: str) -> str:
-    """Drop job titles before a full name: "French President Emmanuel Macron" -> the name."""
+    """Drop job titles before a full name: "Finance Minister Ana Ruiz" -> the name."""
     if _ROLE_WORD.search(title) is None:
         return title  # no job title at all: the full pattern, tried at every word, can't match
     return _ROLE_PREFIX.sub("", title)

@@ -94,7 +94,7 @@ def _is_link_line(line: str) -> bool:
     """A short line with no sentence punctuation and no verb-like word: a headline or link.
 
     Real sentences in news prose end with punctuation; navigation items, related-story links
-    ("Veterans Day Fast Facts") and section labels do not.
+    ("Riverside Tram Quick Facts") and section labels do not.
     """
     stripped = line.strip()
     if not stripped or stripped[-1] in ".!?\"”’:;)":

@@ -103,7 +103,7 @@ def test_tense_markers_found_in_one_pass_are_those_found_word_by_word(
 @pytest.mark.parametrize("text", [
     "\u212awill meet", "\u0130will meet", "won't'will go", "played'will go", "rock'n'will",
     "She'll meet him; they'd agreed", "UNCHANGED, he said", "ſaid it will", "It ſaid",
-    "they ıs set to", "WAS SET TO", "\u212aept", "She is ſet to arrive", "was ſcheduled for",
+    "they ıs set to", "WAS SET TO", "\u212aept", "The fair is ſet to open", "was ſcheduled for",
 ])
 def test_tense_markers_in_awkward_words(text: str) -> None:
     fast = [m.span() for m in tense._scan_markers(text, 0, len(text))]
@@ -138,7 +138,7 @@ def test_sentence_bounds_skip_only_what_cannot_be_an_abbreviation(pieces: list[s
 
 @settings(max_examples=300, deadline=None)
 @given(pieces=st.lists(st.sampled_from(
-    [" ", "French", "President", "Emmanuel", "Macron", "Sen.", "Rep.", "Prime", "Minister",
+    [" ", "Spanish", "President", "Ana", "Ruiz", "Sen.", "Rep.", "Prime", "Minister",
      "meeting", "with", "Secretary-General", "Antonio", "(", "x", "Pensions"]), max_size=10))
 def test_stripping_roles_is_the_plain_substitution(pieces: list[str]) -> None:
     title = " ".join(pieces)
@@ -181,9 +181,9 @@ def test_holiday_rules_begin_where_the_tagger_tries_them(rule: str, data: st.Dat
 
 
 _LINES = st.lists(st.sampled_from(
-    ["Home Top Stories", "Harris will visit Paris.", "ΟΔΟΣ ΚΑΛΗ", "İstanbul talks", "  ",
-     "Veterans Day Fast Facts", "She said “yes.” Then", "x", "Please enter your comment!",
-     "Harris will visit Paris."]), max_size=8)
+    ["Home News Menu", "The mayor will open the bridge.", "ΟΔΟΣ ΚΑΛΗ", "İstanbul talks", "  ",
+     "Riverside Tram Quick Facts", "She said “yes.” Then", "x", "Leave a reply",
+     "The mayor will open the bridge."]), max_size=8)
 
 
 @settings(max_examples=200, deadline=None)
