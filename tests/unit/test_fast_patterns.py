@@ -177,7 +177,7 @@ def test_holiday_rules_begin_where_the_tagger_tries_them(rule: str, data: st.Dat
     from calsync.extraction.temporal.patterns import COMPILED
 
     match = data.draw(st.from_regex(COMPILED[rule], fullmatch=True))
-    assert rule in tagger._holiday_rules(match, match.lower(), 0), match
+    assert rule in tagger._holiday_rules(match, 0), match
 
 
 _LINES = st.lists(st.sampled_from(

@@ -1141,14 +1141,14 @@ def _allowed(rules: tuple[str, ...], classes: frozenset[str]) -> tuple[str, ...]
     return tuple(r for r in rules if RULE_CLASSES[r] & classes)
 
 
-def _holiday_rules(text: str, low: str, ws: int) -> tuple[str, ...]:
+def _holiday_rules(text: str, ws: int) -> tuple[str, ...]:
     """The holiday rules that can begin at word ``ws`` of a window before a holiday's name.
 
     A name ("Veterans Day", "Christmas") begins with a capital; a modifier with the first
     letter of "the", "eve", "day", "night", "week(end)", "morning" or "evening"
     (``tests/unit/test_fast_patterns.py`` holds the two rules to that).
     """
-    modifier = low[ws] in _HOLIDAY_MOD_FIRST
+    modifier = text[ws].lower() in _HOLIDAY_MOD_FIRST
     name = "A" <= text[ws] <= "Z"
     if modifier:
         return ("holiday_mod", "holiday") if name else ("holiday_mod",)
@@ -1206,16 +1206,14 @@ def _candidates(text: str, low: str) -> list[tuple[int, tuple[str, ...]]]:
         lo = max(0, ks - LOOKBACK)
         if lo and text[lo - 1].isalnum():  # the window starts on a whole word, never inside
             lo = min(_ALNUM_RUN.match(text, lo).end(), ks)  # type: ignore[union-attr]
-        for w in WORDS.finditer(low, lo, kend):
+        for w in WORDS.finditer(text, lo, kend):
             ws = w.start()
             known = first.get(ws)
             if known is None:
-                word = w.group()
-                rules = get(word)
-                if rules is None and not word[0].isalpha():  # (a word of letters: no more)
-                    rules = get("#" if word[0].isdigit() else "'" if word[0] in "'’" else "")
+                c = text[ws]
+                rules = get("#" if c.isdigit() else "'" if c in "'’" else low[ws:w.end()])
                 if holiday:
-                    rules = (*_holiday_rules(text, low, ws), *(rules or ()))
+                    rules = (*_holiday_rules(text, ws), *(rules or ()))
                     with_holidays.add(ws)
                 if not rules:
                     continue
@@ -1223,7 +1221,7 @@ def _candidates(text: str, low: str) -> list[tuple[int, tuple[str, ...]]]:
                 classes[ws] = kcls
             else:
                 if holiday and ws not in with_holidays:
-                    first[ws] = (*_holiday_rules(text, low, ws), *known)
+                    first[ws] = (*_holiday_rules(text, ws), *known)
                     with_holidays.add(ws)
                 classes[ws] = classes[ws] | kcls
     out = []
