@@ -384,10 +384,13 @@ def run(config: Config, *, now: datetime, dry_run: bool = False,
     """
     from filelock import FileLock, Timeout
 
-    lock_path = config.lock_path
-    if dry_run and not lock_path.exists():
+    def converge() -> RunReport:
         return _run(config, now=now, dry_run=dry_run, extract=extract or _default_extractor,
                     fetcher=fetcher, progress=progress or (lambda _msg: None))
+
+    lock_path = config.lock_path
+    if dry_run and not lock_path.exists():
+        return converge()
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -399,8 +402,7 @@ def run(config: Config, *, now: datetime, dry_run: bool = False,
         raise LockedError(f"another calsync run is in progress (lock {lock_path}); "
                           "this run stops without doing anything") from None
     try:
-        return _run(config, now=now, dry_run=dry_run, extract=extract or _default_extractor,
-                    fetcher=fetcher, progress=progress or (lambda _msg: None))
+        return converge()
     finally:
         lock.release()
 
