@@ -13,7 +13,7 @@ from bisect import bisect_right
 from typing import Literal
 
 from calsync.extraction.gate import folds_to_ascii
-from calsync.extraction.lazy import once
+from calsync.extraction.lazy import once, prime
 from calsync.extraction.temporal.patterns import trie as _trie
 
 Tense = Literal["future", "past"] | None
@@ -152,7 +152,7 @@ class TenseIndex:
     def __init__(self, text: str, low: str | None = None) -> None:
         self.text = text
         if low is not None:
-            self.__dict__["low"] = low  # the caller's ``text.lower()``: computed once, shared
+            prime(self, "low", low)  # the caller's ``text.lower()``: computed once, shared
         self._bounds: list[int] | None = None
         self._markers: dict[int, list[tuple[int, int, bool]]] = {}
 
