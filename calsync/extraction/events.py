@@ -23,7 +23,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from calsync.extraction import text as textmod
-from calsync.extraction.gate import Gated
+from calsync.extraction.gate import Gated, holds_any
 from calsync.extraction.lexicon import CANCEL, RESCHEDULE
 from calsync.extraction.mentions import Mention, could_hold_mentions, find_mentions
 from calsync.extraction.settings import ExtractionSettings, base_date
@@ -155,13 +155,6 @@ def extract_events(
     return _build(article, happenings, settings)
 
 
-def _holds_any(text: str, words: tuple[str, ...]) -> bool:
-    for word in words:  # noqa: SIM110 - a plain loop: cheaper than any() over a generator
-        if word in text:
-            return True
-    return False
-
-
 def _past_verb_before(text: str, end: int) -> bool:
     """Whether ``text[:end]`` ends in a past form ("agreed Friday"): ``_PAST_VERB_BEFORE``.
 
@@ -179,19 +172,18 @@ def _past_verb_before(text: str, end: int) -> bool:
 def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     clause = mention.clause
     sentence_text = mention.sentence.low
-    reported = _REPORTED_ON.possible(sentence_text)
     in_clause = [
         t for t in stimexes if clause.start <= t.start < clause.end
         # "..., the Vatican said on Tuesday": when it was said is not when it happens
-        and not (reported and _REPORTED_ON.search_lower(
-            mention.sentence.text, sentence_text, 0, t.start - mention.sentence.start))
+        and not _REPORTED_ON.search_lower(
+            mention.sentence.text, sentence_text, 0, t.start - mention.sentence.start)
         # "The court agreed Friday to hear ...": that day is when it agreed
         and not (t.start < mention.name_span[0] and _past_verb_before(
             mention.sentence.text, t.start - mention.sentence.start))
     ]
     days = [t for t in in_clause if t.first_day is not None and _day_granular(t)]
     clocks = [t for t in in_clause if t.clock]
-    rescheduled = _holds_any(sentence_text, RESCHEDULE)
+    rescheduled = holds_any(sentence_text, RESCHEDULE)
     cancelled = _CANCELLED.search(sentence_text, sentence_text) is not None
     chosen: Timex | None = None
     span = mention.name_span
@@ -559,7 +551,7 @@ def _build(
         evidence = tuple(
             Evidence(
                 source=article.source,
-                sentence=_folded(d.mention.sentence.text),
+                sentence=textmod.folded(d.mention.sentence.text),
                 expression=d.expression,
                 resolution=d.resolution,
                 url=article.url,
@@ -577,13 +569,6 @@ def _build(
         )
     events.sort(key=lambda e: (_sort_key(e.start), e.title))
     return events
-
-
-def _folded(text: str) -> str:
-    """White space folded to single spaces, the ends stripped ("a  b\n" -> "a b")."""
-    if text.isprintable() and "  " not in text and text == text.strip():
-        return text  # nothing to fold
-    return " ".join(text.split())
 
 
 def _evidence_parts(hap: _Happening, best: _Dated) -> list[_Dated]:

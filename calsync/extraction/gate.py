@@ -29,6 +29,15 @@ def folds_to_ascii(text: str) -> bool:
     return "\u212a" in text or "\u017f" in text or "\u0131" in text or "\u0130" in text
 
 
+def holds_any(low: str, words: tuple[str, ...]) -> bool:
+    """Whether ``low`` holds one of ``words`` (a plain loop: cheaper than ``any()`` over a
+    generator for the handful of words a gate needs)."""
+    for word in words:  # noqa: SIM110
+        if word in low:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Gated:
     """``pattern`` searched only in texts that hold one of ``needs``.
@@ -57,10 +66,8 @@ class Gated:
 
     def possible(self, low: str) -> bool:
         """Whether ``low`` (a lower-cased text) can hold a match."""
-        for word in self.needs:  # a plain loop: cheaper than any() over a generator
-            if word in low:
-                return True
-        return self.also is not None and self.also.search(low) is not None
+        return holds_any(low, self.needs) or (
+            self.also is not None and self.also.search(low) is not None)
 
     def search(self, text: str, low: str | None = None, pos: int = 0,
                endpos: int | None = None) -> re.Match[str] | None:
@@ -69,14 +76,8 @@ class Gated:
         The test looks at the whole of ``low``: a word missing there is missing between
         ``pos`` and ``endpos`` too.
         """
-        if low is None:
-            low = text.lower()
-        for word in self.needs:  # possible(), inlined: this runs for every clause
-            if word in low:
-                break
-        else:
-            if self.also is None or self.also.search(low) is None:
-                return None
+        if not self.possible(text.lower() if low is None else low):
+            return None
         return self.pattern.search(text, pos, len(text) if endpos is None else endpos)
 
     def search_lower(self, text: str, low: str | None = None, pos: int = 0,

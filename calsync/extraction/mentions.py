@@ -16,7 +16,7 @@ from functools import lru_cache
 from calsync.extraction.gate import Gated
 from calsync.extraction.lazy import once, prime
 from calsync.extraction.lexicon import IRREGULAR, NOUNS, PHRASE_STOPS, REPORTING, VERBS
-from calsync.extraction.text import Sentence
+from calsync.extraction.text import Sentence, slices_lower
 from calsync.model import Timex
 
 #: Patterns used once each below, compiled at import.
@@ -45,7 +45,6 @@ _LISTING_LABEL = re.compile(r"\s*[^:]{3,40}:\s+")
 _LEADING_PREP = re.compile(r"^\s*(?:on|from|by|until|in|at)?\s*,?\s*")
 _BE_BEFORE_WORD = re.compile(r"\b(?:be|been)\s+(?=\w)")
 _DANGLING_WORD = re.compile(r"\b(?:be|on|at|from|by|until|in)\s*(?=[,.]|$)")
-_WHITE_RUN = re.compile(r"\s+")
 _TITLE_END = re.compile(r",|;|\s—\s|\s(?:the\s+\w+\s+)?said\b|\s(?:according|officials)\b")
 _HEAD_SPLIT = re.compile(r"\s(?:of|for|with|on|at|in|to|from|about|against|between|over|by)\s")
 
@@ -236,9 +235,8 @@ def _clause(start: int, end: int, text: str, connective: str | None, sentence: S
     """A clause of ``sentence`` at ``offset`` in it; its lower case a slice of the sentence's
     when that one maps character to character (see ``text.lowered``)."""
     clause = Clause(start, end, text, connective)
-    low = sentence.low
-    if len(low) == len(sentence.text) and "\u03a3" not in sentence.text:
-        prime(clause, "low", low[offset:offset + len(text)])
+    if slices_lower(sentence.text, sentence.low):
+        prime(clause, "low", sentence.low[offset:offset + len(text)])
     return clause
 
 
@@ -342,7 +340,7 @@ _SPEECH_OBJECT = re.compile(r"(?:\w+\s+){0,2}(?:remarks|speech|address|statement
 
 
 def _clean_phrase(phrase: str) -> str:
-    # " ".join(split()) folds white space as _SPACES.sub(" ", ...) would, ends stripped below
+    # " ".join(split()) folds white space as _SPACES.sub(" ", ...) would; ends stripped below
     phrase = " ".join(phrase.split()).strip(" ,;:—–-\"“”‘’'")
     return _drop_small_word(phrase)
 
@@ -853,7 +851,7 @@ def _future_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) ->
     text = _BE_BEFORE_WORD.sub("", text)  # "packages will be available"
     for _ in range(2):  # "will be at , followed": drop "at", then the "be" it leaves
         text = _DANGLING_WORD.sub("", text)
-    text = _WHITE_RUN.sub(" ", text)
+    text = _SPACES.sub(" ", text)
     text = _TITLE_END.split(text)[0]
     words = text.split()
     if (len(words) < 3 or words[0].lower() in _WEAK_STARTS

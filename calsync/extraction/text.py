@@ -107,27 +107,37 @@ def _is_link_line(line: str) -> bool:
 
 
 def lowered(text: str) -> str | None:
-    """``text.lower()`` where it maps character to character, so that its slices are the lower
-    case of ``text``'s slices; else None.
+    """``text.lower()`` where it maps character to character (``slices_lower``); else None."""
+    low = text.lower()
+    return low if slices_lower(text, low) else None
+
+
+def slices_lower(text: str, low: str) -> bool:
+    """Whether the slices of ``low`` (``text.lower()``) are the lower case of ``text``'s.
 
     Only two things break that: a character whose lower case is longer ("İ"), and the capital
     sigma, whose lower case depends on what surrounds it.
     """
-    low = text.lower()
-    return low if len(low) == len(text) and "\u03a3" not in text else None
+    return len(low) == len(text) and "\u03a3" not in text
 
 
-def boilerplate_spans(text: str, low: str | None = None) -> list[tuple[int, int]]:
+def folded(text: str) -> str:
+    """White space folded to single spaces, the ends stripped ("a  b\n" -> "a b")."""
+    if text.isprintable() and "  " not in text and text == text.strip():
+        return text  # nothing to fold: no copy
+    return " ".join(text.split())
+
+
+def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int, int]]:
     """Offsets of lines that are boilerplate: site chrome, repeated headlines, link lines.
 
-    ``low`` is ``lowered(text)`` when the caller has it.
+    ``text_low`` is ``lowered(text)`` when the caller has it.
     """
     spans: list[tuple[int, int]] = []
     seen: set[str] = set()
     pos = 0
     lines = text.splitlines(keepends=True)
     foldless = not folds_to_ascii(text)  # lower case then matches as IGNORECASE would
-    text_low = low
     for i, line in enumerate(lines):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
@@ -139,9 +149,7 @@ def boilerplate_spans(text: str, low: str | None = None) -> list[tuple[int, int]
         else:
             first = start + len(line) - len(line.lstrip())
             low = text_low[first:first + len(content)]
-        key = low
-        if "  " in key or not key.isprintable():  # only then has it white space to fold
-            key = " ".join(key.split())
+        key = folded(low)
         repeated = key in seen
         seen.add(key)
         following = lines[i + 1].strip() if i + 1 < len(lines) else ""
@@ -169,7 +177,7 @@ def _wraps_into(line: str, following: str) -> bool:
 
 def clean(text: str) -> str:
     """The text with boilerplate lines blanked out; same length, same offsets."""
-    return clean_lowered(text)[0]
+    return _blank(text, boilerplate_spans(text))
 
 
 def clean_lowered(text: str) -> tuple[str, str | None]:
