@@ -17,12 +17,12 @@ import statistics
 import subprocess
 import sys
 import time
-import tomllib
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from zoneinfo import ZoneInfo
 
+from calsync.extraction.settings import ExtractionSettings
 from calsync.model import Article
 from tests.conftest import SEED
 
@@ -50,17 +50,11 @@ def _row(name: str, first: float, times: list[float]) -> str:
             f"{min(times):>10.2f} ms")
 
 
-def _case_articles() -> list[Article]:
-    """The golden cases' articles (our own text, varied styles), as the test runs them."""
-    from tests.extraction.test_cases import CASES, _published
+def _case_articles() -> list[tuple[Article, ExtractionSettings]]:
+    """The golden cases' articles (our own text, varied styles), as their test reads them."""
+    from tests.extraction.test_cases import _cases, case_input
 
-    out: list[Article] = []
-    for case in sorted(p for p in CASES.iterdir() if (p / "article.txt").exists()):
-        meta = tomllib.loads((case / "meta.toml").read_text(encoding="utf-8"))
-        zone = ZoneInfo(str(meta.get("timezone", "Europe/Paris")))
-        out.append(Article((case / "article.txt").read_text(encoding="utf-8"),
-                           _published(str(meta["published"]), zone), case.name))
-    return out
+    return [case_input(case) for case in _cases()]
 
 
 def main() -> None:
@@ -95,9 +89,9 @@ def main() -> None:
     tag_ms, peer_too_ms = statistics.median(tagged), statistics.median(theirs_too)
 
     cases = _case_articles()
-    for article_ in cases:
-        extract_events(article_)
-    per_case = [min(_cpu_ms(partial(extract_events, a)) for _ in range(5)) for a in cases]
+    for case_article, case_settings in cases:
+        extract_events(case_article, case_settings)
+    per_case = [min(_cpu_ms(partial(extract_events, a, s)) for _ in range(5)) for a, s in cases]
 
     cmd = [sys.executable, "-m", "calsync.cli", "extract", str(SEED), "--published", "2021-11-05"]
     # As after `pip install`, which compiles bytecode: let the processes write and use it even

@@ -14,55 +14,44 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import tomllib
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from calsync.extraction.settings import ExtractionSettings
+from calsync.model import Article
 from tests.conftest import SEED, TEMPEVAL
+from tests.extraction.test_cases import _cases, case_input
 
-CASES = Path(__file__).resolve().parents[1] / "extraction" / "cases"
 
-
-def _texts() -> list[tuple[str, str, datetime, str]]:
-    """(name, text, publication instant, zone) of every text the fingerprint covers."""
+def _inputs() -> list[tuple[Article, ExtractionSettings]]:
+    """Every article the fingerprint covers, with the settings to read it."""
     from calsync.evaluation.timeml import parse
 
-    out = []
-    for case in sorted(p for p in CASES.iterdir() if (p / "article.txt").exists()):
-        meta = tomllib.loads((case / "meta.toml").read_text(encoding="utf-8"))
-        zone = str(meta.get("timezone", "Europe/Paris"))
-        value = str(meta["published"])
-        when = (datetime.fromisoformat(value) if "T" in value else datetime.combine(
-            date.fromisoformat(value), datetime.min.time()).replace(hour=12))
-        when = when if when.tzinfo else when.replace(tzinfo=ZoneInfo(zone))
-        out.append((case.name, (case / "article.txt").read_text(encoding="utf-8"), when, zone))
+    out = [case_input(case) for case in _cases()]
     seed = SEED.read_text(encoding="utf-8")
     for day in ("2021-11-04", "2021-11-05", "2021-11-06"):
-        out.append((f"seed {day}", seed, datetime.fromisoformat(day).replace(
-            hour=12, tzinfo=ZoneInfo("Europe/Paris")), "Europe/Paris"))
+        out.append((Article(seed, datetime.fromisoformat(day).replace(
+            hour=12, tzinfo=ZoneInfo("Europe/Paris")), f"seed {day}"), ExtractionSettings()))
     for corpus in ("timebank", "aquaint"):
         for path in sorted((TEMPEVAL / corpus).glob("*.tml")):
             doc = parse(path.read_text(encoding="utf-8"), path.name)
-            out.append((path.name, doc.text, datetime.fromisoformat(doc.dct).replace(
-                hour=12, tzinfo=ZoneInfo("UTC")), "Europe/Paris"))
+            out.append((Article(doc.text, datetime.fromisoformat(doc.dct).replace(
+                hour=12, tzinfo=ZoneInfo("UTC")), path.name), ExtractionSettings()))
     return out
 
 
 def fingerprint() -> dict[str, Any]:
     from calsync.extraction.events import extract_events
-    from calsync.extraction.settings import ExtractionSettings
     from calsync.extraction.temporal import tag
-    from calsync.model import Article
     from calsync.serialize import event_to_dict
 
     result: dict[str, Any] = {}
-    for name, text, when, zone in _texts():
-        settings = ExtractionSettings(timezone=zone)
-        events = extract_events(Article(text, when, name), settings)
-        result[name] = {
-            "events": [event_to_dict(e) for e in events],
+    for article, settings in _inputs():
+        text, when = article.text, article.published
+        result[article.source] = {
+            "events": [event_to_dict(e) for e in extract_events(article, settings)],
             "tag": [[t.start, t.end, t.type, t.value, t.resolution, t.confidence]
                     for t in tag(text, when, settings)],
             "timeml": [[t.start, t.end, t.type, t.value]

@@ -37,7 +37,8 @@ def _published(value: str, zone: ZoneInfo) -> datetime:
     )
 
 
-def _run(case: Path) -> tuple[list[Event], list[dict[str, Any]]]:
+def case_input(case: Path) -> tuple[Article, ExtractionSettings]:
+    """The article of a case and the settings its meta.toml asks for (also the benchmarks')."""
     meta = tomllib.loads((case / "meta.toml").read_text(encoding="utf-8"))
     tz = meta.get("timezone", "Europe/Paris")
     settings = ExtractionSettings(
@@ -48,6 +49,11 @@ def _run(case: Path) -> tuple[list[Event], list[dict[str, Any]]]:
         published=_published(str(meta["published"]), ZoneInfo(tz)),
         source=f"cases/{case.name}",
     )
+    return article, settings
+
+
+def _run(case: Path) -> tuple[list[Event], list[dict[str, Any]]]:
+    article, settings = case_input(case)
     expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
     return extract_events(article, settings), expected
 
