@@ -194,11 +194,13 @@ def _mod(word: str | None) -> str | None:
 
 # --- absolute dates -------------------------------------------------------------------------
 
-def _pick_year(ctx: _Ctx, month: int, day: int, tense: Tense, weekday: int | None) -> int:
+def _pick_year(ctx: _Ctx, month: int, day: int, tense: Callable[[], Tense],
+               weekday: int | None) -> int:
     """Year of a month-day written without one: the occurrence nearest the publication date.
 
     A weekday written beside it ("Thursday, Nov. 11") picks the year where it fits; a future
-    clause moves a date more than two weeks past to the next year.
+    clause moves a date more than two weeks past to the next year. ``tense`` is asked only
+    then (it reads the sentence's markers; a date near publication needs none).
     """
     ref = ctx.dct
     cands = [y for y in (ref.year - 1, ref.year, ref.year + 1) if R.safe_date(y, month, day)]
@@ -207,11 +209,11 @@ def _pick_year(ctx: _Ctx, month: int, day: int, tense: Tense, weekday: int | Non
         if fits:
             cands = fits
     best = min(cands, key=lambda y: abs((date(y, month, day) - ref).days))
-    if tense == "future" and date(best, month, day) < ref - timedelta(days=14) \
-            and R.safe_date(best + 1, month, day):
-        best += 1
-    elif tense == "past" and date(best, month, day) > ref + timedelta(days=90) \
-            and R.safe_date(best - 1, month, day) and weekday is None:
+    if date(best, month, day) < ref - timedelta(days=14):
+        if R.safe_date(best + 1, month, day) and tense() == "future":
+            best += 1
+    elif date(best, month, day) > ref + timedelta(days=90) \
+            and R.safe_date(best - 1, month, day) and weekday is None and tense() == "past":
         best -= 1
     return best
 
@@ -265,13 +267,14 @@ def _h_mdy(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     else:
         if not R.safe_date(2000, month, day):
             return None
-        named = ctx.sentence_year.get(ctx.tenses.sentence(s)[0])
+        # (no year named at a sentence's start yet: no need to find the sentence)
+        named = ctx.sentence_year.get(ctx.tenses.sentence(s)[0]) if ctx.sentence_year else None
         if named is not None and R.safe_date(named[0], month, day):
             # "Last year, the launch was on Sept. 12": the year the sentence named first
             year = named[0]
             how = f"year {year} from “{named[1]}” earlier in the sentence"
         else:
-            year = _pick_year(ctx, month, day, ctx.tenses.tense(s, e, near=40), wd)
+            year = _pick_year(ctx, month, day, lambda: ctx.tenses.tense(s, e, near=40), wd)
             how = f"year {year} from publication date {ctx.dct.isoformat()}"
         anchor, conf = "publication", 0.93
     d = R.safe_date(year, month, day)
@@ -377,7 +380,7 @@ def _h_season_alone(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     """"the summer", "over the summer": this year's, or last year's if still ahead."""
     code, first, _last = SEASONS[g["s"].lower()]
     year = ctx.dct.year
-    if ctx.tenses.tense(s, e) == "past" and ctx.dct.month < first and code != "WI":
+    if ctx.dct.month < first and code != "WI" and ctx.tenses.tense(s, e) == "past":
         year -= 1
     return _tx(ctx, s, e, "DATE", f"{year:04d}-{code}", mod=_mod(g.get("mod")),
                resolution=f"{g['s']} {year}", anchor="publication", confidence=0.7)
@@ -415,8 +418,7 @@ def _h_dom(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     day = ordinal_value(g["d"]) or 0
     base, anchor, _ = ctx.anchor()
     d = R.safe_date(base.year, base.month, day)
-    tense = ctx.tenses.tense(s, e)
-    if d is not None and tense == "future" and d < ctx.dct:
+    if d is not None and d < ctx.dct and ctx.tenses.tense(s, e) == "future":
         following = R.add_months(base.replace(day=1), 1)
         d = R.safe_date(following.year, following.month, day)
     if d is None:
@@ -426,8 +428,12 @@ def _h_dom(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
 
 # --- holidays -------------------------------------------------------------------------------
 
-def _holiday(ctx: _Ctx, name: str, s: int, tense: Tense) -> tuple[date, str, int] | None:
-    """Find the holiday in ``name`` (leading words may not belong to it): (date, name, skip)."""
+def _holiday(ctx: _Ctx, name: str, s: int,
+             tense: Callable[[], Tense]) -> tuple[date, str, int] | None:
+    """Find the holiday in ``name`` (leading words may not belong to it): (date, name, skip).
+
+    ``tense`` is asked only when the nearest occurrence is past, or over a month ahead.
+    """
     words = name.split()
     for i in range(len(words)):
         cand = " ".join(words[i:])
@@ -442,10 +448,11 @@ def _holiday(ctx: _Ctx, name: str, s: int, tense: Tense) -> tuple[date, str, int
             if other:
                 options.append(other[0])
         best = min(options, key=lambda d: abs((d - ctx.dct).days))
-        if tense == "future" and best < ctx.dct:
-            later = [d for d in options if d >= ctx.dct]
-            best = min(later) if later else best
-        elif tense == "past" and best > ctx.dct + timedelta(days=31):
+        if best < ctx.dct:
+            if tense() == "future":
+                later = [d for d in options if d >= ctx.dct]
+                best = min(later) if later else best
+        elif best > ctx.dct + timedelta(days=31) and tense() == "past":
             earlier = [d for d in options if d <= ctx.dct]
             best = max(earlier) if earlier else best
         skip = name.find(words[i]) if i else 0  # leading words that are not part of the name
@@ -455,7 +462,7 @@ def _holiday(ctx: _Ctx, name: str, s: int, tense: Tense) -> tuple[date, str, int
 
 def _h_holiday(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     text = ctx.text[s:e]
-    found = _holiday(ctx, text, s, ctx.tenses.tense(s, e))
+    found = _holiday(ctx, text, s, lambda: ctx.tenses.tense(s, e))
     if found is None:
         return None
     d, name, skip = found
@@ -469,7 +476,7 @@ def _h_holiday(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
 
 def _h_holiday_mod(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     hs = e - len(g["h"])
-    found = _holiday(ctx, g["h"], hs, ctx.tenses.tense(s, e))
+    found = _holiday(ctx, g["h"], hs, lambda: ctx.tenses.tense(s, e))
     if found is None:
         return None
     d, name, _ = found
