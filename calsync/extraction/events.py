@@ -63,7 +63,7 @@ _CATEGORIES = {
 }
 
 
-@dataclass
+@dataclass(eq=False)  # a working record: one is itself, never equal to another by value
 class _Dated:
     """A mention with the day(s) and time its own clause gives, if any."""
 
@@ -81,7 +81,7 @@ class _Dated:
     confidence: float = 0.0
 
 
-@dataclass
+@dataclass(eq=False)  # (``in`` and ``index`` find this one, not a field-by-field twin)
 class _Happening:
     """One real-world happening: the mentions that speak of it."""
 
