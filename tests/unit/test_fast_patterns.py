@@ -8,6 +8,7 @@ few, so that every corner of the plain pattern comes up in a few hundred example
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import pytest
 from hypothesis import given, settings
@@ -126,14 +127,21 @@ def test_word_before_a_sentence_end_read_backwards(pieces: list[str]) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(pieces=st.lists(st.sampled_from(
-    [" ", ".", "!", "?", "\n", "Mr", "Dr", "U", "S", "A", "a", "Nov", "”", "The"]), max_size=30))
-def test_sentence_bounds_skip_only_what_cannot_be_an_abbreviation(pieces: list[str]) -> None:
+    [" ", ".", "!", "?", "\n", "Mr", "Dr", "U", "S", "A", "a", "Nov", "”", "The"]), max_size=30),
+    data=st.data())
+def test_sentence_bounds_skip_only_what_cannot_be_an_abbreviation(
+        pieces: list[str], data: st.DataObject) -> None:
     text_ = "".join(pieces)
     plain = [m.end() for m in tense._SENTENCE_END.finditer(text_)
              if not tense._ABBREVIATION.search(text_, max(0, m.start() - 6), m.start() + 1)]
-    index = tense.TenseIndex(text_)
-    index.sentence(0)
-    assert index._bounds == plain
+    offsets = list(range(len(text_) + 1))
+    # ends read as far as each offset asked needs, in text order, backwards or any order
+    for order in (offsets, offsets[::-1], data.draw(st.permutations(offsets))):
+        index = tense.TenseIndex(text_)
+        for start in order:
+            i = bisect_right(plain, start)
+            assert index.sentence(start) == (plain[i - 1] if i else 0,
+                                             plain[i] if i < len(plain) else len(text_))
 
 
 @settings(max_examples=300, deadline=None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from typing import Literal
 
 from calsync.extraction.gate import folds_to_ascii
@@ -153,7 +154,9 @@ class TenseIndex:
         self.text = text
         if low is not None:
             prime(self, "low", low)  # the caller's ``text.lower()``: computed once, shared
-        self._bounds: list[int] | None = None
+        #: sentence ends read so far, in order; ``_unread`` gives the rest (None: all read)
+        self._bounds: list[int] = []
+        self._unread: Iterator[int] | None = self._ends()
         self._markers: dict[int, list[tuple[int, int, bool]]] = {}
 
     @once
@@ -166,19 +169,32 @@ class TenseIndex:
         """Whether ``low`` is the text letter for letter (see ``_scan_markers``), once."""
         return len(self.low) == len(self.text) and not folds_to_ascii(self.text)
 
+    def _ends(self) -> Iterator[int]:
+        """Where each sentence ends, in text order."""
+        text = self.text
+        for m in _SENTENCE_END.finditer(text):
+            # an abbreviation ends in "." (or ".\n"): a "!", "?" or bare line break is none
+            if not ((text[m.start()] == "." or text[m.start() - 1:m.start() + 1] == ".\n")
+                    and _ABBREVIATION.search(text, max(0, m.start() - 6), m.start() + 1)):
+                yield m.end()
+
     def sentence(self, start: int) -> tuple[int, int]:
-        """Bounds of the sentence holding offset ``start``."""
-        if self._bounds is None:
-            text = self.text
-            self._bounds = [
-                m.end() for m in _SENTENCE_END.finditer(text)
-                # an abbreviation ends in "." (or ".\n"): a "!", "?" or bare line break is none
-                if not ((text[m.start()] == "." or text[m.start() - 1:m.start() + 1] == ".\n")
-                        and _ABBREVIATION.search(text, max(0, m.start() - 6), m.start() + 1))
-            ]
-        i = bisect_right(self._bounds, start)
-        lo = self._bounds[i - 1] if i else 0
-        hi = self._bounds[i] if i < len(self._bounds) else len(self.text)
+        """Bounds of the sentence holding offset ``start``.
+
+        The ends are read from the text only as far as the first one past ``start``: a
+        sentence early in a long text costs the scan of what comes before it, not all of it.
+        """
+        bounds = self._bounds
+        if self._unread is not None and (not bounds or bounds[-1] <= start):
+            for end in self._unread:
+                bounds.append(end)
+                if end > start:
+                    break
+            else:
+                self._unread = None
+        i = bisect_right(bounds, start)
+        lo = bounds[i - 1] if i else 0
+        hi = bounds[i] if i < len(bounds) else len(self.text)
         return lo, hi
 
     def tense(self, start: int, end: int, near: int | None = None) -> Tense:
