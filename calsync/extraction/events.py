@@ -172,11 +172,12 @@ def _past_verb_before(text: str, end: int) -> bool:
 def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     clause = mention.clause
     sentence_text = mention.sentence.low
+    reports = _REPORTED_ON.possible(sentence_text)  # (the sentence's words tested once)
     in_clause = [
         t for t in stimexes if clause.start <= t.start < clause.end
         # "..., the Vatican said on Tuesday": when it was said is not when it happens
-        and not _REPORTED_ON.search_lower(
-            mention.sentence.text, sentence_text, 0, t.start - mention.sentence.start)
+        and not (reports and _REPORTED_ON.search_lower(
+            mention.sentence.text, sentence_text, 0, t.start - mention.sentence.start))
         # "The court agreed Friday to hear ...": that day is when it agreed
         and not (t.start < mention.name_span[0] and _past_verb_before(
             mention.sentence.text, t.start - mention.sentence.start))

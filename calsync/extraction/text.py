@@ -223,8 +223,8 @@ def sentences(text: str, low: str | None = None) -> list[Sentence]:
                 if (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())) \
                         and not clock_end:
                     continue  # "Dr. Costa", "U.S. Army"; but "... at 8 p.m. The second round"
-            nxt = block[end:].lstrip()
-            if nxt and nxt[0].islower():
+            nxt = _NEXT_CHARACTER.match(block, end)  # (not a copy of the rest of the block)
+            if nxt and nxt.group(1).islower():
                 continue
             _append(out, block, base, cursor, end, paragraph, low)
             cursor = end
@@ -233,6 +233,8 @@ def sentences(text: str, low: str | None = None) -> list[Sentence]:
     return out
 
 
+#: The first character after white space: ``\s`` is what ``str.strip`` strips
+_NEXT_CHARACTER = re.compile(r"\s*(\S)")
 _PARAGRAPH = re.compile(r"[^\n][^\n]*(?:\n(?!\s*\n)[^\n]+)*")
 _LINE = re.compile(r"[^\n][^\n]*")
 
@@ -245,6 +247,9 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     for para in _PARAGRAPH.finditer(text):
+        if "\n" not in para.group(0):  # one line: the paragraph is the block
+            out.append(para.span())
+            continue
         lines = list(_LINE.finditer(para.group(0)))
         start = 0
         for i, line in enumerate(lines[:-1]):

@@ -208,3 +208,14 @@ def test_lower_case_made_once_is_the_lower_case_of_every_part(lines: list[str]) 
         assert sentence.low == sentence.text.lower()
         for clause in mentions.split_clauses(sentence, []):
             assert clause.low == clause.text.lower()
+
+
+def test_next_character_skips_what_strip_strips() -> None:
+    # ``\s`` and ``str.isspace`` agree on every white space character (none lies past U+3000)
+    for code in [*range(0x3001), 0xFEFF, 0x1F600]:
+        char = chr(code)
+        assert (re.fullmatch(r"\s", char) is not None) == char.isspace(), hex(code)
+    block = "He left.  \u2003\n the rest"
+    m = text._NEXT_CHARACTER.match(block, len("He left."))
+    assert m is not None and m.group(1) == block[len("He left."):].lstrip()[0] == "t"
+    assert text._NEXT_CHARACTER.match("end.   ", 4) is None
