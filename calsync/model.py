@@ -14,6 +14,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Literal
 
+from calsync.frozen import direct_init
+
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 #: Confidence under which an event is exported as TENTATIVE.
@@ -40,6 +42,7 @@ class Article:
             raise ValueError("Article.published must be timezone-aware")
 
 
+@direct_init
 @dataclass(frozen=True)
 class Timex:
     """A temporal expression found in a text, with its TimeML type and value.
@@ -72,6 +75,7 @@ class Timex:
     confidence: float = 1.0
 
 
+@direct_init
 @dataclass(frozen=True)
 class Evidence:
     """Why an event exists: where it was read and how its date was resolved."""
@@ -83,6 +87,7 @@ class Evidence:
     url: str | None = None
 
 
+@direct_init
 @dataclass(frozen=True)
 class Event:
     """One real-world happening, ready for a calendar.

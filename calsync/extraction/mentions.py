@@ -17,6 +17,7 @@ from calsync.extraction.gate import Gated
 from calsync.extraction.lazy import once, prime
 from calsync.extraction.lexicon import IRREGULAR, NOUNS, PHRASE_STOPS, REPORTING, VERBS
 from calsync.extraction.text import Sentence, slices_lower
+from calsync.frozen import direct_init
 from calsync.model import Timex
 
 #: Patterns used once each below, compiled at import.
@@ -132,6 +133,7 @@ _MONTHS = frozenset(
 )
 
 
+@direct_init
 @dataclass(frozen=True)
 class Clause:
     """A stretch of a sentence that can hold one happening."""
@@ -162,6 +164,7 @@ class Clause:
         return [token[1] for token in self.tokens]
 
 
+@direct_init
 @dataclass(frozen=True)
 class Mention:
     """One mention of a happening: a title, where it stands, and what might date it."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from calsync.extraction.gate import folds_to_ascii
 from calsync.extraction.lazy import once, prime
+from calsync.frozen import direct_init
 
 #: Patterns used once each below, compiled at import.
 _LABEL = re.compile(r"^([\w ,.'’]{3,40}):\s+\S")
@@ -75,6 +76,7 @@ def _word_before(block: str, end: int) -> str | None:
     return m.group(1) if m else None
 
 
+@direct_init
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of the article with its offsets and paragraph number."""
