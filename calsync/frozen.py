@@ -12,6 +12,7 @@ as before. ``tests/unit/test_frozen.py`` holds it to the generated ``__init__``.
 from __future__ import annotations
 
 import dataclasses
+import inspect
 from typing import Any, TypeVar
 
 C = TypeVar("C", bound=type[Any])
@@ -27,7 +28,10 @@ def direct_init(cls: C) -> C:
     params = getattr(cls, "__dataclass_params__", None)
     if params is None or not params.frozen:
         raise TypeError(f"{cls.__name__}: direct_init is for frozen dataclasses")
-    if any(isinstance(v, dataclasses.InitVar) for v in cls.__annotations__.values()):
+    # The generated __init__ takes exactly the fields: an InitVar would be a parameter more
+    # (read off the signature: under postponed annotations an InitVar is only a string).
+    taken = list(inspect.signature(cls.__init__).parameters)[1:]
+    if taken != [f.name for f in dataclasses.fields(cls)]:
         raise TypeError(f"{cls.__name__}: InitVar fields are not supported")
     namespace: dict[str, Any] = {}
     args: list[str] = []

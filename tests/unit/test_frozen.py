@@ -71,6 +71,14 @@ def test_refuses_what_it_does_not_handle() -> None:
     class KeywordOnly:
         x: int = dataclasses.field(kw_only=True)
 
-    for cls in (Mutable, Factory, KeywordOnly):
+    @dataclasses.dataclass(frozen=True)
+    class WithInitVar:  # (its annotation a string here: this module postpones them)
+        x: int
+        scale: dataclasses.InitVar[int] = 1
+
+        def __post_init__(self, scale: int) -> None:
+            pass
+
+    for cls in (Mutable, Factory, KeywordOnly, WithInitVar):
         with pytest.raises(TypeError):
             direct_init(cls)
