@@ -29,6 +29,13 @@ def folds_to_ascii(text: str) -> bool:
     return "\u212a" in text or "\u017f" in text or "\u0131" in text or "\u0130" in text
 
 
+def matches_as_ignorecase(text: str, low: str) -> bool:
+    """Whether a pattern with no capitals, run on ``low`` (``text.lower()``), finds what it
+    finds with IGNORECASE on ``text``, at the same offsets: same length, and none of the
+    characters IGNORECASE takes for an ASCII letter that ``lower()`` keeps apart."""
+    return len(low) == len(text) and not folds_to_ascii(text)
+
+
 def holds_any(low: str, words: tuple[str, ...]) -> bool:
     """Whether ``low`` holds one of ``words`` (a plain loop: cheaper than ``any()`` over a
     generator for the handful of words a gate needs)."""
@@ -93,7 +100,7 @@ class Gated:
         if not self.possible(low):
             return None
         end = len(text) if endpos is None else endpos
-        if self.lowered is not None and len(low) == len(text) and not folds_to_ascii(text):
+        if self.lowered is not None and matches_as_ignorecase(text, low):
             return self.lowered.search(low, pos, end)
         return self.pattern.search(text, pos, end)
 

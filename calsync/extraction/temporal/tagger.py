@@ -1198,7 +1198,7 @@ def _candidates(text: str, low: str) -> list[tuple[int, tuple[str, ...]]]:
     """Word starts where some rule may begin, with the rules to try there, in text order.
 
     Only the words shortly before a key word (a month, a unit, a digit...) are looked at:
-    one fast regex pass finds the keys, and most of the text is never touched again. A rule
+    ``_keys`` finds those in one pass, and most of the text is never touched again. A rule
     is tried at a word only if a key it needs follows (``RULE_CLASSES``).
     """
     classes: dict[int, frozenset[str]] = {}

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Literal
 
-from calsync.extraction.gate import folds_to_ascii
+from calsync.extraction.gate import matches_as_ignorecase
 from calsync.extraction.lazy import once, prime
 from calsync.extraction.temporal.patterns import trie as _trie
 
@@ -85,7 +85,7 @@ def _scan_markers(text: str, lo: int, hi: int, low: str | None = None,
     """
     low = text.lower() if low is None else low
     if foldless is None:
-        foldless = len(low) == len(text) and not folds_to_ascii(text)
+        foldless = matches_as_ignorecase(text, low)
     if (lo and _ASCII_LETTER.match(text, lo - 1)) or not foldless:
         # a window opening inside a word, or a text whose lower case moves offsets or that
         # holds a character IGNORECASE takes for an ASCII letter: word by word
@@ -167,7 +167,7 @@ class TenseIndex:
     @once
     def foldless(self) -> bool:
         """Whether ``low`` is the text letter for letter (see ``_scan_markers``), once."""
-        return len(self.low) == len(self.text) and not folds_to_ascii(self.text)
+        return matches_as_ignorecase(self.text, self.low)
 
     def _ends(self) -> Iterator[int]:
         """Where each sentence ends, in text order."""
