@@ -6,6 +6,7 @@ import json
 import sys
 from datetime import UTC, datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import click
 
@@ -92,3 +93,77 @@ def timeml(dirs: tuple[str, ...], fmt: str, n_errors: int) -> None:
             for c in cases:
                 click.echo(f"         {c.document}: gold={c.gold_value} system={c.system_value}"
                            f"  {c.context}")
+
+
+@eval_group.command(name="events")
+@click.argument("gold_file", type=click.Path(dir_okay=False))
+@click.argument("texts_dir", type=click.Path(file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--errors", "n_errors", type=click.IntRange(min=0), default=10, show_default=True,
+              help="How many misses and spurious events to list per article.")
+def events(gold_file: str, texts_dir: str, fmt: str, n_errors: int) -> None:
+    """Extract the events of every article of GOLD_FILE (its text: TEXTS_DIR/<slug>.txt) and
+    score them.
+
+    Each article is read with its gold publication date (noon) and zone. A gold event matches
+    one extracted event with the same first day, the same local start time when the gold
+    gives one, and a title or location its keywords regex finds. Prints precision, recall and
+    F1, a row per article, and the misses and spurious events with their evidence. Articles
+    whose text is missing are skipped and named.
+    """
+    from calsync.evaluation.events import GoldArticle, GoldError, evaluate, parse_gold
+    from calsync.extraction.events import extract_events
+    from calsync.extraction.settings import ExtractionSettings
+    from calsync.model import Article, Event
+
+    try:
+        raw = json.loads(Path(gold_file).read_text(encoding="utf-8"))
+        gold = parse_gold(raw)
+    except FileNotFoundError as exc:
+        raise InputError(f"{gold_file}: no such file") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{gold_file}: not a JSON file: {exc}") from exc
+    except GoldError as exc:
+        raise InputError(f"{gold_file}: {exc}") from exc
+    folder = Path(texts_dir)
+    if not folder.is_dir():
+        raise InputError(f"{texts_dir}: no such folder")
+
+    def run(art: GoldArticle) -> list[Event] | None:
+        path = folder / f"{art.slug}.txt"
+        if not path.is_file():
+            return None
+        text = path.read_text(encoding="utf-8-sig")
+        zone = ZoneInfo(art.timezone)
+        published = datetime.combine(art.published, time(12, 0), tzinfo=zone)
+        return extract_events(Article(text, published, path.name),
+                              ExtractionSettings(timezone=art.timezone))
+
+    report = evaluate(gold, run)
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(n_errors), indent=2, ensure_ascii=False))
+        return
+    scored = [a for a in report.articles if a.skipped is None]
+    click.echo(f"{len(scored)} articles, {report.gold} gold events, {report.predicted} found, "
+               f"{report.matched} matched")
+    click.echo(f"precision {report.precision:.3f}  recall {report.recall:.3f}  "
+               f"F1 {report.f1:.3f}")
+    skipped = [a.slug for a in report.articles if a.skipped is not None]
+    if skipped:
+        click.echo(f"skipped (no text in {texts_dir}): {', '.join(skipped)}")
+    click.echo("")
+    click.echo(f"{'gold':>5}{'found':>6}{'match':>6}  article")
+    for a in scored:
+        click.echo(f"{a.gold:>5}{a.predicted:>6}{a.matched:>6}  {a.slug}")
+    if not n_errors:
+        return
+    for a in scored:
+        if not a.missed and not a.spurious:
+            continue
+        click.echo("")
+        click.echo(f"{a.slug}:")
+        for g in a.missed[:n_errors]:
+            click.echo(f"  missed    {g.describe()}")
+        for p in a.spurious[:n_errors]:
+            click.echo(f"  spurious  {p.describe()}  [“{p.evidence}”]")
