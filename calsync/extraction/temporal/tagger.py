@@ -130,6 +130,13 @@ class _Ctx:
     tenses: TenseIndex
     last_day: date | None = None
     last_day_text: str = ""
+    #: first day of the last expression that set ``last_day`` (a span's start)
+    focus_first: date | None = None
+    #: where the expression that set the focus ends
+    focus_end: int = 0
+    #: whether the focus comes from a dated weekday ("Thursday, September 16"), directly or
+    #: through anaphora ("That afternoon"): the text then names its days by weekday
+    focus_by_weekday: bool = False
     #: the month (year, month) of the last expression naming one (or a year: month 1)
     last_month: tuple[int, int] | None = None
     #: quarters named so far, with how often (insertion order kept)
@@ -593,6 +600,9 @@ def _h_weekday(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
             if d < dct and tense == "future":
                 d += timedelta(days=7)
             how = f"{name} of the week of publication date {dct.isoformat()}"
+        elif (framed := _in_frame(ctx, wd, tense, s)) is not None:
+            d, how = framed
+            anchor = "previous"
         elif tense == "future":
             d = R.last_weekday(dct + timedelta(days=6), wd, same_day=True)
             how = (f"{name} on or after publication date {dct.isoformat()} (future clause)")
@@ -606,6 +616,37 @@ def _h_weekday(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     keep = pod if pod and pod.lower() == "evening" else None
     said = f"{ctx.text[s:e].strip()} = {how}" + (f" ({pod})" if pod and not keep else "")
     return _day(ctx, s, e, d, said, anchor, conf, mod=_mod(g.get("early")), pod=keep)
+
+
+#: How far a narrative carries its focus without naming a day again (about a paragraph).
+_FOCUS_REACH = 500
+
+
+def _in_frame(ctx: _Ctx, wd: int, tense: Tense, s: int) -> tuple[date, str] | None:
+    """A bare weekday read inside the future day or span the narrative is about.
+
+    "The tour runs March 3-7 ... she arrives on Monday", "On Friday, September 17 ... On
+    Saturday": once the text has put its focus on a day later than the publication week, a
+    weekday that is not said in the past names the first such day of that focus (within a
+    span, or on or after its first day), as a reader keeps the focus. TimeML evaluation keeps
+    the publication reading (its corpora are news about the week of publication).
+    """
+    first, last = ctx.focus_first, ctx.last_day
+    if ctx.timeml or tense == "past" or first is None or last is None or last < first \
+            or s - ctx.focus_end > _FOCUS_REACH:
+        return None
+    if first <= ctx.dct + timedelta(days=13) or (first - ctx.dct).days > 400:
+        return None  # a focus in the next fortnight: "Tuesday" is still this week's
+    d = R.last_weekday(first + timedelta(days=6), wd, same_day=True)
+    if not (ctx.focus_by_weekday or first < d <= last):
+        return None  # a far date named in passing: "this week" still reads from publication
+    name = WEEKDAY_NAMES[wd]
+    if d <= last:
+        how = f"{name} within {first.isoformat()}..{last.isoformat()} ({ctx.last_day_text})" \
+            if last > first else f"{name} on or after {first.isoformat()} ({ctx.last_day_text})"
+    else:
+        how = f"{name} on or after {first.isoformat()} ({ctx.last_day_text})"
+    return d, f"{how}, in focus"
 
 
 _REL_SHIFT = {
@@ -1283,6 +1324,13 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
             if tx.first_day is not None and ctx.anchor_ok:
                 ctx.last_day = tx.last_day or tx.first_day
                 ctx.last_day_text = tx.text
+                ctx.focus_first = tx.first_day
+                ctx.focus_end = tx.end
+                if tx.anchor != "previous" or not (
+                        tx.type == "TIME" or "in focus" in tx.resolution):
+                    # (kept through "That afternoon" and the weekdays read in the focus)
+                    ctx.focus_by_weekday = any(c.isdigit() for c in tx.text) and any(
+                        n.lower() in tx.text.lower() for n in WEEKDAY_NAMES)
             ctx.anchor_ok = True
             break
     return out
