@@ -42,7 +42,6 @@ _ANY_AUX = re.compile(r"\s(?:will|would|is|are|has|have)\s")
 _IN_EVENT = re.compile(r"\b(?:in|for|at)\s+(?:a|an|the)\s")
 _IN_EVENT_TAIL = re.compile(r"\b(?:in|for|at)\s+((?:a|an|the)\s+.*)$")
 _TEMPLATE_ONE_WORD = re.compile(r"^\w+ \{obj\}$")
-_LISTING_LABEL = re.compile(r"\s*[^:]{3,40}:\s+")
 _LEADING_PREP = re.compile(r"^\s*(?:on|from|by|until|in|at)?\s*,?\s*")
 _BE_BEFORE_WORD = re.compile(r"\b(?:be|been)\s+(?=\w)")
 _DANGLING_WORD = re.compile(r"\b(?:be|on|at|from|by|until|in)\s*(?=[,.]|$)")
@@ -260,7 +259,7 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
 
     cuts: list[tuple[int, int, str | None]] = []  # (cut position, skip length, connective)
     for m in (_HARD_CUT.finditer(text) if ";" in text or "—" in text or "–" in text else ()):
-        if not inside_timex(m.start()):
+        if not inside_timex(m.start()) and not _only_label_before(text, m.start(), protected):
             cuts.append((m.start(), m.end() - m.start(), None))
     for m in _CONJUNCTION.finditer(text):
         conj, nxt, nxt2 = m.group(1).lower(), m.group(2), (m.group(3) or "")
@@ -301,6 +300,20 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
         clauses.append(_clause(base + pos, base + len(text), text[pos:], connective, sentence,
                                pos))
     return clauses
+
+
+def _only_label_before(text: str, end: int, protected: list[tuple[int, int]]) -> bool:
+    """Whether ``text[:end]`` is only a day or time ("5:45 p.m. – Arrival"): a programme
+    line's label, which the dash joins to its item rather than cutting a clause off."""
+    if end > 60:
+        return False
+    covered = [any(s <= i < e for s, e in protected) for i in range(end)]
+    rest = _PARENTHESES.sub("", "".join(" " if hidden else c
+                                         for c, hidden in zip(text[:end], covered, strict=True)))
+    return not any(c.isalnum() for c in rest)
+
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
 
 
 def _tokens(text: str, offset: int = 0) -> tuple[tuple[str, int, int], ...]:
@@ -829,13 +842,69 @@ def _listing_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -
         title = f"{fixture.group(1)} v {fixture.group(2)}"
         span = (clause.start + fixture.start(), clause.start + fixture.end())
         return _make(sentence, clause, title, "match", None, "", True, False, span)
-    m = _LISTING_LABEL.match(clause.text)
-    if m and any(clause.start <= t.start < clause.start + m.end() for t in timexes):
-        phrase, end = _object_phrase(clause, clause.start + m.end(), timexes)
-        if phrase:
-            return _make(sentence, clause, phrase, "", None, "", False, False,
-                         (clause.start + m.end(), end))
-    return None
+    label_end = _item_label_end(clause, timexes)
+    m = _ITEM_SEPARATOR.match(clause.text, label_end - clause.start) if label_end else None
+    if m is None:
+        return None
+    rest = clause.text[m.end():]
+    if _FUTURE_MARKER.search(rest) or not rest.strip():
+        return None  # "Monday: the minister will fly to Oslo": its verb names it
+    if not m.group(0).strip() and not (rest[:1].isupper() and _has_event_noun(rest)):
+        return None  # "Friday 3 p.m. the council meets": prose, not a programme line
+    title, location = _item_title(rest)
+    if not title:
+        return None
+    start = clause.start + m.end()
+    return _make(sentence, clause, title, _item_head(title), location, "",
+                 _has_event_noun(title), False, (start, start + len(rest.rstrip())))
+
+
+#: What separates a programme line's day or time from its item: "5:45 p.m. – ",
+#: "Saturday: ", "July 26, 2024 - ", "5:45 p.m. (Rome time) – ".
+_ITEM_SEPARATOR = re.compile(r"(?:\s*\([^()]{1,30}\))?\s*(?:[:–—|]|-\s)?\s*")
+_BULLET = re.compile(r"[\s•*·–—-]*")
+
+
+def _item_label_end(clause: Clause, timexes: list[Timex]) -> int:
+    """Where the day or time that opens a programme line ends (0: the clause opens otherwise).
+
+    The label is the run of expressions at the clause's start, after any bullet, joined by
+    commas or spaces ("Saturday, 10 a.m.").
+    """
+    pos = clause.start + _BULLET.match(clause.text).end()
+    end = 0
+    for t in timexes:
+        if t.start < pos:
+            continue
+        if t.start - pos > 2 or clause.text[pos - clause.start:t.start - clause.start].strip(
+                " ,"):
+            break
+        end = pos = t.end
+    return end
+
+
+#: Where a programme line's name ends and its place begins: "Joe Samba, Tripoli Stage",
+#: "Three Saints Jeopardy — Holy Rosary Shrine".
+_ITEM_PLACE = re.compile(r"\s[—–]\s|,\s|\s-\s|\s\|\s|;\s")
+
+
+def _item_title(rest: str) -> tuple[str, str | None]:
+    """The name and place of a programme line's item (its words as written)."""
+    rest = " ".join(rest.split()).rstrip(" .;,")
+    cut = _ITEM_PLACE.search(rest)
+    title, place = (rest[:cut.start()], rest[cut.end():]) if cut else (rest, "")
+    words = title.split()
+    if len(words) > 14:
+        title = " ".join(words[:14])
+    place = place.strip()
+    location = place if place and len(place.split()) <= 8 and place[:1].isupper() else None
+    return title.strip(" .,;:"), location
+
+
+def _item_head(title: str) -> str:
+    """The event noun of an item's name, else its last word (what merging compares)."""
+    words = title.lower().split()
+    return next((w for w in reversed(words) if w in NOUNS), words[-1] if words else "")
 
 
 def _future_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:

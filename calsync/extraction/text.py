@@ -44,6 +44,22 @@ _DAY_LABEL = re.compile(
     r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
     r"oct|nov|dec)[a-z]*\b|\b(?:day|eve|today|tomorrow|tonight)\b", re.IGNORECASE)
 
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY_WORD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+#: A line that opens with a time of day or a date: a programme's item ("5:45 p.m. – Arrival
+#: in Manila", "July 26 - Opening ceremony") or its day heading ("Friday Sept. 1"). Such
+#: lines carry the schedule even though they look like link lines (short, unpunctuated).
+_SCHEDULE_LINE = re.compile(
+    r"\s*(?:[-•*·–—]\s*)?(?:"
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b\.?|h(?:rs)?\b|noon\b)"
+    r"|\d{1,2}[:h]\d{2}\b|noon\b|midday\b|midnight\b"
+    r"|" + _WEEKDAY_WORD + r"(?:,?\s+(?:\d|" + _MONTH_WORD + r"))?(?=[\s,:–—-]|$)"
+    r"|" + _MONTH_WORD + r"\s*\d{1,2}(?:st|nd|rd|th)?\b"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"(?=[\s,:–—-]|$)"
+    r"|day\s+(?:\d|one|two|three|four|five|six|seven)\b"
+    r"|(?:first|second|third|fourth|fifth|final|last)\s+day\b"
+    r")", re.IGNORECASE)
+
 #: Abbreviations after which a period does not end a sentence.
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen col lt sgt capt cmdr adm sen rep gov pres st mt ft jr sr inc co corp
@@ -104,6 +120,8 @@ def _is_link_line(line: str) -> bool:
     label = _LABEL.match(stripped)
     if label and _DAY_LABEL.search(label.group(1)):
         return False  # a schedule line: "Saturday, December 21: Home v Away, 3pm"
+    if _SCHEDULE_LINE.match(stripped):
+        return False  # "5:45 p.m. – Arrival in Manila", "Friday Sept. 1"
     words = stripped.split()
     return len(words) <= 20
 
@@ -221,7 +239,8 @@ def sentences(text: str, low: str | None = None) -> list[Sentence]:
             tail = _word_before(block, end)
             if tail:
                 word = tail.lower().rstrip(".")
-                clock_end = word in ("a.m", "p.m") and not _ZONE_AFTER.match(block, end)
+                clock_end = word in ("a.m", "p.m") and not _ZONE_AFTER.match(block, end) \
+                    and not _ITEM_SEPARATOR.match(block, end)
                 if (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())) \
                         and not clock_end:
                     continue  # "Dr. Costa", "U.S. Army"; but "... at 8 p.m. The second round"
@@ -235,6 +254,8 @@ def sentences(text: str, low: str | None = None) -> list[Sentence]:
     return out
 
 
+#: What follows the time that opens a programme line: "5:45 p.m. – Arrival in Manila"
+_ITEM_SEPARATOR = re.compile(r"[ \t]*(?:[:–—|]|-\s)")
 #: The first character after white space: ``\s`` is what ``str.strip`` strips
 _NEXT_CHARACTER = re.compile(r"\s*(\S)")
 _PARAGRAPH = re.compile(r"[^\n][^\n]*(?:\n(?!\s*\n)[^\n]+)*")
@@ -257,8 +278,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         for i, line in enumerate(lines[:-1]):
             content = line.group(0).strip()
             following = lines[i + 1].group(0).strip()
-            if content and content[-1] not in ".!?\"”’:;,)" and not _wraps_into(
-                    content, following):
+            if content and (_SCHEDULE_LINE.match(following) or (
+                    content[-1] not in ".!?\"”’:;,)" and not _wraps_into(content, following))):
                 out.append((para.start() + start, para.start() + line.end()))
                 start = lines[i + 1].start()
         out.append((para.start() + start, para.end()))
