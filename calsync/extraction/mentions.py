@@ -259,7 +259,8 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
 
     cuts: list[tuple[int, int, str | None]] = []  # (cut position, skip length, connective)
     for m in (_HARD_CUT.finditer(text) if ";" in text or "—" in text or "–" in text else ()):
-        if not inside_timex(m.start()) and not _only_label_before(text, m.start(), protected):
+        if not inside_timex(m.start()) and not _only_label_before(text, m.start(), protected) \
+                and not _only_timing_after(text, m.end(), protected):
             cuts.append((m.start(), m.end() - m.start(), None))
     for m in _CONJUNCTION.finditer(text):
         conj, nxt, nxt2 = m.group(1).lower(), m.group(2), (m.group(3) or "")
@@ -314,6 +315,19 @@ def _only_label_before(text: str, end: int, protected: list[tuple[int, int]]) ->
 
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
+
+
+def _only_timing_after(text: str, start: int, protected: list[tuple[int, int]]) -> bool:
+    """Whether ``text[start:]`` only times what the dash follows: "Home vs Away – Kick-off
+    8pm", "... – 10 a.m.": a label of at most two words beside expressions."""
+    if len(text) - start > 40 or not any(s >= start for s, _e in protected):
+        return False
+    words = [m for m in _WORD_RUN.finditer(text, start)
+             if not any(s <= m.start() < e for s, e in protected)]
+    return len(words) <= 2
+
+
+_WORD_RUN = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def _tokens(text: str, offset: int = 0) -> tuple[tuple[str, int, int], ...]:

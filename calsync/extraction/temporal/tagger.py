@@ -99,6 +99,8 @@ _GENERIC_AFTER_TODAY = re.compile(
 _COUNT_BEFORE = re.compile(
     r"(?:\d|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|percent|times))"
     r"\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+#: What follows a weekday that heads a line of a programme ("Saturday: ...", "Monday –").
+_PROGRAMME_LABEL = re.compile(r"[ \t]*(?:[:–—]|-\s|$)", re.MULTILINE)
 _SAID_BEFORE = re.compile(
     r"\b(?:said|announced|told|reported|added|confirmed|disclosed|declared|stated)\s+(?:on\s+)?$",
     re.IGNORECASE)
@@ -588,6 +590,9 @@ def _h_weekday(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
         how = f"same day as {label}"
     else:
         tense = ctx.tenses.tense(s, e)
+        if tense is None and _PROGRAMME_LABEL.match(ctx.text, e) and (
+                s == 0 or ctx.text[s - 1] == "\n"):
+            tense = "future"  # "Saturday: leaders arrive": a programme's day, not the past's
         if _SAID_BEFORE.search(ctx.text, max(0, s - 30), s):
             tense = "past"  # "Paribas said Monday that it intends to bid": when it was said
         elif ctx.text[e:e + 2] in ("'s", "’s") and tense == "future":
