@@ -127,13 +127,23 @@ def extract_events(
     timexes = tag(cleaned, article.published, settings, low=low)
     happenings: list[_Happening] = []
     starts = [t.start for t in timexes]  # in order: the tagger returns them sorted
+    focus = _Focus(today=base_date(article.published))
     for sentence in textmod.sentences(cleaned, low):
         stimexes = timexes[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
         if not could_hold_mentions(sentence, stimexes):
+            carried = focus.carry(sentence, stimexes)
+            if carried is not None:
+                happenings.extend(_Happening([d]) for d in carried)
             continue
+        focus.note(sentence, stimexes)
         previous: _Dated | None = None
         for mention in find_mentions(sentence, stimexes, only_dated=True):
             dated = _date_mention(mention, stimexes)
+            if previous is not None and dated.first_day is None and \
+                    _SEQUENCE.match(mention.clause.text) and previous.first_day is not None \
+                    and not mention.past:
+                _carry_day(dated, previous.first_day, previous.timex, previous.expression,
+                           previous.confidence, mention.clause.text.split()[0])
             if _is_continuation(dated, previous):
                 continue  # part of the previous happening ("... and meet with scientists")
             if previous is not None and previous.clock and not previous.clock_end and \
@@ -153,6 +163,88 @@ def extract_events(
     _resolve_relative(happenings)
     happenings = _merge(happenings)
     return _build(article, happenings, settings)
+
+
+#: Words that go on with the narrative's day: "Then he will ...", "Later, ...".
+_SEQUENCE = re.compile(
+    r"\s*(?:and\s+)?(?:then|later|afterwards?|after\s+that|following\s+that|next|finally|"
+    r"subsequently|thereafter)\b", re.IGNORECASE)
+#: A sentence that closes the narrative's day: "His last official activity will be ...",
+#: "The day will end with ...".
+_DAY_CLOSER = re.compile(
+    r"\s*(?:(?:his|her|their|its|the)\s+(?:last|final|next|first)\s+(?:\w+\s+){0,2}"
+    r"(?:activity|engagement|stop|event|appointment|duty)|the\s+day\s+(?:will\s+)?"
+    r"(?:ends?|closes?|concludes?|begins?|starts?)\s+with|on\s+the\s+same\s+day)\b",
+    re.IGNORECASE)
+_WILL = re.compile(r"\b(?:will|’ll|'ll|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\b",
+                   re.IGNORECASE)
+#: How far (in characters) a day stays in force without being named again.
+_FOCUS_REACH = 600
+
+
+@dataclass(eq=False)
+class _Focus:
+    """The day the narrative is about, as a reader keeps it from sentence to sentence.
+
+    Set by a sentence that names one day; read by the sentences after it that go on with it
+    ("Then he will preside at Mass", "His last engagement will be a dinner") and by the lines
+    of a programme under a day heading ("Saturday 9 June" then "• Visit to the museum").
+    """
+
+    today: date
+    day: date | None = None
+    timex: Timex | None = None
+    end: int = 0
+    heading: bool = False
+
+    def note(self, sentence: textmod.Sentence, stimexes: list[Timex]) -> None:
+        days = [t for t in stimexes if t.first_day is not None and _day_granular(t)]
+        if not days:
+            return
+        t = days[-1]
+        self.day, self.timex, self.end = t.first_day, t, sentence.end
+        # a heading: the line holds its date and little else ("Day two – Thursday 9th")
+        rest = sentence.text[:t.start - sentence.start] + sentence.text[t.end - sentence.start:]
+        self.heading = len(days) == 1 and t.first_day == t.last_day and \
+            len(_WORDS.findall(rest)) <= 4 and "\n" not in sentence.text
+
+    def carry(self, sentence: textmod.Sentence, stimexes: list[Timex]) -> list[_Dated] | None:
+        if self.day is None or self.timex is None or sentence.start - self.end > _FOCUS_REACH \
+                or self.day <= self.today:
+            return None  # (a dateline is no programme's day)
+        text = sentence.text
+        listed = self.heading and _ITEM_LINE.match(text) is not None and "\n" not in text
+        marker = _SEQUENCE.match(text) or _DAY_CLOSER.match(text)
+        if not listed and not (marker and _WILL.search(text)):
+            return None
+        out = []
+        for mention in find_mentions(sentence, stimexes, only_dated=False):
+            if mention.past or mention.relative is not None:
+                continue
+            dated = _Dated(mention, None, None, None, None, None, None)
+            _carry_day(dated, self.day, self.timex, self.timex.text, self.timex.confidence,
+                       marker.group(0).strip() if marker else "")
+            out.append(dated)
+            if not listed:
+                break  # one happening per carried sentence: the rest are its parts
+        if out:
+            self.end = sentence.end
+        return out
+
+
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+#: A line of a programme under a day heading: a bullet, or a short line of a name.
+_ITEM_LINE = re.compile(r"\s*(?:[•*·–—-]\s*\S|[A-Z0-9“\"][^.!?]{2,120}[.!?]?\s*$)")
+
+
+def _carry_day(dated: _Dated, day: date, timex: Timex | None, expression: str,
+               confidence: float, word: str) -> None:
+    """Give ``dated`` the day in force: "Then he will ...", a programme's line."""
+    dated.timex = timex
+    dated.first_day = dated.last_day = day
+    dated.expression = word or expression
+    dated.resolution = f"{word + ': ' if word else ''}the day in force, {day} ({expression})"
+    dated.confidence = confidence * 0.85
 
 
 def _past_verb_before(text: str, end: int) -> bool:

@@ -885,7 +885,8 @@ def _item_label_end(clause: Clause, timexes: list[Timex]) -> int:
     The label is the run of expressions at the clause's start, after any bullet, joined by
     commas or spaces ("Saturday, 10 a.m.").
     """
-    pos = clause.start + _BULLET.match(clause.text).end()
+    bullet = _BULLET.match(clause.text)
+    pos = clause.start + (bullet.end() if bullet else 0)
     end = 0
     for t in timexes:
         if t.start < pos:
