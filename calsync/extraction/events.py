@@ -205,8 +205,10 @@ class _Focus:
         self.day, self.timex, self.end = t.first_day, t, sentence.end
         # a heading: the line holds its date and little else ("Day two – Thursday 9th")
         rest = sentence.text[:t.start - sentence.start] + sentence.text[t.end - sentence.start:]
-        self.heading = len(days) == 1 and t.first_day == t.last_day and \
-            len(_WORDS.findall(rest)) <= 4 and "\n" not in sentence.text
+        self.heading = len(days) == 1 and t.first_day == t.last_day and "\n" not in \
+            sentence.text and (len(_WORDS.findall(rest)) <= 4 or (
+                t.start == sentence.start and _LABEL_AFTER.match(sentence.text,
+                                                                 t.end - sentence.start)))
 
     def carry(self, sentence: textmod.Sentence, stimexes: list[Timex]) -> list[_Dated] | None:
         if self.day is None or self.timex is None or sentence.start - self.end > _FOCUS_REACH \
@@ -232,6 +234,8 @@ class _Focus:
         return out
 
 
+#: The end of a programme line's day label: "Sunday: ...", "Day 2 – ...".
+_LABEL_AFTER = re.compile(r"\s*(?:[:–—]|-\s)")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 #: A line of a programme under a day heading: a bullet, or a short line of a name.
 _ITEM_LINE = re.compile(r"\s*(?:[•*·–—-]\s*\S|[A-Z0-9“\"][^.!?]{2,120}[.!?]?\s*$)")

@@ -85,6 +85,8 @@ VERBS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "premiere": ("Premiere of {obj}", ()),
     "debut": ("Debut of {obj}", ()),
     "auction": ("Auction of {obj}", ()),
+    "preside": (None, ("at", "over")),
+    "lead": (None, ()),
 }
 
 #: Irregular verb forms -> lemma (regular -s/-es/-ed/-ing forms are handled by rules).
@@ -120,7 +122,8 @@ NOUNS = frozenset(
     sitting plenary wedding coronation state-visit fair expo
     screening performance recital broadcast runoff run-off ballot primary caucus
     call event keynote preview unveiling presentation market fete fête carnival hearing
-    sentencing banquet fireworks assessment inspection deadline""".split()
+    sentencing banquet fireworks assessment inspection deadline mass liturgy vespers
+    procession""".split()
 )
 
 #: Verbs that report speech: their own date is when something was said, not a happening.

@@ -950,6 +950,8 @@ def _future_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) ->
 
 def _is_event_noun(word: str, previous: str = "") -> bool:
     low = word.lower().strip(".,;:")
+    if low == "mass":
+        return word[:1] == "M" and previous[:1] != ""  # "celebrate Mass"; not "mass waves"
     if low == "day" and previous.lower() in _DAY_COMPOUNDS:
         return True  # "investor day", "open day", "polling day"
     if low in ("final", "semi-final", "semifinal", "quarter-final") and previous[:1].isupper():
