@@ -127,7 +127,7 @@ def extract_events(
     timexes = tag(cleaned, article.published, settings, low=low)
     happenings: list[_Happening] = []
     starts = [t.start for t in timexes]  # in order: the tagger returns them sorted
-    focus = _Focus(today=base_date(article.published))
+    focus = _Focus(today=base_date(article.published), text=cleaned)
     for sentence in textmod.sentences(cleaned, low):
         stimexes = timexes[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
         if not could_hold_mentions(sentence, stimexes):
@@ -169,11 +169,14 @@ def extract_events(
 _SEQUENCE = re.compile(
     r"\s*(?:and\s+)?(?:then|later|afterwards?|after\s+that|following\s+that|next|finally|"
     r"subsequently|thereafter)\b", re.IGNORECASE)
+_SEQUENCE_IN = re.compile(
+    r"\b(?:then|later|afterwards?|after\s+that|following\s+that|finally|subsequently|"
+    r"thereafter)\b", re.IGNORECASE)
 #: A sentence that closes the narrative's day: "His last official activity will be ...",
 #: "The day will end with ...".
 _DAY_CLOSER = re.compile(
     r"\s*(?:(?:his|her|their|its|the)\s+(?:last|final|next|first)\s+(?:\w+\s+){0,2}"
-    r"(?:activity|engagement|stop|event|appointment|duty)|the\s+day\s+(?:will\s+)?"
+    r"(?:activity|engagement|stop|event|appointment|duty)(?:\s+of\s+the\s+day)?|the\s+day\s+(?:will\s+)?"
     r"(?:ends?|closes?|concludes?|begins?|starts?)\s+with|on\s+the\s+same\s+day)\b",
     re.IGNORECASE)
 _WILL = re.compile(r"\b(?:will|’ll|'ll|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\b",
@@ -192,6 +195,7 @@ class _Focus:
     """
 
     today: date
+    text: str
     day: date | None = None
     timex: Timex | None = None
     end: int = 0
@@ -215,20 +219,25 @@ class _Focus:
                 or self.day <= self.today:
             return None  # (a dateline is no programme's day)
         text = sentence.text
-        listed = self.heading and _ITEM_LINE.match(text) is not None and "\n" not in text
-        marker = _SEQUENCE.match(text) or _DAY_CLOSER.match(text)
+        line_start = self.text.rfind("\n", 0, sentence.start) + 1
+        line_end = self.text.find("\n", sentence.end)
+        line = self.text[line_start:len(self.text) if line_end < 0 else line_end]
+        listed = self.heading and len(line) <= 300 and _ITEM_LINE.match(line) is not None
+        marker = _SEQUENCE_IN.search(text, 0, 40) or _DAY_CLOSER.match(text)
         if not listed and not (marker and _WILL.search(text)):
             return None
-        out = []
+        out: list[_Dated] = []
         for mention in find_mentions(sentence, stimexes, only_dated=False):
             if mention.past or mention.relative is not None:
                 continue
+            if out and not listed and not (
+                    mention.has_event_noun or _SEQUENCE.match(mention.clause.text)
+                    or _DAY_CLOSER.search(mention.clause.text)):
+                continue  # "..., and meet the staff": part of the happening before it
             dated = _Dated(mention, None, None, None, None, None, None)
             _carry_day(dated, self.day, self.timex, self.timex.text, self.timex.confidence,
                        marker.group(0).strip() if marker else "")
             out.append(dated)
-            if not listed:
-                break  # one happening per carried sentence: the rest are its parts
         if out:
             self.end = sentence.end
         return out
@@ -238,7 +247,7 @@ class _Focus:
 _LABEL_AFTER = re.compile(r"\s*(?:[:–—]|-\s)")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 #: A line of a programme under a day heading: a bullet, or a short line of a name.
-_ITEM_LINE = re.compile(r"\s*(?:[•*·–—-]\s*\S|[A-Z0-9“\"][^.!?]{2,120}[.!?]?\s*$)")
+_ITEM_LINE = re.compile(r"\s*(?:[•*·–—-]\s*\S|[A-Z0-9“\"][^.!?\n]{2,120}(?:[.!?\n]|$))")
 
 
 def _carry_day(dated: _Dated, day: date, timex: Timex | None, expression: str,

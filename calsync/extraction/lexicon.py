@@ -86,6 +86,8 @@ VERBS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "debut": ("Debut of {obj}", ()),
     "auction": ("Auction of {obj}", ()),
     "preside": (None, ("at", "over")),
+    "end": ("End of {obj}", ()),
+    "conclude": ("Conclusion of {obj}", ()),
     "lead": (None, ()),
 }
 

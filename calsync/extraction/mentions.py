@@ -580,19 +580,22 @@ _MEET_LIKE = frozenset({"meet", "join", "brief", "host", "welcome", "receive", "
                         "interview", "sit"})
 _SUBJECT_VERBS = frozenset({"walk", "meet", "open", "begin", "start", "close", "resume",
                             "convene", "strike", "march", "rally", "protest", "vote", "debate",
-                            "reopen"})
+                            "reopen", "end", "conclude"})
 _WEAK_STARTS = frozenset(
     """and but or so if when as with i we you it there this that these those he she they what
     off up out down over
     who how why while although though because""".split()
 )
 _PAST_CLAUSE = re.compile(
-    r"\b(?:was|were|had|did|began|came|went|took|held|met|gave|made|said|\w{3,}ed)\b")
+    r"\b(?:was|were|had|did|began|came|went|took|held|met|gave|made|said|drew|won|lost|saw|"
+    r"became|brought|bought|sold|told|wrote|rose|fell|grew|drove|paid|kept|found|got|stood|"
+    r"built|sent|spent|fought|caught|led|left|ran|\w{3,}ed)\b")
 _FUTURE_MARKER = re.compile(
     r"\b(?:will|’ll|'ll|shall|is\s+(?:set|due|scheduled|expected|slated|planned)\s+to|"
     r"are\s+(?:set|due|scheduled|expected|slated|planned)\s+to|(?:is|are)\s+to)\b",
     re.IGNORECASE,
 )
+_WITH_EVENT = re.compile(r"\bwith\s+((?:a|an|the)\s)", re.IGNORECASE)
 _EVENT_AFTER = re.compile(r"\b(?:for|at|in|during|on)\s+(?=(?:a|an|the)\s)")
 
 
@@ -751,7 +754,8 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
                 continue  # "fly to Vilnius to inaugurate ...": the purpose is the happening
         opening = ""
         if lem in _SUBJECT_VERBS and _PREP_OBJECT.match(obj):
-            if obj.startswith("with ") and lem in {"begin", "start", "open", "close"}:
+            if obj.startswith("with ") and lem in {"begin", "start", "open", "close", "end",
+                                                   "conclude"}:
                 opening = obj  # "will begin with the lighting of the tree": say how
             obj = ""  # no object, a subject
         if obj and _PREPOSITION_START.match(obj) and not passive:
@@ -823,7 +827,18 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
                 template = template.replace("{obj}", particle + " {obj}")
             title = template.format(obj=_common_start(obj))
             head = lem
-        if opening:
+        if not opening and lem in {"begin", "start", "open", "end", "conclude"}:
+            later = _WITH_EVENT.search(clause.text, obj_end - clause.start)
+            if later:  # "The visit ends on Thursday with a round table"
+                np, _np_end = _object_phrase(clause, clause.start + later.start(1), timexes)
+                opening = f"with {np}" if np else ""
+        if lem in {"end", "conclude"} and not (opening and _has_event_noun(opening)):
+            continue  # "the term ends on June 3": the end of a state, not a happening
+        if opening and _has_event_noun(opening):
+            # "the visit ends with a round table", "the day will begin with a meeting": the
+            # happening is what it begins or ends with
+            title, head, has_noun = _drop_article(opening[5:]), "event", True
+        elif opening:
             title = f"{title} {opening}"
         if lem in {"return", "arrive"}:
             subject = _subject(clause, wstart)
@@ -952,6 +967,8 @@ def _is_event_noun(word: str, previous: str = "") -> bool:
     low = word.lower().strip(".,;:")
     if low == "mass":
         return word[:1] == "M" and previous[:1] != ""  # "celebrate Mass"; not "mass waves"
+    if low in ("table", "tables") and previous.lower() == "round":
+        return True  # "a round table on shipping"
     if low == "day" and previous.lower() in _DAY_COMPOUNDS:
         return True  # "investor day", "open day", "polling day"
     if low in ("final", "semi-final", "semifinal", "quarter-final") and previous[:1].isupper():

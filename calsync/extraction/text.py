@@ -255,7 +255,7 @@ def sentences(text: str, low: str | None = None) -> list[Sentence]:
 
 
 #: What follows the time that opens a programme line: "5:45 p.m. – Arrival in Manila"
-_ITEM_SEPARATOR = re.compile(r"[ \t]*(?:[:–—|]|-\s)")
+_ITEM_SEPARATOR = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:–—|]|-\s)")
 #: The first character after white space: ``\s`` is what ``str.strip`` strips
 _NEXT_CHARACTER = re.compile(r"\s*(\S)")
 _PARAGRAPH = re.compile(r"[^\n][^\n]*(?:\n(?!\s*\n)[^\n]+)*")
