@@ -211,8 +211,8 @@ class _Focus:
         rest = sentence.text[:t.start - sentence.start] + sentence.text[t.end - sentence.start:]
         self.heading = len(days) == 1 and t.first_day == t.last_day and "\n" not in \
             sentence.text and (len(_WORDS.findall(rest)) <= 4 or (
-                t.start == sentence.start and _LABEL_AFTER.match(sentence.text,
-                                                                 t.end - sentence.start)))
+                t.start == sentence.start and _LABEL_AFTER.match(
+                    sentence.text, t.end - sentence.start) is not None))
 
     def carry(self, sentence: textmod.Sentence, stimexes: list[Timex]) -> list[_Dated] | None:
         if self.day is None or self.timex is None or sentence.start - self.end > _FOCUS_REACH \
