@@ -124,10 +124,12 @@ def extract_events(
 
     settings = settings or ExtractionSettings()
     cleaned, low = textmod.clean_lowered(article.text)
-    timexes = tag(cleaned, article.published, settings, low=low)
+    today = base_date(article.published)
+    timexes = [t for t in tag(cleaned, article.published, settings, low=low)
+               if not _is_dateline(cleaned, t, today)]
     happenings: list[_Happening] = []
     starts = [t.start for t in timexes]  # in order: the tagger returns them sorted
-    focus = _Focus(today=base_date(article.published), text=cleaned)
+    focus = _Focus(today=today, text=cleaned)
     for sentence in textmod.sentences(cleaned, low):
         stimexes = timexes[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
         if not could_hold_mentions(sentence, stimexes):
@@ -248,6 +250,18 @@ _LABEL_AFTER = re.compile(r"\s*(?:[:–—]|-\s)")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 #: A line of a programme under a day heading: a bullet, or a short line of a name.
 _ITEM_LINE = re.compile(r"\s*(?:[•*·–—-]\s*\S|[A-Z0-9“\"][^.!?\n]{2,120}(?:[.!?\n]|$))")
+
+
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _is_dateline(text: str, t: Timex, today: date) -> bool:
+    """The publication date stamped on a line of its own or at a line's start ("date
+    2022-06-23 FACTBOX ...", "Published: March 3, 2022"): it dates the page, no happening."""
+    if t.first_day != today or t.last_day != today or not _YEAR.search(t.text):
+        return False
+    line_start = text.rfind("\n", 0, t.start) + 1
+    return len(text[line_start:t.start].split()) <= 2
 
 
 def _carry_day(dated: _Dated, day: date, timex: Timex | None, expression: str,

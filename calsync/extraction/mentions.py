@@ -595,6 +595,11 @@ _FUTURE_MARKER = re.compile(
     r"are\s+(?:set|due|scheduled|expected|slated|planned)\s+to|(?:is|are)\s+to)\b",
     re.IGNORECASE,
 )
+#: Verbs of moving somewhere, whose place may follow the date ("arrive on Monday in Rome").
+_MOVES = frozenset({"arrive", "land", "return", "travel", "fly", "head", "depart", "leave"})
+_MOVE_NOUNS = {"arrive": "Arrival", "land": "Arrival", "depart": "Departure",
+               "leave": "Departure", "return": "Return"}
+_FOR_AFTER = re.compile(r"\s*for\s+", re.IGNORECASE)
 _WITH_EVENT = re.compile(r"\bwith\s+((?:a|an|the)\s)", re.IGNORECASE)
 _EVENT_AFTER = re.compile(r"\b(?:for|at|in|during|on)\s+(?=(?:a|an|the)\s)")
 
@@ -820,8 +825,19 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
                 title = template.format(obj=_common_start(obj))
             head = next((w for w in reversed(obj.lower().split()) if w in NOUNS), lem)
         else:
+            if not obj and "{obj}" in template and lem in _MOVES:
+                # "will arrive on Thursday in Scotland": the place after the date is where
+                place = _location(clause, (obj_start, obj_start), timexes)
+                if place:
+                    obj, location = place, location or place
+                elif lem in _MOVE_NOUNS:
+                    template = _MOVE_NOUNS[lem]  # "will arrive on Monday": an arrival
             if not obj and "{obj}" in template:
                 continue
+            if lem in ("depart", "leave") and _FOR_AFTER.match(clause.text, wend - clause.start):
+                template = "Departure for {obj}"  # "will leave for the US"
+                obj = _FOR_AFTER.sub("", obj, count=1) if obj.lower().startswith("for ") \
+                    else obj
             if skip and _TEMPLATE_ONE_WORD.search(template):
                 particle = clause.text[wend - clause.start:wend - clause.start + skip].split()[-1]
                 template = template.replace("{obj}", particle + " {obj}")
