@@ -25,7 +25,12 @@ from zoneinfo import ZoneInfo
 from calsync.extraction import text as textmod
 from calsync.extraction.gate import Gated, holds_any
 from calsync.extraction.lexicon import CANCEL, RESCHEDULE
-from calsync.extraction.mentions import Mention, could_hold_mentions, find_mentions
+from calsync.extraction.mentions import (
+    Mention,
+    could_hold_mentions,
+    find_mentions,
+    noun_mention,
+)
 from calsync.extraction.settings import ExtractionSettings, base_date
 from calsync.model import Article, Event, Evidence, Timex
 
@@ -41,6 +46,7 @@ _REPORTED_ON = Gated(re.compile(
     r"\b(?:" + "|".join(_REPORTING_VERBS) + r")\s+(?:\w+\s+){0,2}(?:on\s+)?$", re.IGNORECASE),
     _REPORTING_VERBS)
 _PAST_VERB_BEFORE = re.compile(r"\b(?!un)[a-z]{3,}ed\s+(?:on\s+)?$")
+_PAST_VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?!un)[a-z]{3,}ed\b")
 _CANCELLED = Gated(re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CANCEL) + r")\b"), CANCEL)
 
 #: Length of a timed event when the article gives only its start.
@@ -139,11 +145,21 @@ def extract_events(
             continue
         focus.note(sentence, stimexes)
         previous: _Dated | None = None
-        for mention in find_mentions(sentence, stimexes, only_dated=True):
+        sequenced = _GOES_ON.search(sentence.text) is not None
+        for mention in find_mentions(sentence, stimexes, only_dated=not sequenced):
             dated = _date_mention(mention, stimexes)
-            if previous is not None and dated.first_day is None and \
-                    _SEQUENCE.match(mention.clause.text) and previous.first_day is not None \
-                    and not mention.past:
+            if mention.past and mention.lemma and dated.first_day is not None and \
+                    dated.first_day > today:
+                other = noun_mention(mention, stimexes)  # a future day: not the news's
+                if other is not None:
+                    dated = _date_mention(other, stimexes)
+            if dated.first_day is None and sequenced and mention.relative is None:
+                # "..., and then lead an assembly", "... and begin with a meeting": the next
+                # happening of the day before it; any other undated clause is not dated here
+                if previous is None or previous.first_day is None or mention.past or not (
+                        _SEQUENCE.match(mention.clause.text) or (
+                            mention.lemma in _OPENERS and mention.has_event_noun)):
+                    continue
                 _carry_day(dated, previous.first_day, previous.timex, previous.expression,
                            previous.confidence, mention.clause.text.split()[0])
             if _is_continuation(dated, previous):
@@ -174,6 +190,11 @@ _SEQUENCE = re.compile(
 _SEQUENCE_IN = re.compile(
     r"\b(?:then|later|afterwards?|after\s+that|following\s+that|finally|subsequently|"
     r"thereafter)\b", re.IGNORECASE)
+#: A clause that goes on with the day of the one before it: "and then ...", "begin with".
+_GOES_ON = re.compile(
+    r"\b(?:and|,)\s+(?:then|later|afterwards?|(?:will\s+)?(?:begin|start|open)s?\s+with)\b",
+    re.IGNORECASE)
+_OPENERS = frozenset({"begin", "start", "open"})
 #: A sentence that closes the narrative's day: "His last official activity will be ...",
 #: "The day will end with ...".
 _DAY_CLOSER = re.compile(
@@ -300,6 +321,9 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
         # "The court agreed Friday to hear ...": that day is when it agreed
         and not (t.start < mention.name_span[0] and _past_verb_before(
             mention.sentence.text, t.start - mention.sentence.start))
+        # "The board on Monday published the calendar": that day is when it published
+        and not (not mention.past and _PAST_VERB_AFTER.match(
+            mention.sentence.text, t.end - mention.sentence.start))
     ]
     days = [t for t in in_clause if t.first_day is not None and _day_granular(t)]
     clocks = [t for t in in_clause if t.clock]

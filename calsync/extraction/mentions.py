@@ -422,8 +422,11 @@ def _object_phrase(
             break  # "on the evening of August 6" dates the happening; it is no part of its name
         if word in {",", ";", ":", "—", "–", "(", ")", "“", "”", "\"", "."}:
             break
-        destination = (low == "to" and i + 1 < len(words) and words[i + 1][0][:1].isupper()
-                       and any(w[0].lower() in _DESTINATION_NOUNS for w in words[:i]))
+        destination = (low == "to" and i + 1 < len(words) and (
+            words[i + 1][0][:1].isupper() or (
+                words[i + 1][0] == "the" and i + 2 < len(words)
+                and words[i + 2][0][:1].isupper()))
+            and any(w[0].lower() in _DESTINATION_NOUNS for w in words[:i]))
         if (low in PHRASE_STOPS or (low in REPORTING and i > 0 and word[0].islower())) \
                 and not destination:  # but "a state visit to Canada" keeps where it goes
             break
@@ -520,6 +523,9 @@ def find_mentions(sentence: Sentence, timexes: list[Timex], *,
     ``only_dated`` skips clauses with neither a date nor an event anchor: what they name
     can only become an event through another clause that dates it.
     """
+    labelled = _labelled_dates(sentence, timexes) if ":" in sentence.text else []
+    if labelled:
+        return labelled
     mentions: list[Mention] = []
     for clause in split_clauses(sentence, timexes):
         adjunct = _OPENING_ADJUNCT.match(clause.text)
@@ -542,6 +548,41 @@ def find_mentions(sentence: Sentence, timexes: list[Timex], *,
         if mention:
             mentions.append(mention)
     return mentions
+
+
+#: "Phase 1 voting: April 11", "Counting of votes: May 23": a name, a colon, its day.
+_LABEL_COLON = re.compile(r"(?:^|(?<=[).;\]]))\s*([A-Z][\w'’&/ -]{1,50}?)\s*:\s*")
+#: Labels that say what the value is, not what happens: "Time: 19:30", "Venue: ...".
+_FIELD_LABELS = frozenset(
+    """time times date dates day days venue venues location locations where when deadline
+    updated published posted edited timing schedule""".split())
+
+
+def _labelled_dates(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
+    """Each "Name: DATE" of a sentence that lists them, as one mention dated by its day.
+
+    A scraped table flattens to "Phase 1 voting: April 11 (...)Phase 2 voting: April 18
+    (...)": each label names the happening on the day that follows it.
+    """
+    by_start = {t.start: t for t in timexes if t.first_day is not None}
+    found: list[tuple[int, int]] = []
+    for m in _LABEL_COLON.finditer(sentence.text):
+        t = by_start.get(sentence.start + m.end())
+        label = m.group(1).strip()
+        if t is None or len(label.split()) > 6 or label.lower() in _FIELD_LABELS:
+            continue
+        found.append((sentence.start + m.start(1), sentence.start + m.end(1)))
+    out = []
+    for i, (start, end) in enumerate(found):
+        stop = found[i + 1][0] if i + 1 < len(found) else sentence.end
+        text = sentence.text[start - sentence.start:stop - sentence.start]
+        clause = Clause(start, stop, text, None)
+        label = sentence.text[start - sentence.start:end - sentence.start]
+        mention = _make(sentence, clause, label, _item_head(label), None, "",
+                        _has_event_noun(label), False, (start, end))
+        if mention is not None:
+            out.append(mention)
+    return out
 
 
 def _make(
@@ -1013,6 +1054,18 @@ def _timex_at(pos: int, timexes: list[Timex]) -> Timex | None:
         if t.start <= pos < t.end:
             return t
     return None
+
+
+def noun_mention(mention: Mention, timexes: list[Timex]) -> Mention | None:
+    """The happening a noun names in ``mention``'s clause, other than ``mention`` itself.
+
+    "The Vatican has released the itinerary of his visit from January 15 to 19": the release
+    is news; the future days belong to the visit.
+    """
+    clause = mention.clause
+    found = _noun_mention(mention.sentence, clause,
+                          [t for t in timexes if clause.start <= t.start < clause.end])
+    return found if found is not None and found.title != mention.title else None
 
 
 def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:

@@ -118,8 +118,10 @@ def _is_link_line(line: str) -> bool:
     if not stripped or stripped[-1] in ".!?\"”’:;)":
         return False
     label = _LABEL.match(stripped)
-    if label and _DAY_LABEL.search(label.group(1)):
-        return False  # a schedule line: "Saturday, December 21: Home v Away, 3pm"
+    if label and (_DAY_LABEL.search(label.group(1))
+                  or _SCHEDULE_LINE.match(stripped, label.end(1) + 1)):
+        return False  # a schedule line: "Saturday, December 21: Home v Away, 3pm",
+        # "Counting of votes: April 2"
     if _SCHEDULE_LINE.match(stripped):
         return False  # "5:45 p.m. – Arrival in Manila", "Friday Sept. 1"
     words = stripped.split()
