@@ -538,9 +538,31 @@ def _similar(a: _Happening, b: _Happening) -> bool:
     # Same day, a shared name, and one side only a noun ("the visit of Leiston on Saturday" and
     # the fixture line "Saturday, December 21: Wickham Vale v Leiston").
     same_day = {d.first_day for d in a.dated} & {d.first_day for d in b.dated}
+    if (same_day and _bare_kind(a) is not None and _bare_kind(a) == _kind(b)) or \
+            (same_day and _bare_kind(b) is not None and _bare_kind(b) == _kind(a)):
+        return True  # "the vote" and "the October 28 general elections": one polling day
     nominal = any(not d.mention.lemma for d in a.parts) or any(
         not d.mention.lemma for d in b.parts)
     return bool(same_day and shared_proper and nominal)
+
+
+#: Kinds of happening a bare noun can stand for on its day ("the vote" for the election).
+_KINDS = {"election": "vote", "elections": "vote", "vote": "vote", "votes": "vote",
+          "poll": "vote", "polls": "vote", "polling": "vote", "ballot": "vote",
+          "referendum": "vote", "strike": "strike", "walkout": "strike", "summit": "summit",
+          "launch": "launch", "liftoff": "launch", "lift-off": "launch"}
+
+
+def _kind(hap: _Happening) -> str | None:
+    kinds = {_KINDS.get(d.mention.head) for d in hap.parts} - {None}
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
+def _bare_kind(hap: _Happening) -> str | None:
+    """The kind of a happening named only by its kind's noun ("the vote", "the election")."""
+    if any(len(d.mention.title.split()) > 2 or d.mention.proper for d in hap.parts):
+        return None
+    return _kind(hap)
 
 
 def _merge(happenings: list[_Happening]) -> list[_Happening]:

@@ -388,7 +388,12 @@ def _drop_small_word(phrase: str) -> str:
 
 
 def _capitalize(title: str) -> str:
+    if _CAMEL_START.match(title):
+        return title  # "iAd goes live", "eBay auction": a brand keeps its letters
     return title[:1].upper() + title[1:] if title else title
+
+
+_CAMEL_START = re.compile(r"[a-z]{1,2}[A-Z]")
 
 
 def _drop_article(phrase: str) -> str:
@@ -585,10 +590,15 @@ def _labelled_dates(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
     return out
 
 
+_BRACKETED = re.compile(r"\s*\[[^\]]*\]")
+
+
 def _make(
     sentence: Sentence, clause: Clause, title: str, head: str, location: str | None,
     lemma_: str, has_noun: bool, past: bool, name_span: tuple[int, int] = (0, 0),
 ) -> Mention | None:
+    if "[" in title:
+        title = _BRACKETED.sub(" ", title)  # "the election [ on the ] 28th": an editor's words
     title = _capitalize(strip_roles(_clean_phrase(title)))
     if len(title) > 90:
         title = title[:90].rsplit(" ", 1)[0]
@@ -617,6 +627,9 @@ _DAY_COMPOUNDS = frozenset(
     "awareness remembrance".split()
 )
 _TRAVEL = frozenset({"travel", "fly", "head", "go"})
+_ADVERB_LY = re.compile(r"\s+\w+ly\b")
+#: A place right after a verb of travel: "travel Europe", "head home", "fly Dublin-Boston"
+_PLACE_START = re.compile(r"\s+(?:[A-Z]|home\b|abroad\b|overseas\b)")
 _MEET_LIKE = frozenset({"meet", "join", "brief", "host", "welcome", "receive", "dine", "talk",
                         "interview", "sit"})
 _SUBJECT_VERBS = frozenset({"walk", "meet", "open", "begin", "start", "close", "resume",
@@ -679,8 +692,11 @@ def _common_start(phrase: str) -> str:
 
 
 _ON_SALE = Gated(re.compile(
-    r"\b(?:go|goes|will\s+go|are\s+to\s+go)\s+on\s+(?:general\s+)?sale\b", re.IGNORECASE),
-    ("sale",))
+    r"\b(?:go|goes|will\s+go|are\s+to\s+go)\s+on\s+(?:general\s+)?sale\b"
+    r"|\b(?:go|goes|will\s+go|is\s+to\s+go|are\s+to\s+go)\s+(?P<live>live)\b"
+    r"|\b(?:will|is\s+to|are\s+to)\s+be\s+(?:made\s+)?(?P<available>available)\b"
+    r"(?:\s+(?:for|to)\s+(?P<purpose>pre-?orders?|purchase|download|order))?",
+    re.IGNORECASE), ("sale", "live", "available"))
 #: Verbs in the third person that end a noun phrase: "A banquet follows the same evening".
 _THIRD_PERSON = frozenset(
     "follows precedes begins starts ends opens closes takes runs continues marks comes goes "
@@ -720,7 +736,10 @@ def _subject_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -
     if not subject or not (on_sale or _has_event_noun(subject)):
         return None
     span = (clause.start, clause.start + m.start())
-    title = f"{_drop_article(subject)} on sale" if on_sale else _drop_article(subject)
+    what = "" if not on_sale else " goes live" if on_sale.group("live") else \
+        f" {on_sale.group('purpose').lower()}" if on_sale.group("purpose") else \
+        " release" if on_sale.group("available") else " on sale"
+    title = f"{_drop_article(subject)}{what}"
     return _make(sentence, clause, title, "sale" if on_sale else "event",
                  _location(clause, span, timexes), "", True, False, span)
 
@@ -782,12 +801,17 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         rest = clause.text[wend - clause.start:]
         skip = 0
         m = _particles(particles).match(rest) if particles else None
+        if m is None and particles and lem in _TRAVEL:
+            adverb = _ADVERB_LY.match(rest)  # "fly directly to Sydney"
+            m = _particles(particles).match(rest, adverb.end()) if adverb else None
         if m:
             skip = m.end()
             if template and m.group(0).split()[0].lower() == "back":
                 template = "Return to {obj}"  # "fly back to Rome"
         if not skip and lem in _NEEDS_PARTICLE:
             continue
+        if not skip and lem in _TRAVEL and not _PLACE_START.match(rest):
+            continue  # "go on display", "go live": no journey
         obj_start = wend + skip
         while obj_start < clause.end and clause.text[obj_start - clause.start].isspace():
             obj_start += 1
