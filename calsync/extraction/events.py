@@ -326,6 +326,8 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
             mention.sentence.text, t.end - mention.sentence.start))
     ]
     days = [t for t in in_clause if t.first_day is not None and _day_granular(t)]
+    named = [t for t in days if not _only_a_time_timex(t)]
+    days = named or days  # "at 3:51 p.m. ... on July 13": the day is July 13's, not the clock's
     clocks = [t for t in in_clause if t.clock]
     rescheduled = holds_any(sentence_text, RESCHEDULE)
     cancelled = _CANCELLED.search(sentence_text, sentence_text) is not None
@@ -526,6 +528,10 @@ def _is_continuation(current: _Dated, previous: _Dated | None) -> bool:
 
 
 def _similar(a: _Happening, b: _Happening) -> bool:
+    same_day = {d.first_day for d in a.dated} & {d.first_day for d in b.dated}
+    if (same_day and _bare_kind(a) is not None and _bare_kind(a) == _kind(b)) or \
+            (same_day and _bare_kind(b) is not None and _bare_kind(b) == _kind(a)):
+        return True  # "the vote" and "the October 28 general elections": one polling day
     shared = a.tokens & b.tokens
     if not shared:
         return False
@@ -537,10 +543,6 @@ def _similar(a: _Happening, b: _Happening) -> bool:
         return True
     # Same day, a shared name, and one side only a noun ("the visit of Leiston on Saturday" and
     # the fixture line "Saturday, December 21: Wickham Vale v Leiston").
-    same_day = {d.first_day for d in a.dated} & {d.first_day for d in b.dated}
-    if (same_day and _bare_kind(a) is not None and _bare_kind(a) == _kind(b)) or \
-            (same_day and _bare_kind(b) is not None and _bare_kind(b) == _kind(a)):
-        return True  # "the vote" and "the October 28 general elections": one polling day
     nominal = any(not d.mention.lemma for d in a.parts) or any(
         not d.mention.lemma for d in b.parts)
     return bool(same_day and shared_proper and nominal)
@@ -624,6 +626,11 @@ def _resolve_relative(happenings: list[_Happening]) -> None:
                 break
         if not changed:
             break  # a round that dates nothing leaves the next one the same to do
+
+
+def _only_a_time_timex(t: Timex) -> bool:
+    """A time of day whose day is only inherited ("at 3:51 p.m."), not named with it."""
+    return bool(t.clock) and _DAY_WORDS.search(t.text) is None
 
 
 def _only_a_time(part: _Dated) -> bool:
