@@ -29,6 +29,7 @@ from calsync.extraction.mentions import (
     Mention,
     could_hold_mentions,
     find_mentions,
+    mention_between,
     noun_mention,
 )
 from calsync.extraction.settings import ExtractionSettings, base_date
@@ -175,6 +176,9 @@ def extract_events(
                 continue  # "The event will start at 10 a.m.", "The trial will last until ..."
             happenings.append(_Happening([dated]))
             previous = dated
+            second = _second_happening(dated, stimexes, today)
+            if second is not None:
+                happenings.append(_Happening([second]))
         if previous is not None and previous.clock and not previous.clock_end:
             _find_end(previous, sentence.text, sentence.start, stimexes)
     happenings = _merge(happenings)
@@ -245,7 +249,9 @@ class _Focus:
         line_start = self.text.rfind("\n", 0, sentence.start) + 1
         line_end = self.text.find("\n", sentence.end)
         line = self.text[line_start:len(self.text) if line_end < 0 else line_end]
-        listed = self.heading and len(line) <= 300 and _ITEM_LINE.match(line) is not None
+        listed = self.heading and len(line) <= 300 and _ITEM_LINE.match(line) is not None \
+            and (_BLANK_LINE.search(self.text, self.end, sentence.start) is None
+                 or not _PROSE_LINE.search(line) or _WILL.search(text) is not None)
         marker = _SEQUENCE_IN.search(text, 0, 40) or _DAY_CLOSER.match(text)
         if not listed and not (marker and _WILL.search(text)):
             return None
@@ -268,6 +274,9 @@ class _Focus:
 
 #: The end of a programme line's day label: "Sunday: ...", "Day 2 – ...".
 _LABEL_AFTER = re.compile(r"\s*(?:[:–—]|-\s)")
+#: A line of prose, not a programme's: two sentences ("Entry is free. Last year ...").
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_PROSE_LINE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z][a-z]+\s+[a-z]")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 #: A line of a programme under a day heading: a bullet, or a short line of a name.
 _ITEM_LINE = re.compile(r"\s*(?:[•*·–—-]\s*\S|[A-Z0-9“\"][^.!?\n]{2,120}(?:[.!?\n]|$))")
@@ -293,6 +302,32 @@ def _carry_day(dated: _Dated, day: date, timex: Timex | None, expression: str,
     dated.expression = word or expression
     dated.resolution = f"{word + ': ' if word else ''}the day in force, {day} ({expression})"
     dated.confidence = confidence * 0.85
+
+
+def _second_happening(dated: _Dated, stimexes: list[Timex], today: date) -> _Dated | None:
+    """A happening dated by a later day of the clause that its main happening left unused.
+
+    "Geldof announced Live 8, a set of concerts to be held ... on July 2": the announcement
+    is news; July 2 is the concerts'. Only a future day after the main one's, with a noun
+    phrase or a subject of its own between them.
+    """
+    mention, used = dated.mention, dated.timex
+    if used is None:
+        return None
+    clause = mention.clause
+    later = [t for t in stimexes if clause.start <= t.start < clause.end and t.start >= used.end
+             and t.first_day is not None and t.first_day > today and _day_granular(t)
+             and not _only_a_time_timex(t)]
+    if not later or (dated.first_day is not None and dated.first_day >= today
+                     and not mention.past):
+        return None  # the main happening is to come: the later day is its own (a span)
+    t = later[0]
+    start = max(used.end, mention.name_span[1])
+    other = mention_between(mention.sentence, start, t.end, stimexes)
+    if other is None or (other.past and not _WILL.search(other.clause.text)):
+        return None
+    second = _date_mention(other, [t])
+    return second if second.first_day is not None else None
 
 
 def _past_verb_before(text: str, end: int) -> bool:

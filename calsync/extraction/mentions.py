@@ -590,6 +590,7 @@ def _labelled_dates(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
     return out
 
 
+_UNTIL_AFTER = re.compile(r"[^.;]{0,40}?\b(?:until|till|through)\b", re.IGNORECASE)
 _BRACKETED = re.compile(r"\s*\[[^\]]*\]")
 
 
@@ -733,8 +734,14 @@ def _subject_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -
     if not m:
         return None
     subject = _subject(clause, clause.start + m.start())
+    if not on_sale and not _has_event_noun(subject):
+        # "Live 8, a set of free concerts to be held ...": the apposition names it
+        tail = _TRAILING_AUX.sub("", clause.text[:m.start()].rsplit(",", 1)[-1]).strip()
+        subject = tail if _has_event_noun(tail) and len(tail.split()) <= 10 else ""
     if not subject or not (on_sale or _has_event_noun(subject)):
         return None
+    if on_sale and _UNTIL_AFTER.match(clause.text, m.end()):
+        return None  # "available until January 30": how long it lasts, no happening
     span = (clause.start, clause.start + m.start())
     what = "" if not on_sale else " goes live" if on_sale.group("live") else \
         f" {on_sale.group('purpose').lower()}" if on_sale.group("purpose") else \
@@ -1044,6 +1051,9 @@ def _future_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) ->
     return _make(sentence, clause, title, "", None, "", False, False, (clause.start, clause.start))
 
 
+_BEFORE_VERB = frozenset("which that who it he she also".split())
+
+
 def _is_event_noun(word: str, previous: str = "") -> bool:
     low = word.lower().strip(".,;:")
     if low == "mass":
@@ -1054,7 +1064,12 @@ def _is_event_noun(word: str, previous: str = "") -> bool:
         return True  # "investor day", "open day", "polling day"
     if low in ("final", "semi-final", "semifinal", "quarter-final") and previous[:1].isupper():
         return True  # "the Champions League final", not "the final version"
-    return low in NOUNS or ("-" in low and low.rsplit("-", 1)[1] in NOUNS)
+    if low in NOUNS or ("-" in low and low.rsplit("-", 1)[1] in NOUNS):
+        return True
+    # plurals: "concerts", "matches", "ceremonies"; not a verb's "-s" ("which launches")
+    return low.endswith("s") and len(low) > 4 and previous.lower() not in _BEFORE_VERB and (
+        low[:-1] in NOUNS or (low.endswith("es") and low[:-2] in NOUNS)
+        or (low.endswith("ies") and low[:-3] + "y" in NOUNS))
 
 
 def _head_is_event(phrase: str) -> bool:
@@ -1090,6 +1105,20 @@ def noun_mention(mention: Mention, timexes: list[Timex]) -> Mention | None:
     found = _noun_mention(mention.sentence, clause,
                           [t for t in timexes if clause.start <= t.start < clause.end])
     return found if found is not None and found.title != mention.title else None
+
+
+def mention_between(sentence: Sentence, start: int, end: int,
+                    timexes: list[Timex]) -> Mention | None:
+    """A happening a subject or noun names in ``sentence[start:end]`` (absolute offsets).
+
+    For the day a clause's main happening leaves unused: "... announced Live 8, a set of
+    concerts to be held in five cities on July 2".
+    """
+    piece = sentence.text[start - sentence.start:end - sentence.start]
+    lead = len(piece) - len(piece.lstrip(" ,;:"))
+    clause = Clause(start + lead, end, piece[lead:], None)
+    inside = [t for t in timexes if clause.start <= t.start < end]
+    return _subject_mention(sentence, clause, inside) or _noun_mention(sentence, clause, inside)
 
 
 def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
