@@ -230,6 +230,7 @@ class _Focus:
 
     def note(self, sentence: textmod.Sentence, stimexes: list[Timex]) -> None:
         days = [t for t in stimexes if t.first_day is not None and _day_granular(t)]
+        days = [t for t in days if not _only_a_time_timex(t)] or days  # (not "at noon")
         if not days:
             return
         t = days[-1]

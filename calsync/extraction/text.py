@@ -160,6 +160,7 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
     pos = 0
     lines = text.splitlines(keepends=True)
     foldless = not folds_to_ascii(text)  # lower case then matches as IGNORECASE would
+    programme = False
     for i, line in enumerate(lines):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
@@ -177,11 +178,23 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
         following = lines[i + 1].strip() if i + 1 < len(lines) else ""
         furniture = _BOILERPLATE_LOW.match(low) if foldless and len(low) == len(content) \
             else _BOILERPLATE.match(content)
+        under_day = programme and i > 0 and lines[i - 1].strip() != ""
         if repeated or furniture or (
-            _is_link_line(content) and not _wraps_into(content, following)
+            _is_link_line(content) and not _wraps_into(content, following) and not under_day
         ):
             spans.append((start, end))
+            programme = False
+        else:
+            # the lines right under a day ("Sunday: ...", "Friday 4 September") are its
+            # programme, however short: "Second discussion session - Infrastructure"
+            programme = under_day or _is_day_line(content)
     return spans
+
+
+def _is_day_line(line: str) -> bool:
+    """A line that opens with a day or time: a programme's heading or item."""
+    label = _LABEL.match(line)
+    return bool(_SCHEDULE_LINE.match(line) or (label and _DAY_LABEL.search(label.group(1))))
 
 
 def _wraps_into(line: str, following: str) -> bool:
@@ -194,7 +207,8 @@ def _wraps_into(line: str, following: str) -> bool:
         return False
     if following[0].islower():
         return True
-    return len(line) >= 60 and line.split()[-1][:1].islower()
+    # (an editor fills lines to 60-90 characters; a longer line is a paragraph of its own)
+    return 60 <= len(line) <= 90 and line.split()[-1][:1].islower()
 
 
 def clean(text: str) -> str:
