@@ -1,0 +1,94 @@
+"""Hostile and huge input around a run: deadlines, caps, links, modes, a broken cache, two
+configurations on one calendar file. Our own site on 127.0.0.1 and files in tmp_path."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from calsync.config import load_config
+from calsync.extraction.events import extract_events
+from calsync.extraction.settings import ExtractionSettings
+from calsync.model import Article, Event
+from calsync.pipeline import run
+from tests.httpserver import TestServer, html_page, rss
+
+PARIS = ZoneInfo("Europe/Paris")
+NOW = datetime(2026, 3, 5, 10, 0, tzinfo=PARIS)
+MARKET = "The night market returns to the square on Friday 6 March from 6 p.m."
+
+
+def folder_config(tmp_path: Path, body: str = "", *, files: int = 3, extra: str = "") -> Path:
+    """A config reading ``articles/*.txt`` (each dated by the source) into out/cal.ics."""
+    articles = tmp_path / "articles"
+    articles.mkdir(exist_ok=True)
+    for i in range(files):
+        (articles / f"a{i}.txt").write_text(
+            f"The fair number {i} will open on March {10 + i}.", encoding="utf-8")
+    path = tmp_path / "calsync.toml"
+    path.write_text(f"""
+state = "state"
+{body}
+
+[[source]]
+name = "local"
+type = "folder"
+path = "articles"
+glob = "*.txt"
+published = 2026-03-02
+{extra}
+
+[[target]]
+name = "cal"
+type = "ics"
+path = "out/cal.ics"
+""", encoding="utf-8")
+    return path
+
+
+def test_run_deadline_leaves_the_rest_for_the_next_run(tmp_path: Path) -> None:
+    config = load_config(folder_config(tmp_path, "[limits]\nrun_deadline = 25", files=6))
+    now = [0.0]
+
+    def slow(article: Article, settings: ExtractionSettings) -> list[Event]:
+        now[0] += 10  # each extraction takes "10 s"
+        return extract_events(article, settings)
+
+    first = run(config, now=NOW, extract=slow, clock=lambda: now[0])
+    assert first.exit_code == 1
+    [src] = first.sources
+    assert src.extracted == 3
+    assert sum("the run's deadline has passed" in e for e in src.errors) == 3
+    assert len(first.events) == 3
+    assert first.targets[0].written  # the calendar gets what was read
+    now[0] = 0.0
+    second = run(config, now=NOW, extract=slow, clock=lambda: now[0])
+    assert second.exit_code == 0 and second.sources[0].extracted == 3
+    assert len(second.events) == 6
+
+
+def test_a_run_over_pages_that_never_answer_ends_at_its_deadline(
+        http_server: TestServer, tmp_path: Path) -> None:
+    items = []
+    for i in range(10):
+        http_server.set(f"/stuck{i}", html_page(f"Stuck {i}", [MARKET]))
+        http_server.stall(f"/stuck{i}", 30)
+        items.append((f"Stuck {i}", http_server.url(f"/stuck{i}"),
+                      "Mon, 02 Mar 2026 08:00:00 +0100"))
+    http_server.set("/rss", rss(items), "application/rss+xml")
+    path = folder_config(tmp_path, "[fetch]\ntimeout = 20\n[limits]\nrun_deadline = 1",
+                         extra=f"""
+[[source]]
+name = "news"
+type = "feed"
+url = "{http_server.url('/rss')}"
+""")
+    start = time.monotonic()
+    report = run(load_config(path), now=NOW)
+    took = time.monotonic() - start
+    assert took < 4, took  # ten timeouts of 20 s in a row before
+    news = report.sources[1]
+    assert len(news.errors) == 10
+    assert report.sources[0].ok and report.targets[0].ok
