@@ -481,7 +481,8 @@ def _read_one(src: SourceConfig, config: Config, cache: ArticleCache,
 
     ctx = SourceContext(fetcher=fetcher, zone=settings.zone, now=now, base=config.folder,
                         validators=lambda url: cache.validators(url, fp),
-                        raw_unchanged=raw_unchanged, fingerprint=fp)
+                        raw_unchanged=raw_unchanged, fingerprint=fp,
+                        max_file_bytes=config.limits.max_file_bytes)
     try:
         batch = read_source(src, ctx)
     except SourceError as exc:
