@@ -195,7 +195,7 @@ class IcsAdapter:
     def apply(self, events: Sequence[Event], plan: Plan, report: TargetReport) -> None:
         if plan.writes or not self.target.path.exists():
             try:
-                self.target.path.parent.mkdir(parents=True, exist_ok=True)
+                self.target.path.parent.mkdir(mode=0o755, parents=True, exist_ok=True)
             except OSError as exc:
                 raise TargetError(f"{self.target.path.parent}: cannot create: {exc.strerror}"
                                   ) from exc
@@ -400,11 +400,13 @@ def run(config: Config, *, now: datetime, dry_run: bool = False,
     lock_path = config.lock_path
     if dry_run and not lock_path.exists():
         return converge()
+    from calsync.storage import private_folder
+
     try:
-        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(lock_path.parent)
     except OSError as exc:
         raise CalsyncError(f"cannot create {lock_path.parent}: {exc.strerror}") from exc
-    lock = FileLock(str(lock_path), timeout=0)
+    lock = FileLock(str(lock_path), timeout=0, mode=0o600)
     try:
         lock.acquire()
     except Timeout:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
+import time
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -27,7 +29,11 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
     A temporary file in the same folder is written, flushed to disk, then renamed over the
     target (through a symlink: over the file it points to); on any failure the temporary file
     is removed and the old file is left as it was. The new file keeps the old one's mode;
-    a new file gets 0666 minus the umask, since calendars are meant to be read by others.
+    a new file gets 0644 minus the umask (calendars are meant to be read by others, never
+    written by them, even under umask 000).
+
+    Temporary files of ours that a killed write left behind (``.<name>.<12 hex>.tmp``, older
+    than ``STALE_TMP_SECONDS``) are removed first; younger ones may be another writer's.
     """
     if path.is_symlink():
         path = path.resolve()
@@ -36,11 +42,12 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
         try:
             mode = path.stat().st_mode & 0o777
         except FileNotFoundError:
-            mode = None  # let open() apply the umask to 0666
+            mode = None  # let open() apply the umask to 0644
+    remove_stale_temporaries(path)
     tmp_name = str(folder / f".{path.name}.{secrets.token_hex(6)}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     try:
-        fd = os.open(tmp_name, flags, 0o666)
+        fd = os.open(tmp_name, flags, 0o644)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write in {folder}: {exc.strerror}") from exc
     tmp = Path(tmp_name)
@@ -66,6 +73,38 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+#: Age after which a temporary file of ours is taken for the leftover of a killed write.
+STALE_TMP_SECONDS = 600.0
+
+
+def remove_stale_temporaries(path: Path, *, older_than: float = STALE_TMP_SECONDS) -> list[Path]:
+    """Remove the leftovers of killed writes of ``path``; returns what was removed.
+
+    Only names ``atomic_write`` makes (``.<name>.<12 hex digits>.tmp``), only regular files,
+    only older than ``older_than`` seconds: a write in progress is never touched.
+    """
+    prefix = f".{path.name}."
+    removed: list[Path] = []
+    cutoff = time.time() - older_than
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(prefix) and _TMP_TAIL.fullmatch(name[len(prefix):])):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False) and entry.stat(
+                    follow_symlinks=False).st_mtime < cutoff:
+                Path(entry.path).unlink()
+                removed.append(Path(entry.path))
+    return removed
+
+
+_TMP_TAIL = re.compile(r"[0-9a-f]{12}\.tmp")
 
 
 class IcsFileTarget:

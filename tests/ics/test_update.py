@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -201,11 +202,39 @@ def test_missing_folder_is_an_output_error(tmp_path: Path) -> None:
 def test_atomic_write_keeps_the_file_mode(tmp_path: Path) -> None:
     path = tmp_path / "cal.ics"
     atomic_write(path, b"one")
-    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~_umask()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644 & ~_umask()
     path.chmod(0o640)
     atomic_write(path, b"two")
     assert path.read_bytes() == b"two"
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def test_a_new_file_is_never_writable_by_others_even_under_umask_000(tmp_path: Path) -> None:
+    path = tmp_path / "cal.ics"
+    old = os.umask(0)
+    try:
+        write_ics(path, sample_events(), NOW)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_temporaries_of_killed_writes_are_removed_by_the_next_write(tmp_path: Path) -> None:
+    # A write killed between creating its temporary file and the rename leaves
+    # .cal.ics.<hex>.tmp behind (2.5 MB each); nothing removed them.
+    path = tmp_path / "cal.ics"
+    stale = tmp_path / ".cal.ics.0123456789ab.tmp"
+    fresh = tmp_path / ".cal.ics.ba9876543210.tmp"  # maybe another writer's, right now
+    other = tmp_path / ".other.ics.0123456789ab.tmp"  # not this file's
+    lookalike = tmp_path / ".cal.ics.backup.tmp"  # not a name we make
+    for p in (stale, fresh, other, lookalike):
+        p.write_bytes(b"BEGIN:VCALENDAR")
+    hour_ago = time.time() - 3600
+    for p in (stale, other, lookalike):
+        os.utime(p, (hour_ago, hour_ago))
+    write_ics(path, sample_events(), NOW)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["cal.ics", fresh.name, other.name, lookalike.name])
 
 
 def _umask() -> int:

@@ -3,6 +3,8 @@ configurations on one calendar file. Our own site on 127.0.0.1 and files in tmp_
 
 from __future__ import annotations
 
+import os
+import stat
 import time
 from datetime import datetime
 from pathlib import Path
@@ -92,3 +94,24 @@ url = "{http_server.url('/rss')}"
     news = report.sources[1]
     assert len(news.errors) == 10
     assert report.sources[0].ok and report.targets[0].ok
+
+
+def test_under_umask_000_nothing_of_ours_is_writable_by_others(tmp_path: Path) -> None:
+    # The state folder, the lock, the log and the .ics all came out world-writable.
+    from click.testing import CliRunner
+
+    from calsync.cli import main
+
+    path = folder_config(tmp_path, 'log_file = "logs/calsync.log"')
+    old = os.umask(0)
+    try:
+        result = CliRunner().invoke(main, ["run", "-q", "--config", str(path)])
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    modes = {name: stat.S_IMODE((tmp_path / name).stat().st_mode) for name in (
+        "state", "state/calsync.lock", "state/articles.sqlite", "logs/calsync.log",
+        "out", "out/cal.ics")}
+    assert modes == {"state": 0o700, "state/calsync.lock": 0o600,
+                     "state/articles.sqlite": 0o600, "logs/calsync.log": 0o600,
+                     "out": 0o755, "out/cal.ics": 0o644}
