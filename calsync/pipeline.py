@@ -47,7 +47,7 @@ from calsync.extraction.settings import ExtractionSettings
 from calsync.merge import Reported, merge_events
 from calsync.model import Article, Event, Plan
 from calsync.sources import SourceContext, read_source
-from calsync.sources.cache import ArticleCache, CachedArticle
+from calsync.sources.cache import ArticleCache, CachedArticle, open_cache
 from calsync.sources.fetch import Fetcher, Validators
 
 log = logging.getLogger("calsync.run")
@@ -107,6 +107,8 @@ class RunReport:
     targets: list[TargetReport] = field(default_factory=list)
     events: tuple[Event, ...] = ()
     requests: int = 0
+    #: Run-wide warnings (a rebuilt cache); they do not change the exit code.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -433,8 +435,11 @@ def _run(config: Config, *, now: datetime, dry_run: bool, extract: Extractor,
     cache_path = config.state_dir / CACHE_NAME
     if dry_run and not cache_path.exists():
         cache_path = Path(":memory:")  # a dry run leaves no cache behind
-    with ArticleCache(cache_path) as cache:
-        previous_all = cache.articles()
+    cache, previous_all, warning = open_cache(cache_path, rebuild=not dry_run)
+    if warning:
+        log.warning("%s", warning)
+        report.warnings.append(warning)
+    with cache:
         # The sources' own pages and feeds side by side, before each is read in turn.
         fetcher.prefetch((src.url, cache.validators(src.url, fingerprint(config, src)))
                          for src in config.sources if src.url is not None)

@@ -115,3 +115,42 @@ def test_under_umask_000_nothing_of_ours_is_writable_by_others(tmp_path: Path) -
     assert modes == {"state": 0o700, "state/calsync.lock": 0o600,
                      "state/articles.sqlite": 0o600, "logs/calsync.log": 0o600,
                      "out": 0o755, "out/cal.ics": 0o644}
+
+
+def test_a_corrupt_article_cache_is_rebuilt_with_a_warning(tmp_path: Path) -> None:
+    # It is only a cache, yet every run exited 2 ("not a calsync cache; delete it").
+    from click.testing import CliRunner
+
+    from calsync.cli import main
+
+    path = folder_config(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(main, ["run", "-q", "--config", str(path)]).exit_code == 0
+    cache = tmp_path / "state/articles.sqlite"
+    cache.write_bytes(b"this is not SQLite at all " * 100)
+    dry = runner.invoke(main, ["run", "--dry-run", "--config", str(path)])
+    assert dry.exit_code == 0, dry.output
+    assert cache.read_bytes().startswith(b"this is not")  # a dry run moves nothing
+    result = runner.invoke(main, ["run", "--config", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "articles.sqlite is unreadable" in result.output and "rebuilt" in result.output
+    assert "3 new" in result.output  # read again
+    assert (tmp_path / "state/articles.sqlite.corrupt").exists()
+    again = runner.invoke(main, ["run", "--config", str(path)])
+    assert again.exit_code == 0 and "rebuilt" not in again.output
+    assert "3 unchanged" in again.output
+
+
+def test_cache_rows_that_do_not_decode_are_a_rebuild_too(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = folder_config(tmp_path)
+    config = load_config(path)
+    assert run(config, now=NOW).exit_code == 0
+    db = sqlite3.connect(tmp_path / "state/articles.sqlite")
+    db.execute("UPDATE articles SET events = '{broken'")
+    db.commit()
+    db.close()
+    report = run(config, now=NOW)
+    assert report.exit_code == 0 and report.sources[0].new == 3
+    assert "rebuilt" in report.warnings[0]
