@@ -169,8 +169,10 @@ class IcsAdapter:
         self.memo = memo if not cfg.keep_cancelled else None
         self.key = f"ics:{cfg.path}"
         self.target = IcsFileTarget(cfg.path, name=cfg.calendar_name, timezone=config.timezone,
-                                    keep_cancelled=cfg.keep_cancelled, force=cfg.force)
+                                    keep_cancelled=cfg.keep_cancelled, force=cfg.force,
+                                    owner=owner_id(config))
         self.digest = ""
+        self.up_to_date = False
 
     def _stamp(self) -> str | None:
         try:
@@ -189,13 +191,16 @@ class IcsAdapter:
         if self.memo is not None:
             stamp = self._stamp()
             if stamp is not None and self.memo.get(self.key) == stamp:
+                self.up_to_date = True
                 return Plan(target=str(self.target.path), changes=tuple(
                     Change(ChangeKind.UNCHANGED, e.uid, e, reason="up to date")
                     for e in events))
         return self.target.plan(events)
 
     def apply(self, events: Sequence[Event], plan: Plan, report: TargetReport) -> None:
-        if plan.writes or not self.target.path.exists():
+        # Without the memo's word, write: the calendar's own properties (name, owner) may
+        # have changed with no event; identical bytes are not rewritten.
+        if plan.writes or not self.up_to_date or not self.target.path.exists():
             try:
                 self.target.path.parent.mkdir(mode=0o755, parents=True, exist_ok=True)
             except OSError as exc:
@@ -309,6 +314,12 @@ def _env(target: str, variable: str, key: str) -> str:
         raise TargetError(f"target {target!r}: environment variable {variable} ({key}) is "
                           "not set")
     return value
+
+
+def owner_id(config: Config) -> str:
+    """What a run writes as its .ics files' owner: a digest of the configuration file's path
+    (not the path itself, which would publish a home folder in a public calendar)."""
+    return "config-" + hashlib.sha256(str(config.path).encode()).hexdigest()[:12]
 
 
 def build_target(cfg: TargetConfig, config: Config, now: datetime,

@@ -3,7 +3,8 @@
 The file itself is the state: its previous content says which events are unchanged (they keep
 their SEQUENCE and stamps) so that a run with nothing new leaves the file byte-identical (and
 untouched: it is not rewritten at all). A file that is not a calsync calendar is never
-overwritten unless ``force`` is set.
+overwritten unless ``force`` is set; nor is one that names another owner (X-CALSYNC-OWNER:
+two configurations writing one file would replace each other's events on every run).
 """
 
 from __future__ import annotations
@@ -119,6 +120,7 @@ class IcsFileTarget:
         keep_cancelled: bool = False,
         force: bool = False,
         refresh: timedelta = ics.DEFAULT_REFRESH,
+        owner: str | None = None,
     ) -> None:
         self.path = Path(path)
         self.options = ics.CalendarOptions(
@@ -126,8 +128,12 @@ class IcsFileTarget:
             timezone=timezone,
             keep_cancelled=keep_cancelled,
             refresh=refresh,
+            owner=owner,
         )
         self.force = force
+        #: The file's bytes and their reading, kept from ``plan`` for ``write``: a large
+        #: calendar is read once per run, not twice.
+        self._read: tuple[bytes, ics.Previous] | None = None
 
     def __repr__(self) -> str:
         return f"IcsFileTarget({str(self.path)!r})"
@@ -144,6 +150,8 @@ class IcsFileTarget:
             raise OutputError(f"{self.path}: cannot read: {exc.strerror}") from exc
         if not data.strip():
             return data, ics.EMPTY
+        if self._read is not None and self._read[0] == data:
+            return data, self._read[1]
         try:
             previous = ics.read_previous(data, str(self.path))
         except InputError as exc:
@@ -158,6 +166,15 @@ class IcsFileTarget:
                 f"{self.path} is a calendar not written by calsync; not overwriting it",
                 hint="choose another output path, or pass --force to replace it",
             )
+        owner = self.options.owner
+        if owner and previous.owner and previous.owner != owner and not self.force:
+            raise OutputError(
+                f"{self.path} is written by another calsync configuration (owner "
+                f"{previous.owner}; this one is {owner}); not overwriting its events",
+                hint="give each configuration its own .ics path, or set force = true on this "
+                     "target to take the file over",
+            )
+        self._read = (data, previous)
         return data, previous
 
     def plan(self, events: Iterable[Event]) -> Plan:

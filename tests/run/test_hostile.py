@@ -154,3 +154,36 @@ def test_cache_rows_that_do_not_decode_are_a_rebuild_too(tmp_path: Path) -> None
     report = run(config, now=NOW)
     assert report.exit_code == 0 and report.sources[0].new == 3
     assert "rebuilt" in report.warnings[0]
+
+
+def test_two_configurations_on_one_calendar_file_are_refused(tmp_path: Path) -> None:
+    # Each run replaced the other configuration's events with its own, every hour.
+    shared = tmp_path / "public" / "city.ics"
+    own = tmp_path / "b" / "own.ics"
+    configs = []
+    for name, extra in (("a", ""), ("b", f'\n[[target]]\nname = "own"\ntype = "ics"\n'
+                                          f'path = "{own}"\n')):
+        folder = tmp_path / name
+        folder.mkdir()
+        path = folder_config(folder, files=2)
+        text = path.read_text().replace('path = "out/cal.ics"', f'path = "{shared}"')
+        path.write_text(text + extra)
+        configs.append(path)
+    first = run(load_config(configs[0]), now=NOW)
+    assert first.exit_code == 0
+    before = shared.read_bytes()
+    assert b"X-CALSYNC-OWNER:config-" in before
+    assert str(tmp_path).encode() not in before.replace(b"\r\n ", b"")  # no local path
+    second = run(load_config(configs[1]), now=NOW)
+    assert second.exit_code == 1
+    city, mine = second.targets
+    assert city.error is not None and "written by another calsync configuration" in city.error
+    assert "force = true" in city.error
+    assert shared.read_bytes() == before  # untouched
+    assert mine.ok and own.exists()  # the other target still ran
+    assert run(load_config(configs[0]), now=NOW).exit_code == 0  # the owner goes on
+    taken = configs[1].read_text().replace(f'path = "{shared}"',
+                                           f'path = "{shared}"\nforce = true', 1)
+    configs[1].write_text(taken)
+    assert run(load_config(configs[1]), now=NOW).exit_code == 0
+    assert shared.read_bytes() != before
