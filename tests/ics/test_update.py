@@ -319,7 +319,7 @@ def test_updating_a_large_calendar_does_not_parse_and_render_every_event(
     from tests.benchmarks.bench_ics_update import events as many
 
     path = tmp_path / "cal.ics"
-    evs = many(2000)
+    evs = many(1000)
     IcsFileTarget(path).write(evs, NOW)
     evs[7] = replace(evs[7], title="Changed")
     start = time.perf_counter()
@@ -327,5 +327,5 @@ def test_updating_a_large_calendar_does_not_parse_and_render_every_event(
     plan = target.plan(evs)
     result = target.write(evs, LATER)
     took = time.perf_counter() - start
-    assert (plan.counts()["update"], result.updated, result.unchanged) == (1, 1, 1999)
-    assert took < 1.5, took  # 6-7 s before
+    assert (plan.counts()["update"], result.updated, result.unchanged) == (1, 1, 999)
+    assert took < 1.0, took  # about 3 s before, 0.1 s after
