@@ -11,6 +11,7 @@ This module reads one file and the environment given to it; it does no network I
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -35,15 +36,36 @@ FORMATS: tuple[TextFormat, ...] = ("auto", "text", "html")
 DEFAULT_USER_AGENT = "calsync/0.1 (+https://github.com/calsync/calsync)"
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_BYTES = 5_000_000
+DEFAULT_CONCURRENCY = 4
+DEFAULT_PER_HOST = 2
+DEFAULT_RUN_DEADLINE = 600.0
 
 
 @dataclass(frozen=True)
 class FetchConfig:
-    """How network sources are read: one place for politeness and limits."""
+    """How network sources are read: one place for politeness and limits.
+
+    ``timeout`` bounds each request as a whole (connecting, waiting, receiving), not each
+    read; ``concurrency`` pages are fetched at once, at most ``per_host`` from one host.
+    """
 
     user_agent: str = DEFAULT_USER_AGENT
     timeout: float = DEFAULT_TIMEOUT
     max_bytes: int = DEFAULT_MAX_BYTES
+    concurrency: int = DEFAULT_CONCURRENCY
+    per_host: int = DEFAULT_PER_HOST
+
+
+@dataclass(frozen=True)
+class LimitsConfig:
+    """Bounds on one run: how large a local article may be, how long a run may read.
+
+    After ``run_deadline`` seconds no new page is fetched and no new article extracted; what
+    was not read keeps its events from the last run and is read by the next one.
+    """
+
+    max_file_bytes: int = DEFAULT_MAX_BYTES
+    run_deadline: float = DEFAULT_RUN_DEADLINE
 
 
 @dataclass(frozen=True)
@@ -65,6 +87,8 @@ class SourceConfig:
     format: TextFormat = "auto"
     fetch_pages: bool = True
     language: str = "en"
+    #: Folders: read files that symbolic links lead to outside the folder (default: skip).
+    follow_symlinks: bool = False
 
 
 @dataclass(frozen=True)
@@ -134,6 +158,7 @@ class Config:
     log_file: Path | None = None
     lock_file: Path | None = None
     fetch: FetchConfig = FetchConfig()
+    limits: LimitsConfig = LimitsConfig()
     sources: tuple[SourceConfig, ...] = ()
     targets: tuple[TargetConfig, ...] = ()
 
@@ -267,15 +292,30 @@ class _Table:
 
     def number(self, key: str, default: float, *, minimum: float = 0.0,
                maximum: float | None = None) -> float:
+        """A finite number > ``minimum`` (and <= ``maximum``): TOML's nan and inf are refused,
+        since every comparison with nan is false (a nan bound would switch a guard off)."""
         value = self.data.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.problem(key, f"must be a number, not {value!r}")
+            return default
+        if not math.isfinite(value):
+            self.problem(key, f"must be a finite number, not {value!r}")
             return default
         if value <= minimum or (maximum is not None and value > maximum):
             bound = f"> {minimum:g}" + (f" and <= {maximum:g}" if maximum is not None else "")
             self.problem(key, f"must be {bound}, not {value!r}")
             return default
         return float(value)
+
+    def integer(self, key: str, default: int, *, minimum: int = 0,
+                maximum: int | None = None) -> int:
+        """A whole number > ``minimum`` (and <= ``maximum``); 1e6 is accepted, 2.5 is not."""
+        value = self.number(key, default, minimum=minimum,
+                            maximum=float(maximum) if maximum is not None else None)
+        if value != int(value):
+            self.problem(key, f"must be a whole number, not {self.data.get(key)!r}")
+            return default
+        return int(value)
 
     def choice(self, key: str, choices: tuple[str, ...], default: str | None = None) -> str | None:
         if key not in self.data:
@@ -334,13 +374,14 @@ def _published(t: _Table, zone: ZoneInfo | None) -> datetime | None:
 
 
 _TOP = ("timezone", "countries", "keep_past", "state", "log_file", "lock", "fetch",
-        "source", "target")
-_FETCH = ("user_agent", "timeout", "max_bytes")
+        "limits", "source", "target")
+_FETCH = ("user_agent", "timeout", "max_bytes", "concurrency", "per_host")
+_LIMITS = ("max_file_bytes", "run_deadline")
 _SOURCE = ("name", "type", "path", "glob", "url", "published", "use_fetch_time", "format",
-           "fetch_pages", "language")
+           "fetch_pages", "language", "follow_symlinks")
 _SOURCE_ONLY: dict[str, tuple[str, ...]] = {
     "path": ("file", "folder"), "glob": ("folder",), "url": ("url", "feed"),
-    "fetch_pages": ("feed",),
+    "fetch_pages": ("feed",), "follow_symlinks": ("folder",),
 }
 _TARGET_COMMON = ("name", "type")
 _TARGET: dict[str, tuple[str, ...]] = {
@@ -401,7 +442,19 @@ def parse_config(text: str, path: Path, env: Mapping[str, str] | None = None) ->
             fetch = FetchConfig(
                 user_agent=ft.string("user_agent", DEFAULT_USER_AGENT) or DEFAULT_USER_AGENT,
                 timeout=ft.number("timeout", DEFAULT_TIMEOUT, maximum=600),
-                max_bytes=int(ft.number("max_bytes", DEFAULT_MAX_BYTES)),
+                max_bytes=ft.integer("max_bytes", DEFAULT_MAX_BYTES),
+                concurrency=ft.integer("concurrency", DEFAULT_CONCURRENCY, maximum=16),
+                per_host=ft.integer("per_host", DEFAULT_PER_HOST, maximum=4),
+            )
+    limits = LimitsConfig()
+    if "limits" in data:
+        if not isinstance(data["limits"], dict):
+            top.problem("limits", "must be a table: [limits]")
+        else:
+            lt = _Table(data["limits"], problems, "limits", 0, _LIMITS)
+            limits = LimitsConfig(
+                max_file_bytes=lt.integer("max_file_bytes", DEFAULT_MAX_BYTES),
+                run_deadline=lt.number("run_deadline", DEFAULT_RUN_DEADLINE, maximum=86400),
             )
 
     sources = tuple(
@@ -427,7 +480,7 @@ def parse_config(text: str, path: Path, env: Mapping[str, str] | None = None) ->
     return Config(
         path=path, timezone=timezone, countries=countries, keep_past=keep_past,
         state_dir=state_dir, log_file=log_file, lock_file=lock_file, fetch=fetch,
-        sources=sources, targets=targets,
+        limits=limits, sources=sources, targets=targets,
     )
 
 
@@ -503,12 +556,14 @@ def _source(raw: Mapping[str, Any], problems: _Problems, index: int, base: Path,
     fmt = t.choice("format", FORMATS, "auto")
     fetch_pages = t.boolean("fetch_pages", True)
     language = t.string("language", "en") or "en"
+    follow_symlinks = t.boolean("follow_symlinks", False)
     if kind is None:
         return None
     return SourceConfig(
         name=name, kind=kind,  # type: ignore[arg-type]
         path=path, glob=glob, url=url, published=published, use_fetch_time=use_fetch_time,
         format=fmt, fetch_pages=fetch_pages, language=language,  # type: ignore[arg-type]
+        follow_symlinks=follow_symlinks,
     )
 
 

@@ -41,6 +41,10 @@ class ConfigError(CalsyncError):
         super().__init__(full)
 
 
+class CorruptCacheError(ConfigError):
+    """A file of ours that is only a cache cannot be read (the run rebuilds it)."""
+
+
 class OutputError(CalsyncError):
     """An output file that must not be overwritten or cannot be written."""
 

@@ -36,6 +36,8 @@ X_CONFIDENCE = "X-CALSYNC-CONFIDENCE"
 X_EVIDENCE = "X-CALSYNC-EVIDENCE"
 X_TIMEZONE = "X-CALSYNC-TIMEZONE"
 X_STATUS = "X-CALSYNC-STATUS"
+#: Calendar property naming the configuration that writes the file (see ``CalendarOptions``).
+X_OWNER = "X-CALSYNC-OWNER"
 
 #: Zone names written as UTC ("...Z") rather than with a TZID and a VTIMEZONE.
 UTC_NAMES = frozenset(
@@ -343,8 +345,28 @@ class Stamp:
     dtstamp: datetime | None = None
     last_modified: datetime | None = None
     created: datetime | None = None
-    #: The event read back, when it could be; needed to write it again as CANCELLED.
+    #: The event read back, when it could be; needed to write it again as CANCELLED. The
+    #: fast reader leaves it to ``read_event``, which parses ``block`` when asked.
     event: Event | None = None
+    #: The VEVENT exactly as it is in the file (fast reader only), and what of it the content
+    #: hash does not cover (raw confidence, status and evidence values): when these match,
+    #: the block is the very bytes ``build_calendar`` would write again, and is reused.
+    block: str | None = None
+    unhashed: tuple[str | None, str | None, str | None] | None = None
+    calendar_timezone: str = "UTC"
+
+    def read_event(self) -> Event | None:
+        if self.event is not None or self.block is None:
+            return self.event
+        try:
+            cal = _load(("BEGIN:VCALENDAR\r\n" + self.block + "END:VCALENDAR\r\n").encode(),
+                        self.uid)
+            event: Event | None = _to_event(next(iter(cal.walk("VEVENT"))),
+                                            self.calendar_timezone)
+        except (InputError, ValueError, TypeError, StopIteration):
+            event = None
+        object.__setattr__(self, "event", event)
+        return event
 
 
 @dataclass(frozen=True)
@@ -354,6 +376,12 @@ class Previous:
     calendar_uid: str | None = None
     produced_by_calsync: bool = True
     entries: Mapping[str, Stamp] = field(default_factory=dict)
+    #: X-CALSYNC-OWNER: which configuration writes this file (None: any).
+    owner: str | None = None
+    #: X-WR-TIMEZONE, and whether the file was written by this very calsync (its PRODID), so
+    #: its VEVENT blocks can be written again as they are.
+    timezone: str | None = None
+    reusable: bool = False
 
 
 EMPTY = Previous()
@@ -403,8 +431,104 @@ def _decoded(comp: Component, name: str) -> Any:
         return None
 
 
+_UTC_STAMP = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z")
+_STAMP_PROPS = ("DTSTAMP", "LAST-MODIFIED", "CREATED")
+_FAST_PROPS = frozenset(("UID", "SEQUENCE", X_HASH, X_CONFIDENCE, X_STATUS, X_EVIDENCE,
+                         *_STAMP_PROPS))
+_HEADER_PROPS = frozenset(("PRODID", "X-WR-TIMEZONE", "UID", X_OWNER))
+
+
+def _stamp_time(value: str) -> datetime | None:
+    m = _UTC_STAMP.fullmatch(value)
+    if m is None:
+        return None
+    y, mo, d, h, mi, sec = (int(g) for g in m.groups())
+    try:
+        return datetime(y, mo, d, h, mi, sec, tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def _fast_props(lines: Iterable[str], wanted: frozenset[str]) -> dict[str, str] | None:
+    """Raw values of the ``wanted`` properties among unfolded ``lines``; None when one of them
+    has parameters or appears twice (not the shape we write)."""
+    found: dict[str, str] = {}
+    for line in lines:
+        name, _, value = line.partition(":")
+        if name in wanted:
+            if name in found:
+                return None
+            found[name] = value
+        elif ";" in name and name.split(";", 1)[0] in wanted:
+            return None
+    return found
+
+
+def _read_fast(data: bytes) -> Previous | None:
+    """Our own files, read without icalendar (which takes about 1 ms per event).
+
+    Only a file exactly in the shape ``build_calendar`` writes is read here (calendar
+    properties, VTIMEZONEs, then VEVENTs with no sub-components, CRLF line ends, UTC stamps);
+    anything else returns None and goes through icalendar.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not (text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("\r\nEND:VCALENDAR\r\n")):
+        return None
+    parts = text[:-len("END:VCALENDAR\r\n")].split("BEGIN:VEVENT\r\n")
+    head = parts[0][len("BEGIN:VCALENDAR\r\n"):].replace("\r\n ", "")
+    head_props = _fast_props(head.split("BEGIN:", 1)[0].split("\r\n"), _HEADER_PROPS)
+    if head_props is None or "\r\nEND:VEVENT\r\n" in head:
+        return None
+    cal_tz = head_props.get("X-WR-TIMEZONE") or "UTC"
+    entries: dict[str, Stamp] = {}
+    for part in parts[1:]:
+        body, end, rest = part.partition("END:VEVENT\r\n")
+        if not end or rest or "BEGIN:" in body or not body.endswith("\r\n"):
+            return None
+        props = _fast_props(body.replace("\r\n ", "").split("\r\n"), _FAST_PROPS)
+        if props is None:
+            return None
+        uid = unescape_text(props.get("UID", ""))
+        if not uid or uid in entries:
+            continue
+        try:
+            sequence = int(props.get("SEQUENCE", "0"))
+        except ValueError:
+            sequence = 0
+        stamps = [_stamp_time(props[n]) if n in props else None for n in _STAMP_PROPS]
+        reusable = all(t is not None for t in stamps)
+        entries[uid] = Stamp(
+            uid=uid, content_hash=props.get(X_HASH) or None, sequence=sequence,
+            dtstamp=stamps[0], last_modified=stamps[1], created=stamps[2],
+            block="BEGIN:VEVENT\r\n" + body + end,
+            unhashed=((props.get(X_CONFIDENCE), props.get(X_STATUS), props.get(X_EVIDENCE))
+                      if reusable else None),
+            calendar_timezone=cal_tz,
+        )
+    prodid = head_props.get("PRODID", "")
+    return Previous(
+        calendar_uid=unescape_text(head_props["UID"]) if head_props.get("UID") else None,
+        produced_by_calsync=prodid.startswith(PRODID_PREFIX), entries=entries,
+        owner=unescape_text(head_props[X_OWNER]) if head_props.get(X_OWNER) else None,
+        timezone=cal_tz, reusable=prodid == PRODID,
+    )
+
+
 def read_previous(data: bytes, what: str = "calendar") -> Previous:
-    """Read the versioning state of an existing output file (InputError if not a calendar)."""
+    """Read the versioning state of an existing output file (InputError if not a calendar).
+
+    Our own files are read by a small reader of their exact shape (``_read_fast``); others,
+    and ours edited by hand into another shape, by icalendar.
+    """
+    fast = _read_fast(data)
+    return fast if fast is not None else read_previous_slowly(data, what)
+
+
+def read_previous_slowly(data: bytes, what: str = "calendar") -> Previous:
+    """``read_previous`` through icalendar, for any calendar (and to check the fast reader)."""
     cal = _load(data, what)
     prodid = str(cal.get("prodid", ""))
     cal_tz = str(cal.get("x-wr-timezone", "")) or "UTC"
@@ -435,6 +559,8 @@ def read_previous(data: bytes, what: str = "calendar") -> Previous:
         calendar_uid=str(uid_prop) if uid_prop else None,
         produced_by_calsync=prodid.startswith(PRODID_PREFIX),
         entries=entries,
+        owner=_x_text(cal, X_OWNER) or None,
+        timezone=cal_tz,
     )
 
 
@@ -488,8 +614,9 @@ def reconcile(
     for uid, prev in sorted(previous.entries.items()):
         if uid in desired:
             continue
-        if keep_cancelled and prev.event is not None and prev.event.status != "CANCELLED":
-            entries.append(Entry("cancelled", replace(prev.event, status="CANCELLED"), prev))
+        gone = prev.read_event() if keep_cancelled else None
+        if gone is not None and gone.status != "CANCELLED":
+            entries.append(Entry("cancelled", replace(gone, status="CANCELLED"), prev))
         else:
             dropped.append(uid)
     return Reconciliation(tuple(entries), tuple(dropped), tuple(duplicates))
@@ -512,7 +639,7 @@ def plan(
         for e in _ordered(rec.entries)
     ]
     for uid in rec.dropped:
-        gone = previous.entries[uid].event
+        gone = previous.entries[uid].read_event()
         reason = ("cancelled by an earlier run; now removed"
                   if gone is not None and gone.status == "CANCELLED" else "gone from the sources")
         changes.append(Change(ChangeKind.DELETE, uid, gone, reason=reason))
@@ -566,6 +693,9 @@ class CalendarOptions:
     refresh: timedelta = DEFAULT_REFRESH
     #: Overrides the UID derived from ``name``.
     uid: str | None = None
+    #: Written as X-CALSYNC-OWNER: who writes this file (``calsync run``: its configuration),
+    #: so that two configurations writing one file are noticed (``IcsFileTarget``).
+    owner: str | None = None
 
 
 def calendar_uid(name: str) -> str:
@@ -594,6 +724,35 @@ def _duration_text(value: timedelta) -> str:
     return text if text != "P" else "PT0S"
 
 
+def _written_times(ev: Event) -> tuple[date | datetime, date | datetime]:
+    """DTSTART and DTEND as written (local in the event's zone, or both UTC)."""
+    if isinstance(ev.start, datetime) and isinstance(ev.end, datetime):
+        start_at = _ical_datetime(ev.start, ev.timezone)
+        end_at = _ical_datetime(ev.end, ev.timezone)
+        if (start_at.tzinfo is UTC) != (end_at.tzinfo is UTC):
+            # both ends in one zone: some readers convert DTSTART into DTEND's zone and lose
+            # the second occurrence of a repeated hour on the way
+            start_at, end_at = start_at.astimezone(UTC), end_at.astimezone(UTC)
+        return start_at, end_at
+    return ev.start, ev.end
+
+
+def _tentative(ev: Event) -> bool:
+    """Marked X-CALSYNC-STATUS:TENTATIVE: tentative for a reason other than low confidence."""
+    return ev.status == "TENTATIVE" and ev.effective_status == "TENTATIVE" and (
+        ev.confidence < LOW_CONFIDENCE)
+
+
+def _evidence_payload(ev: Event) -> str:
+    return json.dumps([asdict(e) for e in ev.evidence], ensure_ascii=False, sort_keys=True)
+
+
+def _unhashed(ev: Event) -> tuple[str | None, str | None, str | None]:
+    """The raw values of what ``_vevent`` writes but the content hash does not cover."""
+    return (repr(float(ev.confidence)), "TENTATIVE" if _tentative(ev) else None,
+            escape_text(_evidence_payload(ev)) if ev.evidence else None)
+
+
 def _vevent(entry: Entry, now: datetime, calendar_timezone: str) -> Component:
     from icalendar import Event as VEvent
 
@@ -612,21 +771,9 @@ def _vevent(entry: Entry, now: datetime, calendar_timezone: str) -> Component:
     comp = VEvent()
     comp.add("uid", _text(ev.uid))
     comp.add("dtstamp", dtstamp)
-    if isinstance(ev.start, datetime) and isinstance(ev.end, datetime):
-        start_at = _ical_datetime(ev.start, ev.timezone)
-        end_at = _ical_datetime(ev.end, ev.timezone)
-        if (start_at.tzinfo is UTC) != (end_at.tzinfo is UTC):
-            # both ends in one zone: some readers convert DTSTART into DTEND's zone and lose
-            # the second occurrence of a repeated hour on the way
-            start_at, end_at = start_at.astimezone(UTC), end_at.astimezone(UTC)
-        start: date | datetime = start_at
-        end: date | datetime = end_at
-        comp.add("dtstart", start)
-        comp.add("dtend", end)
-    else:
-        start = ev.start
-        comp.add("dtstart", ev.start)
-        comp.add("dtend", ev.end)
+    start, end = _written_times(ev)
+    comp.add("dtstart", start)
+    comp.add("dtend", end)
     comp.add("summary", _text(ev.title))
     if ev.location:
         comp.add("location", _text(ev.location))
@@ -641,17 +788,25 @@ def _vevent(entry: Entry, now: datetime, calendar_timezone: str) -> Component:
     comp.add("last-modified", modified)
     comp.add(X_HASH, ev.content_hash())
     comp.add(X_CONFIDENCE, repr(float(ev.confidence)))
-    if ev.status == "TENTATIVE" and ev.effective_status == "TENTATIVE" and (
-        ev.confidence < LOW_CONFIDENCE
-    ):
+    if _tentative(ev):
         comp.add(X_STATUS, "TENTATIVE")
     if _derived_timezone(start, calendar_timezone) != ev.timezone:
         comp.add(X_TIMEZONE, _text(ev.timezone))
     if ev.evidence:
-        payload = json.dumps([asdict(e) for e in ev.evidence], ensure_ascii=False,
-                             sort_keys=True)
-        comp.add(X_EVIDENCE, _text(payload))
+        comp.add(X_EVIDENCE, _text(_evidence_payload(ev)))
     return comp
+
+
+def _reused(entry: Entry, previous: Previous, calendar_timezone: str) -> bytes | None:
+    """The previous file's bytes for an unchanged entry, when they are what ``_vevent`` would
+    write: same calsync, same calendar zone, same content hash (the entry is unchanged), same
+    values outside the hash. Saves rendering every event of a large file on each change."""
+    prev = entry.previous
+    if (entry.kind != "unchanged" or prev is None or prev.block is None
+            or not previous.reusable or previous.timezone != calendar_timezone
+            or prev.unhashed != _unhashed(entry.event)):
+        return None
+    return prev.block.encode("utf-8")
 
 
 def build_calendar(
@@ -684,22 +839,27 @@ def build_calendar(
     cal.add("uid", options.uid or previous.calendar_uid or calendar_uid(options.name))
     cal.add("refresh-interval", options.refresh, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", _duration_text(options.refresh))
+    if options.owner:
+        cal.add(X_OWNER, _text(options.owner))
 
+    # Each VEVENT is rendered on its own (or reused as it is) and placed after the calendar's
+    # properties and VTIMEZONEs: the same bytes icalendar writes for the whole calendar.
     years: dict[str, set[int]] = {}
-    vevents = []
+    vevents: list[bytes] = []
     for entry in entries:
-        comp = _vevent(entry, now, options.timezone)
-        vevents.append(comp)
-        for name in ("dtstart", "dtend"):
-            value = comp.decoded(name)
+        for value in _written_times(entry.event):
             if isinstance(value, datetime) and isinstance(value.tzinfo, ZoneInfo):
                 years.setdefault(value.tzinfo.key, set()).add(value.year)
+        block = _reused(entry, previous, options.timezone)
+        if block is None:
+            block = bytes(_vevent(entry, now, options.timezone).to_ical())
+        vevents.append(block)
     for tzid in sorted(years):
         span = years[tzid]
         cal.add_component(vtimezone(tzid, min(span) - 1, max(span) + 1))
-    for comp in vevents:
-        cal.add_component(comp)
-    cal.add_missing_timezones()  # no-op unless a TZID escaped the loop above
+    head = bytes(cal.to_ical())
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
 
     kinds = [entry.kind for entry in entries]
     result = ExportResult(
@@ -707,7 +867,7 @@ def build_calendar(
         unchanged=kinds.count("unchanged"), cancelled=kinds.count("cancelled"),
         dropped=len(rec.dropped), duplicates=len(rec.duplicates),
     )
-    return bytes(cal.to_ical()), result
+    return b"".join([head[:-len(end)], *vevents, end]), result
 
 
 # --- reading back -------------------------------------------------------------------------

@@ -9,7 +9,10 @@ This is what cron calls. It is built to be boring:
 * a failing source or target fails alone: the others still run, the failing source's articles
   from the last run keep their events (a network blip never deletes calendar entries), and the
   report says what failed (exit 1);
-* ``dry_run`` plans every target and writes nothing, not even the cache.
+* ``dry_run`` plans every target and writes nothing, not even the cache;
+* a run has a deadline (``[limits] run_deadline``): after it no page is fetched and no
+  article extracted (what is left keeps its events and is read by the next run), then every
+  target is brought up to date with what was read.
 
 Targets are reached through small adapters (``build_target``) so that a ``[[target]]`` of the
 configuration maps onto the ics file writer or, for Google and CalDAV, the sync engine of
@@ -24,6 +27,7 @@ import contextlib
 import functools
 import hashlib
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -43,7 +47,7 @@ from calsync.extraction.settings import ExtractionSettings
 from calsync.merge import Reported, merge_events
 from calsync.model import Article, Event, Plan
 from calsync.sources import SourceContext, read_source
-from calsync.sources.cache import ArticleCache, CachedArticle
+from calsync.sources.cache import ArticleCache, CachedArticle, open_cache
 from calsync.sources.fetch import Fetcher, Validators
 
 log = logging.getLogger("calsync.run")
@@ -103,6 +107,8 @@ class RunReport:
     targets: list[TargetReport] = field(default_factory=list)
     events: tuple[Event, ...] = ()
     requests: int = 0
+    #: Run-wide warnings (a rebuilt cache); they do not change the exit code.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -163,8 +169,10 @@ class IcsAdapter:
         self.memo = memo if not cfg.keep_cancelled else None
         self.key = f"ics:{cfg.path}"
         self.target = IcsFileTarget(cfg.path, name=cfg.calendar_name, timezone=config.timezone,
-                                    keep_cancelled=cfg.keep_cancelled, force=cfg.force)
+                                    keep_cancelled=cfg.keep_cancelled, force=cfg.force,
+                                    owner=owner_id(config))
         self.digest = ""
+        self.up_to_date = False
 
     def _stamp(self) -> str | None:
         try:
@@ -183,15 +191,18 @@ class IcsAdapter:
         if self.memo is not None:
             stamp = self._stamp()
             if stamp is not None and self.memo.get(self.key) == stamp:
+                self.up_to_date = True
                 return Plan(target=str(self.target.path), changes=tuple(
                     Change(ChangeKind.UNCHANGED, e.uid, e, reason="up to date")
                     for e in events))
         return self.target.plan(events)
 
     def apply(self, events: Sequence[Event], plan: Plan, report: TargetReport) -> None:
-        if plan.writes or not self.target.path.exists():
+        # Without the memo's word, write: the calendar's own properties (name, owner) may
+        # have changed with no event; identical bytes are not rewritten.
+        if plan.writes or not self.up_to_date or not self.target.path.exists():
             try:
-                self.target.path.parent.mkdir(parents=True, exist_ok=True)
+                self.target.path.parent.mkdir(mode=0o755, parents=True, exist_ok=True)
             except OSError as exc:
                 raise TargetError(f"{self.target.path.parent}: cannot create: {exc.strerror}"
                                   ) from exc
@@ -305,6 +316,12 @@ def _env(target: str, variable: str, key: str) -> str:
     return value
 
 
+def owner_id(config: Config) -> str:
+    """What a run writes as its .ics files' owner: a digest of the configuration file's path
+    (not the path itself, which would publish a home folder in a public calendar)."""
+    return "config-" + hashlib.sha256(str(config.path).encode()).hexdigest()[:12]
+
+
 def build_target(cfg: TargetConfig, config: Config, now: datetime,
                  memo: Memo | None = None) -> TargetAdapter:
     """The adapter for one ``[[target]]``; heavy libraries are imported only here."""
@@ -376,8 +393,12 @@ def _default_extractor(article: Article, settings: ExtractionSettings) -> list[E
 
 def run(config: Config, *, now: datetime, dry_run: bool = False,
         extract: Extractor | None = None, fetcher: Fetcher | None = None,
-        progress: Progress | None = None) -> RunReport:
+        progress: Progress | None = None,
+        clock: Callable[[], float] = time.monotonic) -> RunReport:
     """Converge every target of ``config``; ``now`` is the run's start (aware).
+
+    ``clock`` (seconds, monotonic) measures the run's deadline, from the moment the lock is
+    held.
 
     A dry run creates nothing, not even the state folder or the lock file: it takes the lock
     only where a real run has left one (so it does not read state a run is writing).
@@ -386,16 +407,19 @@ def run(config: Config, *, now: datetime, dry_run: bool = False,
 
     def converge() -> RunReport:
         return _run(config, now=now, dry_run=dry_run, extract=extract or _default_extractor,
-                    fetcher=fetcher, progress=progress or (lambda _msg: None))
+                    fetcher=fetcher, progress=progress or (lambda _msg: None), clock=clock,
+                    deadline=clock() + config.limits.run_deadline)
 
     lock_path = config.lock_path
     if dry_run and not lock_path.exists():
         return converge()
+    from calsync.storage import private_folder
+
     try:
-        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(lock_path.parent)
     except OSError as exc:
         raise CalsyncError(f"cannot create {lock_path.parent}: {exc.strerror}") from exc
-    lock = FileLock(str(lock_path), timeout=0)
+    lock = FileLock(str(lock_path), timeout=0, mode=0o600)
     try:
         lock.acquire()
     except Timeout:
@@ -408,24 +432,35 @@ def run(config: Config, *, now: datetime, dry_run: bool = False,
 
 
 def _run(config: Config, *, now: datetime, dry_run: bool, extract: Extractor,
-         fetcher: Fetcher | None, progress: Progress) -> RunReport:
+         fetcher: Fetcher | None, progress: Progress, clock: Callable[[], float],
+         deadline: float) -> RunReport:
     report = RunReport(dry_run=dry_run)
     fetcher = fetcher or Fetcher(user_agent=config.fetch.user_agent,
-                                 timeout=config.fetch.timeout, max_bytes=config.fetch.max_bytes)
+                                 timeout=config.fetch.timeout, max_bytes=config.fetch.max_bytes,
+                                 concurrency=config.fetch.concurrency,
+                                 per_host=config.fetch.per_host, clock=clock,
+                                 deadline=deadline)
+    past_deadline = functools.partial(_past, clock, deadline)
     settings = config.extraction
     reports: list[Reported] = []
     cache_path = config.state_dir / CACHE_NAME
     if dry_run and not cache_path.exists():
         cache_path = Path(":memory:")  # a dry run leaves no cache behind
-    with ArticleCache(cache_path) as cache:
-        previous_all = cache.articles()
+    cache, previous_all, warning = open_cache(cache_path, rebuild=not dry_run)
+    if warning:
+        log.warning("%s", warning)
+        report.warnings.append(warning)
+    with cache:
+        # The sources' own pages and feeds side by side, before each is read in turn.
+        fetcher.prefetch((src.url, cache.validators(src.url, fingerprint(config, src)))
+                         for src in config.sources if src.url is not None)
         for src in config.sources:
             progress(f"source {src.name}")
             previous = {ident: art for (name, ident), art in previous_all.items()
                         if name == src.name}
             current, sr = _read_one(src, config, cache, previous, now=now, dry_run=dry_run,
                                     extract=extract, settings=settings, fetcher=fetcher,
-                                    progress=progress)
+                                    progress=progress, past_deadline=past_deadline)
             report.sources.append(sr)
             for art in current.values():
                 sr.events += len(art.events)
@@ -445,10 +480,15 @@ def _run(config: Config, *, now: datetime, dry_run: bool, extract: Extractor,
     return report
 
 
+def _past(clock: Callable[[], float], deadline: float) -> bool:
+    return clock() >= deadline
+
+
 def _read_one(src: SourceConfig, config: Config, cache: ArticleCache,
               previous: dict[str, CachedArticle], *, now: datetime, dry_run: bool,
               extract: Extractor, settings: ExtractionSettings, fetcher: Fetcher,
-              progress: Progress) -> tuple[dict[str, CachedArticle], SourceReport]:
+              progress: Progress, past_deadline: Callable[[], bool] = lambda: False,
+              ) -> tuple[dict[str, CachedArticle], SourceReport]:
     """Read one source and bring its cached articles up to date; never raises SourceError."""
     sr = SourceReport(name=src.name)
     fp = fingerprint(config, src)
@@ -459,7 +499,8 @@ def _read_one(src: SourceConfig, config: Config, cache: ArticleCache,
 
     ctx = SourceContext(fetcher=fetcher, zone=settings.zone, now=now, base=config.folder,
                         validators=lambda url: cache.validators(url, fp),
-                        raw_unchanged=raw_unchanged, fingerprint=fp)
+                        raw_unchanged=raw_unchanged, fingerprint=fp,
+                        max_file_bytes=config.limits.max_file_bytes)
     try:
         batch = read_source(src, ctx)
     except SourceError as exc:
@@ -498,16 +539,19 @@ def _read_one(src: SourceConfig, config: Config, cache: ArticleCache,
             if old.raw_hash != raw_hash:
                 to_store.append(kept)
             continue
+        if past_deadline():
+            _extract_failed(sr, ident, None, old, current, validators, article, src)
+            continue
         progress(f"extract {ident}")
         try:
             events = tuple(extract(article, settings))
         except CalsyncError as exc:
-            _extract_failed(sr, ident, str(exc), old, current, validators, article)
+            _extract_failed(sr, ident, str(exc), old, current, validators, article, src)
             continue
         except Exception as exc:  # a bug in extraction must not stop the other articles
             log.debug("extraction of %s failed", ident, exc_info=True)
             _extract_failed(sr, ident, f"{type(exc).__name__}: {exc}", old, current,
-                            validators, article)
+                            validators, article, src)
             continue
         sr.extracted += 1
         if old is None:
@@ -538,16 +582,24 @@ def _read_one(src: SourceConfig, config: Config, cache: ArticleCache,
     return current, sr
 
 
-def _extract_failed(sr: SourceReport, ident: str, message: str, old: CachedArticle | None,
-                    current: dict[str, CachedArticle], validators: dict[str, Validators],
-                    article: Article) -> None:
-    """Keep the article's previous events and forget its validators, so it is retried."""
-    sr.errors.append(f"{ident}: extraction failed: {message}")
-    log.error("source %s: %s: extraction failed: %s", sr.name, ident, message)
+def _extract_failed(sr: SourceReport, ident: str, message: str | None,
+                    old: CachedArticle | None, current: dict[str, CachedArticle],
+                    validators: dict[str, Validators], article: Article,
+                    src: SourceConfig) -> None:
+    """Keep the article's previous events and forget its validators (and its feed's), so
+    it is retried next run. ``message`` None: the run's deadline passed before it."""
+    if message is None:
+        text = f"{ident}: not extracted: the run's deadline has passed (the next run does it)"
+    else:
+        text = f"{ident}: extraction failed: {message}"
+    sr.errors.append(text)
+    log.error("source %s: %s", sr.name, text)
     if old is not None:
         current[ident] = old
     if article.url:
         validators.pop(article.url, None)
+    if src.url:  # a feed answering 304 next run would not list this entry again
+        validators.pop(src.url, None)
 
 
 def _converge(tcfg: TargetConfig, config: Config, events: Sequence[Event], *, now: datetime,

@@ -2,7 +2,8 @@
 
 Threaded, on an ephemeral port, started and stopped by the tests' fixtures. Each route has a
 body, a content type and validators (an ETag derived from the body, a Last-Modified), and can
-be told to fail (any status) or to stall (sleep before answering) to test timeouts. Conditional
+be told to fail (any status), to stall (sleep before answering) or to drip (send its answer
+one byte at a time, slowly) to test timeouts. Conditional
 requests are honoured the way real servers do: a matching If-None-Match, or an
 If-Modified-Since not older than Last-Modified, gets a bare 304.
 """
@@ -32,6 +33,7 @@ class Route:
     delay: float = 0.0
     location: str | None = None
     use_etag: bool = True
+    drip: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -116,10 +118,16 @@ class TestServer:
         with self._lock:
             self.routes[path].delay = seconds
 
+    def drip(self, path: str, seconds_per_byte: float) -> None:
+        """Send this route's answer (status line and headers too) a byte at a time."""
+        with self._lock:
+            self.routes[path].drip = seconds_per_byte
+
     def heal(self, path: str) -> None:
         with self._lock:
             self.routes[path].status = 200
             self.routes[path].delay = 0.0
+            self.routes[path].drip = 0.0
 
     def redirect(self, path: str, location: str, status: int = 302) -> None:
         with self._lock:
@@ -147,6 +155,10 @@ class TestServer:
             return
         if route.delay:
             time.sleep(route.delay)
+        if route.drip:
+            self._record(req, 200, path, headers)
+            self._drip(req, route)
+            return
         if route.location is not None:
             self._record(req, route.status, path, headers)
             req.send_response(route.status)
@@ -198,6 +210,18 @@ class TestServer:
         # The client may have given up (timeout tests).
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             req.wfile.write(body)
+
+    @staticmethod
+    def _drip(req: BaseHTTPRequestHandler, route: Route) -> None:
+        head = (f"HTTP/1.1 200 OK\r\nContent-Type: {route.content_type}\r\n"
+                f"Content-Length: {len(route.body)}\r\n\r\n").encode()
+        # The client may give up, and the test server stop, in the middle.
+        with contextlib.suppress(OSError):
+            for i in range(len(head) + len(route.body)):
+                req.wfile.write((head + route.body)[i:i + 1])
+                req.wfile.flush()
+                time.sleep(route.drip)
+        req.close_connection = True
 
     def _record(self, req: BaseHTTPRequestHandler, status: int, path: str,
                 headers: dict[str, str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -65,6 +66,8 @@ def _log_to_file(config: Config) -> None:
         return
     try:
         config.log_file.parent.mkdir(parents=True, exist_ok=True)
+        # Created 0600 whatever the umask: it names sources and calendars.
+        os.close(os.open(config.log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
         handler = logging.FileHandler(config.log_file, encoding="utf-8")
     except OSError as exc:
         from calsync.errors import ConfigError

@@ -35,6 +35,8 @@ class SourceContext:
     raw_unchanged: Callable[[str, str, str], bool] = lambda source, ident, raw: False
     #: Mixed into raw hashes so a change of settings or calsync version re-reads everything.
     fingerprint: str = ""
+    #: Local article files (and sidecars) larger than this are refused, as pages are.
+    max_file_bytes: int = 5_000_000
 
 
 @dataclass

@@ -7,13 +7,15 @@ keeps the ETag / Last-Modified validators, written in the same transaction as th
 304 always has cached events behind it.
 
 One SQLite file (``<state>/articles.sqlite``), created 0600, with a schema version. Kept apart
-from the target state (``calsync.sync.state``): losing it only costs one re-extraction.
+from the target state (``calsync.sync.state``): losing it only costs one re-extraction, so a
+corrupt cache is set aside and rebuilt (``open_cache``), never a reason to stop.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,10 +24,12 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from calsync.errors import ConfigError
+from calsync.errors import ConfigError, CorruptCacheError
 from calsync.model import Event, Evidence
 from calsync.sources.fetch import Validators
 from calsync.storage import connect_private
+
+log = logging.getLogger("calsync.run")
 
 SCHEMA_VERSION = 2
 
@@ -83,8 +87,9 @@ class ArticleCache:
             if row is None:
                 self._db.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
         except sqlite3.DatabaseError as exc:
-            raise ConfigError(f"article cache {self.path}: not a calsync cache ({exc}); "
-                              "delete it to rebuild") from exc
+            self._db.close()
+            raise CorruptCacheError(f"article cache {self.path}: not a calsync cache ({exc}); "
+                                    "delete it to rebuild") from exc
 
     def close(self) -> None:
         self._db.close()
@@ -167,6 +172,47 @@ class ArticleCache:
 
     def forget_validators(self, url: str) -> None:
         self._db.execute("DELETE FROM http WHERE url = ?", (url,))
+
+
+Articles = dict[tuple[str, str], CachedArticle]
+
+#: What a cache that cannot be read raises when it is opened or read whole.
+_UNREADABLE = (sqlite3.DatabaseError, ValueError, KeyError, TypeError)
+
+
+def open_cache(path: Path, *, rebuild: bool = True) -> tuple[ArticleCache, Articles, str | None]:
+    """Open the article cache and read it whole: (cache, articles, warning).
+
+    A cache that cannot be read (not SQLite, a damaged page, rows that do not decode) is
+    only a cache: it is moved aside to ``<name>.corrupt`` (replacing an older one) and a new
+    one started, with a warning; every article is then read again. With ``rebuild`` False
+    (a dry run) nothing is moved: an empty cache in memory stands in for it.
+    """
+    reason: BaseException | None
+    try:
+        cache = ArticleCache(path)
+    except CorruptCacheError as exc:
+        reason = exc.__cause__ or exc
+    else:
+        try:
+            return cache, cache.articles(), None
+        except _UNREADABLE as exc:
+            cache.close()
+            reason = exc
+    log.debug("article cache %s unreadable", path, exc_info=reason)
+    what = f"article cache {path} is unreadable ({type(reason).__name__}: {reason})"
+    if not rebuild:
+        return ArticleCache(":memory:"), {}, f"{what}; ignored by this dry run"
+    aside = path.with_name(path.name + ".corrupt")
+    try:
+        path.replace(aside)
+    except OSError as exc:
+        raise ConfigError(f"{what}; cannot move it aside: {exc.strerror}") from exc
+    for suffix in ("-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            path.with_name(path.name + suffix).unlink()
+    return (ArticleCache(path), {},
+            f"{what}; moved to {aside.name} and rebuilt: every article is read again")
 
 
 def _when(value: date | datetime) -> dict[str, str]:

@@ -2,9 +2,11 @@
 
 The entry's own date is its publication date. With ``fetch_pages`` (the default) the entry's
 page is fetched (conditionally, so an unchanged page costs one 304) and reduced to its text;
-without it, or when an entry has no link, the entry's content or summary is used. A failing
-page fails that entry only; the feed's validators are then not stored, so the next run asks
-for the whole feed again and retries it. Entries that roll out of a feed keep their events.
+without it, or when an entry has no link, the entry's content or summary is used. The pages
+are fetched a few at a time (``Fetcher.prefetch``), so entries whose pages never answer cost
+one timeout together. A failing page (or a malformed link) fails that entry only; the
+feed's validators are then not stored, so the next run asks for the whole feed again and
+retries it. Entries that roll out of a feed keep their events.
 """
 
 from __future__ import annotations
@@ -33,11 +35,21 @@ def read_feed(cfg: SourceConfig, ctx: SourceContext) -> SourceBatch:
     if not parsed.entries and (parsed.get("bozo") or not parsed.get("version")):
         reason = parsed.get("bozo_exception") or "no entries"
         raise SourceError(f"{cfg.url}: not an RSS or Atom feed ({reason})")
+    if cfg.fetch_pages:
+        links = [link for entry in parsed.entries
+                 if isinstance(link := entry.get("link"), str) and link]
+        ctx.fetcher.prefetch((link, ctx.validators(link)) for link in links)
     for entry in parsed.entries:
         try:
             article, warning = _entry_article(entry, cfg, ctx, batch)
         except SourceError as exc:
             batch.errors.append(str(exc))
+            continue
+        except Exception as exc:  # one odd entry must not cost the others
+            ident = entry.get("id") or entry.get("link") or "?"
+            batch.errors.append(f"{cfg.url}: entry {ident}: unexpected "
+                                f"{type(exc).__name__}: {exc}")
+            batch.kept.append(str(ident))
             continue
         if warning:
             batch.warnings.append(warning)

@@ -7,6 +7,12 @@ allows it. A sidecar may also give ``title``, ``url`` and ``language``.
 
 An article's id is its path relative to the configuration folder, so moving the whole setup
 keeps ids (and therefore event UIDs) stable.
+
+Two limits keep a folder from publishing what it should not: a file larger than
+``max_file_bytes`` is refused (naming the file and the cap), and a symbolic link in a folder
+that leads outside it (to ``/etc/passwd``, to a private key) is skipped with a warning unless
+the source sets ``follow_symlinks``: the text of every article may end up in a public
+calendar.
 """
 
 from __future__ import annotations
@@ -50,10 +56,14 @@ def read_files(cfg: SourceConfig, ctx: SourceContext) -> SourceBatch:
             p for p in cfg.path.glob(cfg.glob)
             if p.is_file() and not p.name.endswith(SIDECAR_SUFFIX) and not p.name.startswith(".")
         )
+    root = cfg.path.resolve() if cfg.kind == "folder" and not cfg.follow_symlinks else None
     for path in paths:
+        if root is not None and (warning := _leaves(path, root)):
+            batch.warnings.append(warning)
+            continue
         ident = article_id(path, ctx.base)
         try:
-            raw_hash = _raw_hash(path, ctx.fingerprint)
+            raw_hash = _raw_hash(path, ctx.fingerprint, ctx.max_file_bytes)
             if ctx.raw_unchanged(cfg.name, ident, raw_hash):
                 batch.kept.append(ident)
                 continue
@@ -70,16 +80,40 @@ def read_files(cfg: SourceConfig, ctx: SourceContext) -> SourceBatch:
     return batch
 
 
-def _raw_hash(path: Path, fingerprint: str) -> str:
+def _leaves(path: Path, root: Path) -> str | None:
+    """A warning when ``path`` or its sidecar is a link (or under one) leading out of
+    ``root``, the resolved source folder."""
+    for p in (path, sidecar_path(path)):
+        if p is None:
+            continue
+        target = p.resolve()
+        if not target.is_relative_to(root):
+            return (f"{p}: skipped: a symbolic link to {target}, outside the source folder "
+                    f"{root} (set follow_symlinks = true on the source to read it)")
+    return None
+
+
+def _read_capped(path: Path, cap: int) -> bytes:
+    """The file's bytes; ``SourceError`` naming the file and the cap when it is larger (read
+    no further than the cap, so a huge or growing file costs no memory)."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(cap + 1)
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {exc.strerror}") from None
+    if len(data) > cap:
+        raise SourceError(f"{path}: larger than the {cap}-byte cap; not read",
+                          hint="raise [limits] max_file_bytes if this file is wanted")
+    return data
+
+
+def _raw_hash(path: Path, fingerprint: str, cap: int) -> str:
     """Digest of the file and its sidecar: equal means nothing to parse or extract again."""
     digest = hashlib.sha256(fingerprint.encode())
     for p in (path, sidecar_path(path)):
         digest.update(b"\0")
         if p is not None:
-            try:
-                digest.update(p.read_bytes())
-            except OSError as exc:
-                raise SourceError(f"{p}: cannot read: {exc.strerror}") from None
+            digest.update(_read_capped(p, cap))
     return digest.hexdigest()[:32]
 
 
@@ -95,10 +129,7 @@ def article_id(path: Path, base: Path) -> str:
 def read_file(path: Path, ident: str, cfg: SourceConfig, ctx: SourceContext
               ) -> tuple[Article | None, str | None]:
     """One article file -> (Article or None when undated, warning)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"{path}: cannot read: {exc.strerror}") from None
+    data = _read_capped(path, ctx.max_file_bytes)
     try:
         raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

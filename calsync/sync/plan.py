@@ -87,7 +87,10 @@ def make_plan(
         else:
             deletes.append(Change(ChangeKind.DELETE, uid, remote_id=r.remote_id,
                                   reason=f"{what}no longer in the sources (--prune)"))
-    if deletes and not force and len(deletes) > max_delete_fraction * len(owned_live):
+    # Written so that a nan or out-of-range fraction refuses instead of allowing everything
+    # (every comparison with nan is false).
+    allowed = max_delete_fraction if 0.0 <= max_delete_fraction <= 1.0 else 0.0
+    if deletes and not force and not len(deletes) <= allowed * len(owned_live):
         raise UsageError(
             f"refusing to delete {len(deletes)} of the {len(owned_live)} events calsync made "
             f"in {target} (more than {max_delete_fraction:.0%}); a source may have gone empty",

@@ -3,14 +3,17 @@
 The file itself is the state: its previous content says which events are unchanged (they keep
 their SEQUENCE and stamps) so that a run with nothing new leaves the file byte-identical (and
 untouched: it is not rewritten at all). A file that is not a calsync calendar is never
-overwritten unless ``force`` is set.
+overwritten unless ``force`` is set; nor is one that names another owner (X-CALSYNC-OWNER:
+two configurations writing one file would replace each other's events on every run).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
+import time
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -27,7 +30,11 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
     A temporary file in the same folder is written, flushed to disk, then renamed over the
     target (through a symlink: over the file it points to); on any failure the temporary file
     is removed and the old file is left as it was. The new file keeps the old one's mode;
-    a new file gets 0666 minus the umask, since calendars are meant to be read by others.
+    a new file gets 0644 minus the umask (calendars are meant to be read by others, never
+    written by them, even under umask 000).
+
+    Temporary files of ours that a killed write left behind (``.<name>.<12 hex>.tmp``, older
+    than ``STALE_TMP_SECONDS``) are removed first; younger ones may be another writer's.
     """
     if path.is_symlink():
         path = path.resolve()
@@ -36,11 +43,12 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
         try:
             mode = path.stat().st_mode & 0o777
         except FileNotFoundError:
-            mode = None  # let open() apply the umask to 0666
+            mode = None  # let open() apply the umask to 0644
+    remove_stale_temporaries(path)
     tmp_name = str(folder / f".{path.name}.{secrets.token_hex(6)}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     try:
-        fd = os.open(tmp_name, flags, 0o666)
+        fd = os.open(tmp_name, flags, 0o644)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write in {folder}: {exc.strerror}") from exc
     tmp = Path(tmp_name)
@@ -68,6 +76,38 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
             os.close(dir_fd)
 
 
+#: Age after which a temporary file of ours is taken for the leftover of a killed write.
+STALE_TMP_SECONDS = 600.0
+
+
+def remove_stale_temporaries(path: Path, *, older_than: float = STALE_TMP_SECONDS) -> list[Path]:
+    """Remove the leftovers of killed writes of ``path``; returns what was removed.
+
+    Only names ``atomic_write`` makes (``.<name>.<12 hex digits>.tmp``), only regular files,
+    only older than ``older_than`` seconds: a write in progress is never touched.
+    """
+    prefix = f".{path.name}."
+    removed: list[Path] = []
+    cutoff = time.time() - older_than
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(prefix) and _TMP_TAIL.fullmatch(name[len(prefix):])):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False) and entry.stat(
+                    follow_symlinks=False).st_mtime < cutoff:
+                Path(entry.path).unlink()
+                removed.append(Path(entry.path))
+    return removed
+
+
+_TMP_TAIL = re.compile(r"[0-9a-f]{12}\.tmp")
+
+
 class IcsFileTarget:
     """A calendar file at ``path`` holding exactly the events of the last run."""
 
@@ -80,6 +120,7 @@ class IcsFileTarget:
         keep_cancelled: bool = False,
         force: bool = False,
         refresh: timedelta = ics.DEFAULT_REFRESH,
+        owner: str | None = None,
     ) -> None:
         self.path = Path(path)
         self.options = ics.CalendarOptions(
@@ -87,8 +128,12 @@ class IcsFileTarget:
             timezone=timezone,
             keep_cancelled=keep_cancelled,
             refresh=refresh,
+            owner=owner,
         )
         self.force = force
+        #: The file's bytes and their reading, kept from ``plan`` for ``write``: a large
+        #: calendar is read once per run, not twice.
+        self._read: tuple[bytes, ics.Previous] | None = None
 
     def __repr__(self) -> str:
         return f"IcsFileTarget({str(self.path)!r})"
@@ -105,6 +150,8 @@ class IcsFileTarget:
             raise OutputError(f"{self.path}: cannot read: {exc.strerror}") from exc
         if not data.strip():
             return data, ics.EMPTY
+        if self._read is not None and self._read[0] == data:
+            return data, self._read[1]
         try:
             previous = ics.read_previous(data, str(self.path))
         except InputError as exc:
@@ -119,6 +166,15 @@ class IcsFileTarget:
                 f"{self.path} is a calendar not written by calsync; not overwriting it",
                 hint="choose another output path, or pass --force to replace it",
             )
+        owner = self.options.owner
+        if owner and previous.owner and previous.owner != owner and not self.force:
+            raise OutputError(
+                f"{self.path} is written by another calsync configuration (owner "
+                f"{previous.owner}; this one is {owner}); not overwriting its events",
+                hint="give each configuration its own .ics path, or set force = true on this "
+                     "target to take the file over",
+            )
+        self._read = (data, previous)
         return data, previous
 
     def plan(self, events: Iterable[Event]) -> Plan:

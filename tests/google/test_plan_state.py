@@ -73,6 +73,10 @@ def test_prune_rules_and_guard() -> None:
     with pytest.raises(UsageError, match="refusing to delete 6 of the 10"):
         make_plan("t", events[:4], remote, prune=True)
     assert make_plan("t", events[:4], remote, prune=True, max_delete_fraction=0.6)
+    # A nan fraction (every comparison false) must refuse, not switch the guard off.
+    for bad in (float("nan"), float("inf"), -0.5):
+        with pytest.raises(UsageError, match="refusing to delete 1 of the 10"):
+            make_plan("t", events[:9], remote, prune=True, max_delete_fraction=bad)
     assert make_plan("t", [], remote, prune=True, force=True).counts()["delete"] == 10
     edited = [ours(events[9], shown_hash="x")] + [ours(e) for e in events[:9]]
     assert make_plan("t", events[:9], edited, prune=True).counts()["conflict"] == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 from calsync import ics
 from calsync.errors import OutputError
-from calsync.model import ChangeKind
+from calsync.model import ChangeKind, Event
 from calsync.targets.ics_file import IcsFileTarget, atomic_write, write_ics
 
 from .conftest import LATER, NOW, all_day, sample_events
@@ -201,11 +202,39 @@ def test_missing_folder_is_an_output_error(tmp_path: Path) -> None:
 def test_atomic_write_keeps_the_file_mode(tmp_path: Path) -> None:
     path = tmp_path / "cal.ics"
     atomic_write(path, b"one")
-    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~_umask()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644 & ~_umask()
     path.chmod(0o640)
     atomic_write(path, b"two")
     assert path.read_bytes() == b"two"
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def test_a_new_file_is_never_writable_by_others_even_under_umask_000(tmp_path: Path) -> None:
+    path = tmp_path / "cal.ics"
+    old = os.umask(0)
+    try:
+        write_ics(path, sample_events(), NOW)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_temporaries_of_killed_writes_are_removed_by_the_next_write(tmp_path: Path) -> None:
+    # A write killed between creating its temporary file and the rename leaves
+    # .cal.ics.<hex>.tmp behind (2.5 MB each); nothing removed them.
+    path = tmp_path / "cal.ics"
+    stale = tmp_path / ".cal.ics.0123456789ab.tmp"
+    fresh = tmp_path / ".cal.ics.ba9876543210.tmp"  # maybe another writer's, right now
+    other = tmp_path / ".other.ics.0123456789ab.tmp"  # not this file's
+    lookalike = tmp_path / ".cal.ics.backup.tmp"  # not a name we make
+    for p in (stale, fresh, other, lookalike):
+        p.write_bytes(b"BEGIN:VCALENDAR")
+    hour_ago = time.time() - 3600
+    for p in (stale, other, lookalike):
+        os.utime(p, (hour_ago, hour_ago))
+    write_ics(path, sample_events(), NOW)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["cal.ics", fresh.name, other.name, lookalike.name])
 
 
 def _umask() -> int:
@@ -229,3 +258,74 @@ def test_a_symlinked_output_stays_a_symlink(tmp_path: Path) -> None:
     write_ics(link, sample_events(), LATER)
     assert link.is_symlink()
     assert len(ics.parse_calendar(real.read_bytes())) == 7
+
+
+def _scenarios() -> list[tuple[str, list[Event]]]:
+    base = sample_events()
+    first, second = base[0], base[1]
+    return [
+        ("nothing changed", base),
+        ("title changed", [replace(first, title="Book fair moved"), *base[1:]]),
+        ("confidence only (outside the hash)", [replace(first, confidence=0.55), *base[1:]]),
+        ("evidence detail only", [replace(second, evidence=tuple(
+            replace(e, resolution="another way") for e in second.evidence)), first, *base[2:]]),
+        ("one gone, one new", [*base[1:], all_day("new@calsync", "New", date(2021, 12, 1))]),
+    ]
+
+
+@pytest.mark.parametrize("keep_cancelled", [False, True])
+@pytest.mark.parametrize("timezone", ["Europe/Paris", "America/New_York"])
+def test_reused_blocks_are_the_bytes_a_full_render_writes(keep_cancelled: bool,
+                                                          timezone: str) -> None:
+    # An update reuses the previous file's VEVENT of every unchanged event instead of
+    # rendering all of them again; the result must be byte for byte the full rendering.
+    options = ics.CalendarOptions(name="Trip", keep_cancelled=keep_cancelled)
+    data, _ = ics.build_calendar(sample_events(), now=NOW, options=options)
+    options = replace(options, timezone=timezone)
+    for name, events in _scenarios():
+        fast = ics.read_previous(data)
+        assert fast.reusable
+        slow = replace(fast, reusable=False)
+        got, result = ics.build_calendar(events, fast, now=LATER, options=options)
+        want, expected = ics.build_calendar(events, slow, now=LATER, options=options)
+        assert got == want, name
+        assert result == expected, name
+
+
+def test_the_fast_reader_reads_what_icalendar_reads(tmp_path: Path) -> None:
+    events = sample_events()
+    data, _ = ics.build_calendar(events, now=NOW, options=ics.CalendarOptions(owner="me"))
+    fast = ics.read_previous(data)
+    slow = ics.read_previous_slowly(data)
+    assert (fast.calendar_uid, fast.owner, fast.timezone, fast.produced_by_calsync) == (
+        slow.calendar_uid, slow.owner, slow.timezone, slow.produced_by_calsync)
+    assert fast.owner == "me" and fast.entries.keys() == slow.entries.keys()
+    for uid, stamp in fast.entries.items():
+        other = slow.entries[uid]
+        assert (stamp.content_hash, stamp.sequence, stamp.dtstamp, stamp.last_modified,
+                stamp.created) == (other.content_hash, other.sequence, other.dtstamp,
+                                   other.last_modified, other.created)
+        assert stamp.read_event() == other.event is not None
+    # Not our exact shape (LF line ends, as an editor may save it): icalendar reads it.
+    lf = data.replace(b"\r\n", b"\n")
+    assert not ics.read_previous(lf).reusable
+    assert ics.read_previous(lf).entries.keys() == slow.entries.keys()
+
+
+def test_updating_a_large_calendar_does_not_parse_and_render_every_event(
+        tmp_path: Path) -> None:
+    # 0.84 ms per event, parsed twice (plan, then write) and every event rendered again:
+    # 5,000 events took 10.5 s to update. See tests/benchmarks/bench_ics_update.py.
+    from tests.benchmarks.bench_ics_update import events as many
+
+    path = tmp_path / "cal.ics"
+    evs = many(1000)
+    IcsFileTarget(path).write(evs, NOW)
+    evs[7] = replace(evs[7], title="Changed")
+    start = time.perf_counter()
+    target = IcsFileTarget(path)
+    plan = target.plan(evs)
+    result = target.write(evs, LATER)
+    took = time.perf_counter() - start
+    assert (plan.counts()["update"], result.updated, result.unchanged) == (1, 1, 999)
+    assert took < 1.0, took  # about 3 s before, 0.1 s after

@@ -192,3 +192,73 @@ def test_bundled_example_config_is_valid() -> None:
     assert [s.kind for s in config.sources] == ["folder"]
     assert [t.kind for t in config.targets] == ["ics"]
     assert config.state_dir == REPO / "config" / "state"
+
+
+NUMBERS = """\
+[fetch]
+timeout = nan
+max_bytes = inf
+concurrency = 2.5
+
+[limits]
+max_file_bytes = -inf
+run_deadline = +nan
+
+[[target]]
+name = "g"
+type = "google"
+calendar = "x"
+max_delete_fraction = nan
+
+[[target]]
+name = "d"
+type = "caldav"
+url = "https://dav.example.org/"
+max_delete_fraction = inf
+"""
+
+
+def test_nan_and_infinities_are_refused_with_key_and_line(tmp_path: Path) -> None:
+    # nan compares false with every bound: accepted, it made every URL fail (timeout) and
+    # switched the deletion guard off (max_delete_fraction); inf crashed on int().
+    with pytest.raises(ConfigError) as info:
+        load_config(write(tmp_path, NUMBERS))
+    problems = info.value.problems
+    expected = [
+        ("calsync.toml:2: fetch.timeout", "must be a finite number, not nan"),
+        ("calsync.toml:3: fetch.max_bytes", "must be a finite number, not inf"),
+        ("calsync.toml:4: fetch.concurrency", "must be a whole number, not 2.5"),
+        ("calsync.toml:7: limits.max_file_bytes", "must be a finite number, not -inf"),
+        ("calsync.toml:8: limits.run_deadline", "must be a finite number, not nan"),
+        ("calsync.toml:14: target[1].max_delete_fraction", "must be a finite number, not nan"),
+        ("calsync.toml:20: target[2].max_delete_fraction", "must be a finite number, not inf"),
+    ]
+    assert len(problems) == len(expected), "\n".join(problems)
+    for where, what in expected:
+        assert any(p.startswith(where) and what in p for p in problems), (where, problems)
+
+
+def test_new_limits_are_read(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, """\
+[fetch]
+concurrency = 8
+per_host = 1
+max_bytes = 1e6
+
+[limits]
+max_file_bytes = 2000
+run_deadline = 30
+
+[[source]]
+name = "f"
+type = "folder"
+path = "articles"
+follow_symlinks = true
+"""))
+    assert (config.fetch.concurrency, config.fetch.per_host, config.fetch.max_bytes) == (
+        8, 1, 1_000_000)
+    assert (config.limits.max_file_bytes, config.limits.run_deadline) == (2000, 30.0)
+    assert config.sources[0].follow_symlinks
+    with pytest.raises(ConfigError, match=r"source\[1\].follow_symlinks: not used by a 'feed'"):
+        load_config(write(tmp_path, '[[source]]\nname = "x"\ntype = "feed"\n'
+                                    'url = "https://example.org/rss"\nfollow_symlinks = true\n'))

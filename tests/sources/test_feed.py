@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
 
 import pytest
 
 from calsync.errors import SourceError
 from calsync.sources import read_source
+from calsync.sources.fetch import Fetcher
 from tests.httpserver import TestServer, atom, html_page, rss
 from tests.sources.helpers import context, source
 
@@ -127,3 +129,41 @@ def test_not_a_feed(http_server: TestServer, tmp_path) -> None:
     with pytest.raises(SourceError, match="not an RSS or Atom feed"):
         read_source(source("feed", url=http_server.url("/junk")), context(tmp_path))
 
+
+
+def test_a_malformed_link_fails_its_entry_only(http_server: TestServer, tmp_path) -> None:
+    # http.client's InvalidURL escaped the fetcher and failed the whole feed.
+    serve_site(http_server)
+    bad_port = http_server.base.rsplit(":", 1)[0] + ":port/broken"
+    http_server.set("/rss", rss([
+        ("Footbridge to reopen", http_server.url("/bridge"), "Mon, 02 Mar 2026 08:00:00 +0100"),
+        ("Broken link", bad_port, "Mon, 02 Mar 2026 09:00:00 +0100"),
+        ("Spaced link", http_server.url("/a page"), "Mon, 02 Mar 2026 09:30:00 +0100"),
+        ("Night market is back", http_server.url("/market"), "Tue, 03 Mar 2026 17:45:00 -0500"),
+    ]), "application/rss+xml")
+    batch = read_source(source("feed", url=http_server.url("/rss")), context(tmp_path))
+    assert sorted(a.title or "" for a in batch.articles) == ["Footbridge to reopen",
+                                                             "Night market is back"]
+    assert len(batch.errors) == 2 and all("malformed URL" in e for e in batch.errors)
+    assert http_server.url("/rss") not in batch.validators  # the feed is read again next run
+
+
+def test_entries_whose_pages_never_answer_cost_one_timeout_together(
+        http_server: TestServer, tmp_path) -> None:
+    # Ten entries whose pages stall cost ten timeouts in a row before pages were fetched
+    # side by side; at two per host they now cost five, and the run goes on.
+    items = []
+    for i in range(10):
+        http_server.set(f"/stuck{i}", html_page(f"Stuck {i}", [MARKET]))
+        http_server.stall(f"/stuck{i}", 30)
+        items.append((f"Stuck {i}", http_server.url(f"/stuck{i}"),
+                      "Mon, 02 Mar 2026 08:00:00 +0100"))
+    http_server.set("/rss", rss(items), "application/rss+xml")
+    fetcher = Fetcher(user_agent="t", timeout=0.4, max_bytes=100_000, concurrency=4,
+                      per_host=2)
+    start = time.monotonic()
+    batch = read_source(source("feed", url=http_server.url("/rss")),
+                        context(tmp_path, fetcher=fetcher))
+    took = time.monotonic() - start
+    assert len(batch.errors) == 10 and all("no answer within 0.4 s" in e for e in batch.errors)
+    assert took < 3.0, took  # ten in a row took 4 s

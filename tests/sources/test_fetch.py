@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import time
 
 import pytest
 
@@ -95,3 +96,50 @@ def test_charset_is_honoured(http_server: TestServer) -> None:
 def test_empty_validators_are_false() -> None:
     assert not Validators()
     assert Validators(etag='"x"')
+
+
+def test_a_server_dripping_bytes_is_cut_off_at_the_timeout(http_server: TestServer) -> None:
+    # One byte every 20 ms keeps every single read within any per-read timeout; before the
+    # fix the deadline was looked at only after each 64 KiB read, so this took 200 s.
+    http_server.set("/drip", "x" * 10_000)
+    http_server.drip("/drip", 0.02)
+    f = fetcher(timeout=0.5)
+    start = time.monotonic()
+    with pytest.raises(SourceError, match=r"/drip: (no answer|not fully received) within 0\.5 s"):
+        f.get(http_server.url("/drip"))
+    assert time.monotonic() - start < 1.5
+
+
+def test_a_malformed_url_is_a_source_error(http_server: TestServer) -> None:
+    for url in (http_server.base.rsplit(":", 1)[0] + ":port/x", http_server.url("/a b"),
+                "http://[::1/x"):
+        with pytest.raises(SourceError, match="malformed URL"):
+            fetcher().get(url)
+
+
+def test_prefetch_runs_pages_side_by_side_within_the_per_host_bound(
+        http_server: TestServer) -> None:
+    for i in range(6):
+        http_server.set(f"/p{i}", f"page {i}")
+        http_server.stall(f"/p{i}", 0.3)
+    f = Fetcher(user_agent="t", timeout=5, max_bytes=1000, concurrency=4, per_host=2)
+    wanted = [(http_server.url(f"/p{i}"), None) for i in range(6)]
+    start = time.monotonic()
+    f.prefetch(wanted)
+    took = time.monotonic() - start
+    # two at a time from this one host: three rounds of 0.3 s, not six
+    assert 0.85 < took < 1.6, took
+    assert [f.get(url).body for url, _ in wanted] == [f"page {i}".encode() for i in range(6)]
+    assert f.requests == 6  # each prefetched page is handed out once, not fetched again
+
+
+def test_nothing_is_fetched_after_the_run_deadline(http_server: TestServer) -> None:
+    http_server.set("/late", "x")
+    now = [100.0]
+    f = Fetcher(user_agent="t", timeout=5, max_bytes=1000, clock=lambda: now[0],
+                deadline=110.0)
+    assert f.get(http_server.url("/late")).body == b"x"
+    now[0] = 111.0
+    with pytest.raises(SourceError, match="the run's deadline has passed"):
+        f.get(http_server.url("/late"))
+    assert len(http_server.hits("/late")) == 1

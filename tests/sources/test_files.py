@@ -140,3 +140,44 @@ def test_article_outside_the_config_folder_gets_its_absolute_path(tmp_path: Path
     write(tmp_path, "far.txt", STORY, "published = 2026-03-02\n")
     [article] = read_source(source("file", path=tmp_path / "far.txt"), context(inner)).articles
     assert article.source == (tmp_path / "far.txt").resolve().as_posix()
+
+
+def test_a_file_over_the_cap_is_refused_naming_file_and_cap(tmp_path: Path) -> None:
+    # Files had no cap at all: a 50 MB text ran for minutes at 1.9 GB of memory.
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    write(folder, "small.txt", STORY)
+    write(folder, "huge.txt", STORY + " x" * 2000)
+    cfg = source("folder", path=folder, published=NOW)
+    ctx = replace(context(tmp_path), max_file_bytes=1000)
+    batch = read_source(cfg, ctx)
+    assert [a.source for a in batch.articles] == ["articles/small.txt"]
+    [error] = batch.errors
+    assert str(folder / "huge.txt") in error and "larger than the 1000-byte cap" in error
+    assert "[limits] max_file_bytes" in error
+    assert batch.kept == ["articles/huge.txt"]  # its events of a last run stay
+
+
+def test_a_link_out_of_the_folder_is_skipped_unless_followed(tmp_path: Path) -> None:
+    # /etc/passwd (or a 0600 key) linked into a source folder was read and published.
+    secret = tmp_path / "private" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("The password rotation will happen on 20 April.", encoding="utf-8")
+    secret.chmod(0o600)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    write(folder, "ferry.txt", STORY)
+    (folder / "leak.txt").symlink_to(secret)
+    (folder / "inside.txt").symlink_to(folder / "ferry.txt")  # a link within: fine
+    write(folder, "dated.txt", STORY)
+    (folder / "dated.meta.toml").symlink_to(secret)  # a sidecar leading out
+    cfg = source("folder", path=folder, published=NOW)
+    batch = read_source(cfg, context(tmp_path))
+    assert sorted(a.source for a in batch.articles) == ["articles/ferry.txt",
+                                                        "articles/ferry.txt"]
+    assert not any("password" in a.text for a in batch.articles)
+    assert len(batch.warnings) == 2 and not batch.errors
+    leak = next(w for w in batch.warnings if "leak.txt" in w)
+    assert str(secret) in leak and "follow_symlinks = true" in leak
+    followed = read_source(replace(cfg, follow_symlinks=True), context(tmp_path))
+    assert any("password" in a.text for a in followed.articles)
