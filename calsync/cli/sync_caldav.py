@@ -26,7 +26,7 @@ from calsync.errors import UsageError
                    "calendar).")
 @click.option("--create", is_flag=True, help="Make the calendar when none has this name.")
 @click.pass_context
-def caldav(ctx: click.Context, paths: tuple[str, ...], published: str, tz: str,
+def caldav(ctx: click.Context, paths: tuple[str, ...], published: str | None, tz: str,
            countries: tuple[str, ...], keep_past: bool, state_path: str | None,
            dry_run: bool, prune: bool, force: bool,
            max_delete_fraction: float, fmt: str, url: str, username: str | None,

@@ -36,7 +36,9 @@ def export(args: list[str], cwd: Path) -> bytes:
     old = Path.cwd()
     os.chdir(cwd)
     try:
-        result = runner.invoke(main, ["export", *args], env={"SOURCE_DATE_EPOCH": EPOCH})
+        # Article ids are relative to the configuration folder: make it the case folder.
+        result = runner.invoke(main, ["export", *args], env={
+            "SOURCE_DATE_EPOCH": EPOCH, "CALSYNC_CONFIG": str(cwd / "calsync.toml")})
     finally:
         os.chdir(old)
     assert result.exit_code == 0, result.output
@@ -134,7 +136,8 @@ def test_seed_export_is_byte_identical_later_and_only_stamps_differ_from_scratch
     runner = CliRunner()
     os.chdir(tmp_path)
     try:
-        later = runner.invoke(main, ["export", *args], env={"SOURCE_DATE_EPOCH": "1700000000"})
+        later = runner.invoke(main, ["export", *args], env={
+            "SOURCE_DATE_EPOCH": "1700000000", "CALSYNC_CONFIG": str(tmp_path / "calsync.toml")})
     finally:
         os.chdir(Path(__file__).parents[2])
     assert later.exit_code == 0, later.output
