@@ -150,6 +150,9 @@ def google(ctx: click.Context, paths: tuple[str, ...], published: str | None, tz
       calsync sync google news/*.txt --published 2026-03-02 \\
           --calendar team@group.calendar.google.com --credentials key.json --dry-run
     """
+    from calsync.extras import require
+
+    require("google", "calsync sync google")
     from calsync.targets.google import GoogleTarget, load_credentials, save_token
 
     events = desired_events(paths, published, tz, countries, keep_past)

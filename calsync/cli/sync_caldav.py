@@ -43,6 +43,9 @@ def caldav(ctx: click.Context, paths: tuple[str, ...], published: str | None, tz
     """
     import os
 
+    from calsync.extras import require
+
+    require("caldav", "calsync sync caldav")
     from calsync.targets.caldav import CalDAVTarget, resolve_password
 
     if password_env and password_command:
