@@ -15,7 +15,7 @@ import math
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -489,13 +489,21 @@ def _countries(top: _Table) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
         top.problem("countries", f"must be a list of country codes, not {value!r}")
         return DEFAULT_COUNTRIES
-    known = _holiday_countries()
-    bad = [c for c in value if c.upper() not in known]
-    if bad:
-        top.problem("countries", f"unknown country code(s) {', '.join(map(repr, bad))} "
-                    "(ISO 3166 codes such as FR, GB, US)")
+    problem = countries_problem(value)
+    if problem:
+        top.problem("countries", problem)
         return DEFAULT_COUNTRIES
     return tuple(c.upper() for c in value)
+
+
+def countries_problem(codes: Iterable[str]) -> str | None:
+    """What is wrong with these holiday country codes, or None (``--country`` says the same)."""
+    known = _holiday_countries()
+    bad = [c for c in codes if c.upper() not in known]
+    if bad:
+        return (f"unknown country code(s) {', '.join(map(repr, bad))} "
+                "(ISO 3166 codes such as FR, GB, US)")
+    return None
 
 
 def _holiday_countries() -> set[str]:

@@ -6,14 +6,17 @@ import sys
 from collections.abc import Callable
 from datetime import datetime, time
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
-from calsync.errors import InputError, UsageError
+from calsync.errors import InputError, SourceError, UsageError
 from calsync.extraction.settings import DEFAULT_COUNTRIES, DEFAULT_TIMEZONE, ExtractionSettings
 from calsync.model import Article
+
+if TYPE_CHECKING:
+    from calsync.sources.files import ArticleFile
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -25,13 +28,15 @@ def reading_options(*, keep_past: bool = True) -> Callable[[F], F]:
     """
     def wrap(func: F) -> F:
         options = [
-            click.option("--published", required=True,
-                         help="Publication date: YYYY-MM-DD[THH:MM[+hh:mm]] (a bare date "
-                              "means noon)."),
+            click.option("--published", default=None, metavar="DATE",
+                         help="Publication date of articles that state none (a sidecar "
+                              ".meta.toml, HTML metadata or a date line at the top come "
+                              "first): YYYY-MM-DD[THH:MM[+hh:mm]]; a bare date means noon."),
             click.option("--tz", "tz", default=DEFAULT_TIMEZONE, show_default=True,
                          help="Zone for times of day without one, and for showing events."),
             click.option("--country", "countries", multiple=True,
-                         help="Holiday country (ISO code), repeatable. Default: "
+                         help="Holiday country (ISO code), repeatable; the first decides "
+                              "between holidays of the same name. Default: "
                               + ", ".join(DEFAULT_COUNTRIES) + "."),
         ]
         if keep_past:
@@ -43,13 +48,18 @@ def reading_options(*, keep_past: bool = True) -> Callable[[F], F]:
     return wrap
 
 
-def reading(published: str, tz: str, countries: tuple[str, ...] = (),
-            keep_past: bool = False) -> tuple[datetime, ExtractionSettings]:
-    """The publication instant and the extraction settings those options give."""
+def reading(published: str | None, tz: str, countries: tuple[str, ...] = (),
+            keep_past: bool = False) -> tuple[datetime | None, ExtractionSettings]:
+    """The fallback publication instant and the extraction settings those options give."""
+    from calsync.config import countries_problem
+
     zone = parse_zone(tz)
+    problem = countries_problem(countries) if countries else None
+    if problem:
+        raise UsageError(f"--country: {problem}")
     chosen = tuple(c.upper() for c in countries) or DEFAULT_COUNTRIES
-    return parse_published(published, zone), ExtractionSettings(
-        timezone=tz, countries=chosen, keep_past=keep_past)
+    when = parse_published(published, zone) if published is not None else None
+    return when, ExtractionSettings(timezone=tz, countries=chosen, keep_past=keep_past)
 
 
 def parse_zone(name: str) -> ZoneInfo:
@@ -80,12 +90,28 @@ def parse_published(value: str, zone: ZoneInfo) -> datetime:
     return dt
 
 
-def read_text(path: str) -> tuple[str, str]:
-    """Read an article as UTF-8 text; ``-`` is standard input. Returns (source, text)."""
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        source = "<stdin>"
-    else:
+def read_article(path: str, zone: ZoneInfo) -> tuple[str, ArticleFile]:
+    """Read one article as ``calsync run`` reads a file: (its id, what it says about itself).
+
+    ``-`` is standard input (HTML when it starts as HTML). A file's HTML is reduced to its
+    text by suffix (.html, .htm, .xhtml) or, for other names, when it starts as HTML. The id is
+    ``article_id`` against ``cli_base()``: the same whatever the spelling of the path or the
+    current folder, and the same as ``calsync run`` gives the file.
+    """
+    from calsync.sources.files import (
+        HTML_SUFFIXES,
+        article_id,
+        cli_base,
+        decode_article,
+        looks_like_html,
+        parse_article,
+        read_sidecar,
+    )
+
+    try:
+        if path == "-":
+            raw = decode_article(sys.stdin.buffer.read(), "<stdin>")
+            return "<stdin>", parse_article(raw, "<stdin>", zone, is_html=looks_like_html(raw))
         p = Path(path)
         if not p.exists():
             raise InputError(f"{path}: no such file")
@@ -95,23 +121,36 @@ def read_text(path: str) -> tuple[str, str]:
             data = p.read_bytes()
         except OSError as exc:
             raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
-        source = path
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{source}: not UTF-8 text (undecodable byte at offset {exc.start})"
-        ) from exc
-    if not text.strip():
-        raise InputError(f"{source}: empty article")
-    return source, text
+        raw = decode_article(data, path)
+        is_html = p.suffix.lower() in HTML_SUFFIXES or looks_like_html(raw)
+        return article_id(p, cli_base()), parse_article(raw, path, zone, is_html=is_html,
+                                                        sidecar=read_sidecar(p, zone))
+    except SourceError as exc:
+        raise InputError(str(exc)) from exc
 
 
-def load_articles(paths: tuple[str, ...], published: datetime) -> list[Article]:
+def load_articles(paths: tuple[str, ...], fallback: datetime | None,
+                  zone: ZoneInfo) -> list[Article]:
+    """The articles of ``paths``, each dated by itself, else by ``fallback`` (``--published``).
+
+    An article with no date of its own and no fallback is an input error naming every such
+    file: its relative dates ("next Friday") would otherwise be resolved against a guess.
+    """
     if not paths:
         raise UsageError("no article given", hint="pass one or more files, or - for stdin")
     articles = []
+    undated = []
     for path in paths:
-        source, text = read_text(path)
-        articles.append(Article(text=text, published=published, source=source))
+        ident, parsed = read_article(path, zone)
+        published = parsed.own_published or fallback
+        if published is None:
+            undated.append(path)
+            continue
+        articles.append(parsed.article(ident, published))
+    if undated:
+        raise InputError(
+            f"no publication date for {', '.join(undated)}",
+            hint="start the article with its date line (\"March 3, 2022\"), add a sidecar "
+                 "<name>.meta.toml with published = 2022-03-03, or pass --published DATE "
+                 "for articles that state none")
     return articles

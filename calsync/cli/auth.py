@@ -29,6 +29,9 @@ def google(client_secrets: str, token_path: str | None, port: int, no_browser: b
     from pathlib import Path
 
     from calsync.errors import ConfigError, TargetError
+    from calsync.extras import require
+
+    require("google", "calsync auth google")
     from calsync.targets.google import SCOPE, save_token
 
     try:

@@ -56,7 +56,7 @@ def _print_plan(plan: Plan) -> None:
 @click.option("--force", is_flag=True, help="Replace FILE.ics even if it is not our calendar.")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @click.pass_context
-def export(ctx: click.Context, paths: tuple[str, ...], published: str, tz: str, output: str,
+def export(ctx: click.Context, paths: tuple[str, ...], published: str | None, tz: str, output: str,
            name: str | None, countries: tuple[str, ...], keep_past: bool,
            keep_cancelled: bool, force: bool, dry_run: bool) -> None:
     """Write the events of article files (PATH... or - for stdin) to an .ics calendar.
@@ -71,7 +71,7 @@ def export(ctx: click.Context, paths: tuple[str, ...], published: str, tz: str, 
 
     when, settings = reading(published, tz, countries, keep_past)
     events: list[Event] = []
-    for article in load_articles(paths, when):
+    for article in load_articles(paths, when, settings.zone):
         events.extend(extract_events(article, settings))
     quiet = bool(ctx.obj and ctx.obj.get("quiet"))
 

@@ -17,7 +17,7 @@ from calsync.model import Event
 @reading_options()
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
               show_default=True)
-def extract(paths: tuple[str, ...], published: str, tz: str, countries: tuple[str, ...],
+def extract(paths: tuple[str, ...], published: str | None, tz: str, countries: tuple[str, ...],
             keep_past: bool, fmt: str) -> None:
     """Extract the scheduled events of article files (PATH... or - for stdin).
 
@@ -28,7 +28,7 @@ def extract(paths: tuple[str, ...], published: str, tz: str, countries: tuple[st
 
     when, settings = reading(published, tz, countries, keep_past)
     events: list[Event] = []
-    for article in load_articles(paths, when):
+    for article in load_articles(paths, when, settings.zone):
         events.extend(extract_events(article, settings))
     if fmt == "json":
         click.echo(json.dumps([event_to_dict(e) for e in events], indent=2, ensure_ascii=False))

@@ -55,12 +55,12 @@ def sync_options(func: F) -> F:
     return func
 
 
-def desired_events(paths: tuple[str, ...], published: str, tz: str,
+def desired_events(paths: tuple[str, ...], published: str | None, tz: str,
                    countries: tuple[str, ...] = (), keep_past: bool = False) -> list[Event]:
     from calsync.sync.inputs import events_from_articles
 
     when, settings = reading(published, tz, countries, keep_past)
-    return events_from_articles(load_articles(paths, when), settings)
+    return events_from_articles(load_articles(paths, when, settings.zone), settings)
 
 
 def run_sync(ctx: click.Context, events: list[Event], target: Any, *, state_path: str | None,
@@ -138,7 +138,7 @@ def report_result(result: Any, fmt: str, *, verbose: bool = False) -> None:
 @click.option("--api-endpoint", help="API root URL (a proxy or an emulator).")
 @click.option("--token-uri", help="OAuth token endpoint overriding the key's token_uri.")
 @click.pass_context
-def google(ctx: click.Context, paths: tuple[str, ...], published: str, tz: str,
+def google(ctx: click.Context, paths: tuple[str, ...], published: str | None, tz: str,
            countries: tuple[str, ...], keep_past: bool, state_path: str | None,
            dry_run: bool, prune: bool, force: bool,
            max_delete_fraction: float, fmt: str, calendar: str, credentials: str | None,
@@ -150,6 +150,9 @@ def google(ctx: click.Context, paths: tuple[str, ...], published: str, tz: str,
       calsync sync google news/*.txt --published 2026-03-02 \\
           --calendar team@group.calendar.google.com --credentials key.json --dry-run
     """
+    from calsync.extras import require
+
+    require("google", "calsync sync google")
     from calsync.targets.google import GoogleTarget, load_credentials, save_token
 
     events = desired_events(paths, published, tz, countries, keep_past)

@@ -26,7 +26,7 @@ from calsync.errors import UsageError
                    "calendar).")
 @click.option("--create", is_flag=True, help="Make the calendar when none has this name.")
 @click.pass_context
-def caldav(ctx: click.Context, paths: tuple[str, ...], published: str, tz: str,
+def caldav(ctx: click.Context, paths: tuple[str, ...], published: str | None, tz: str,
            countries: tuple[str, ...], keep_past: bool, state_path: str | None,
            dry_run: bool, prune: bool, force: bool,
            max_delete_fraction: float, fmt: str, url: str, username: str | None,
@@ -43,6 +43,9 @@ def caldav(ctx: click.Context, paths: tuple[str, ...], published: str, tz: str,
     """
     import os
 
+    from calsync.extras import require
+
+    require("caldav", "calsync sync caldav")
     from calsync.targets.caldav import CalDAVTarget, resolve_password
 
     if password_env and password_command:

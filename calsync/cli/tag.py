@@ -7,7 +7,7 @@ import json
 import click
 
 from calsync.cli import main
-from calsync.cli._common import read_text, reading, reading_options
+from calsync.cli._common import load_articles, reading, reading_options
 
 
 @main.command()
@@ -15,7 +15,7 @@ from calsync.cli._common import read_text, reading, reading_options
 @reading_options(keep_past=False)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
-def tag(path: str, published: str, tz: str, countries: tuple[str, ...], fmt: str) -> None:
+def tag(path: str, published: str | None, tz: str, countries: tuple[str, ...], fmt: str) -> None:
     """List the temporal expressions of PATH (or - for stdin).
 
     Offsets are Python string indices into the file decoded as UTF-8.
@@ -23,8 +23,9 @@ def tag(path: str, published: str, tz: str, countries: tuple[str, ...], fmt: str
     from calsync.extraction.temporal import tag as tag_text
 
     when, settings = reading(published, tz, countries)
-    _, text = read_text(path)
-    found = tag_text(text, when, settings)
+    article = load_articles((path,), when, settings.zone)[0]
+    text = article.text
+    found = tag_text(text, article.published, settings)
     if fmt == "json":
         rows = [{
             "start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,

@@ -2,11 +2,16 @@
 
 The publication date comes from a sidecar ``<name>.meta.toml`` next to the article (either
 ``article.meta.toml`` or ``article.txt.meta.toml``), else the source's ``published`` in the
-configuration, else the page's own metadata (HTML only), else the run time when the source
-allows it. A sidecar may also give ``title``, ``url`` and ``language``.
+configuration, else the page's own metadata (HTML only), else a date line at the top of the
+text ("Wednesday, November 28, 2007"), else the run time when the source allows it. A sidecar
+may also give ``title``, ``url`` and ``language``.
 
-An article's id is its path relative to the configuration folder, so moving the whole setup
-keeps ids (and therefore event UIDs) stable.
+An article's id is its resolved path relative to the configuration folder (absolute when it
+lies outside), so it does not depend on how the path was typed or on the current folder, and
+moving the whole setup keeps ids (and therefore event UIDs) stable. The commands that read
+article files (``calsync export``, ``sync``, ``extract``) use the same rule with the
+configuration folder ``calsync run`` uses by default (``cli_base``), so the same article gets
+the same UIDs whichever way it reaches a calendar.
 
 Two limits keep a folder from publishing what it should not: a file larger than
 ``max_file_bytes`` is refused (naming the file and the cap), and a symbolic link in a folder
@@ -93,15 +98,15 @@ def _leaves(path: Path, root: Path) -> str | None:
     return None
 
 
-def _read_capped(path: Path, cap: int) -> bytes:
+def _read_capped(path: Path, cap: int | None) -> bytes:
     """The file's bytes; ``SourceError`` naming the file and the cap when it is larger (read
     no further than the cap, so a huge or growing file costs no memory)."""
     try:
         with path.open("rb") as handle:
-            data = handle.read(cap + 1)
+            data = handle.read() if cap is None else handle.read(cap + 1)
     except OSError as exc:
         raise SourceError(f"{path}: cannot read: {exc.strerror}") from None
-    if len(data) > cap:
+    if cap is not None and len(data) > cap:
         raise SourceError(f"{path}: larger than the {cap}-byte cap; not read",
                           hint="raise [limits] max_file_bytes if this file is wanted")
     return data
@@ -117,6 +122,16 @@ def _raw_hash(path: Path, fingerprint: str, cap: int) -> str:
     return digest.hexdigest()[:32]
 
 
+def cli_base() -> Path:
+    """The folder article ids are relative to outside ``calsync run``: the default config's.
+
+    ``$CALSYNC_CONFIG``'s folder, else ``$XDG_CONFIG_HOME/calsync`` (the file need not exist).
+    """
+    from calsync.config import default_config_path
+
+    return default_config_path().parent
+
+
 def article_id(path: Path, base: Path) -> str:
     """The path relative to the configuration folder when inside it, else absolute."""
     resolved = path.resolve()
@@ -129,29 +144,88 @@ def article_id(path: Path, base: Path) -> str:
 def read_file(path: Path, ident: str, cfg: SourceConfig, ctx: SourceContext
               ) -> tuple[Article | None, str | None]:
     """One article file -> (Article or None when undated, warning)."""
-    data = _read_capped(path, ctx.max_file_bytes)
+    parsed = load_article_file(path, ctx.zone, cfg.format, ctx.max_file_bytes)
+    published, warning = choose_published(cfg, ctx, str(path), parsed.sidecar_published,
+                                          cfg.published, parsed.page_published,
+                                          parsed.dateline_published)
+    if published is None:
+        return None, warning
+    return parsed.article(ident, published, cfg.language), None
+
+
+@dataclass(frozen=True)
+class ArticleFile:
+    """What an article file says about itself, before a publication date is chosen.
+
+    The dates it may state, in the order they are trusted: its sidecar's ``published``, the
+    page's own metadata (HTML), a date line at the top of its text (``calsync.sources.dateline``).
+    """
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    language: str | None = None
+    sidecar_published: datetime | None = None
+    page_published: datetime | None = None
+    dateline_published: datetime | None = None
+
+    @property
+    def own_published(self) -> datetime | None:
+        """The first date the article states, or None."""
+        for when in (self.sidecar_published, self.page_published, self.dateline_published):
+            if when is not None:
+                return when
+        return None
+
+    def article(self, ident: str, published: datetime, language: str = "en") -> Article:
+        return Article(text=self.text, published=published, source=ident, url=self.url,
+                       title=self.title, language=self.language or language)
+
+
+def looks_like_html(raw: str) -> bool:
+    """A document (standard input, a file without a telling suffix) that starts as HTML."""
+    head = raw.lstrip("\ufeff \t\r\n")[:512].lower()
+    return head.startswith(("<!doctype html", "<html")) or (
+        head.startswith("<?xml") and "<html" in head)
+
+
+def decode_article(data: bytes, where: str) -> str:
     try:
-        raw = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SourceError(f"{path}: not UTF-8 text (undecodable byte at offset {exc.start})"
+        raise SourceError(f"{where}: not UTF-8 text (undecodable byte at offset {exc.start})"
                           ) from None
-    sidecar = read_sidecar(path, ctx.zone)
-    is_html = cfg.format == "html" or (cfg.format == "auto"
-                                       and path.suffix.lower() in HTML_SUFFIXES)
-    title, meta_date, text = sidecar.title, None, raw
+
+
+def load_article_file(path: Path, zone: ZoneInfo, fmt: str = "auto",
+                      max_bytes: int | None = None) -> ArticleFile:
+    """Read one article file and its sidecar; ``SourceError`` when unreadable or empty.
+
+    HTML (``fmt == "html"``, or an HTML suffix with ``auto``) is reduced to its article text.
+    """
+    raw = decode_article(_read_capped(path, max_bytes), str(path))
+    is_html = fmt == "html" or (fmt == "auto" and path.suffix.lower() in HTML_SUFFIXES)
+    return parse_article(raw, str(path), zone, is_html=is_html,
+                         sidecar=read_sidecar(path, zone))
+
+
+def parse_article(raw: str, where: str, zone: ZoneInfo, *, is_html: bool,
+                  sidecar: Sidecar | None = None) -> ArticleFile:
+    """The text, title and stated dates of an article's decoded contents."""
+    sidecar = sidecar or Sidecar()
+    title, page_date, text = sidecar.title, None, raw
     if is_html:
         from calsync.sources.html import read_html
 
-        page = read_html(raw, ctx.zone, sidecar.url)
-        text, title, meta_date = page.text, title or page.title, page.published
+        page = read_html(raw, zone, sidecar.url)
+        text, title, page_date = page.text, title or page.title, page.published
     if not text.strip():
-        raise SourceError(f"{path}: empty article")
-    published, warning = choose_published(cfg, ctx, str(path), sidecar.published, cfg.published,
-                                          meta_date)
-    if published is None:
-        return None, warning
-    return Article(text=text, published=published, source=ident, url=sidecar.url, title=title,
-                   language=sidecar.language or cfg.language), None
+        raise SourceError(f"{where}: empty article")
+    from calsync.sources.dateline import dateline_published
+
+    return ArticleFile(text=text, title=title, url=sidecar.url, language=sidecar.language,
+                       sidecar_published=sidecar.published, page_published=page_date,
+                       dateline_published=dateline_published(text, zone))
 
 
 def sidecar_path(path: Path) -> Path | None:

@@ -368,6 +368,36 @@ class _Failure:
         return self.message if self.status == 0 else f"HTTP {self.status}: {self.message}"
 
 
+_ERRNO_TEXT = re.compile(r"\[Errno -?\d+\] ([^'\")]+)")
+
+
+def connection_problem(exc: BaseException) -> str:
+    """One readable phrase for a transport error, not urllib3's nested repr.
+
+    "HTTPConnectionPool(host=..., port=9): Max retries exceeded ... [Errno 111] Connection
+    refused'))" becomes "connection refused"; a timeout "no answer (timed out)".
+    """
+    seen: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in seen:
+        seen.append(current)
+        if isinstance(current, TimeoutError) or "timed out" in str(current).lower():
+            return "no answer (timed out)"
+        errno_text = getattr(current, "strerror", None)
+        if errno_text:
+            return str(errno_text).lower()
+        current = current.__cause__ or current.__context__
+    found = _ERRNO_TEXT.search(str(exc))
+    if found:
+        return found.group(1).strip().lower()
+    for word, phrase in (("name or service not known", "unknown host"),
+                         ("nodename nor servname", "unknown host"),
+                         ("refused", "connection refused"), ("reset", "connection reset")):
+        if word in str(exc).lower():
+            return phrase
+    return f"connection problem ({type(exc).__name__})"
+
+
 class _Unreachable(TargetError):
     """The server stayed unreachable through every retry."""
 
@@ -410,6 +440,8 @@ class CalDAVTarget:
         rng: Callable[[], float] = random.random,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         max_retries: int = 5,
+        max_connect_retries: int = 2,
+        connect_timeout: float = 5.0,
         backoff_base: float = 1.0,
         backoff_cap: float = 30.0,
         client: Any = None,
@@ -426,6 +458,10 @@ class CalDAVTarget:
         self.rng = rng
         self.clock = clock
         self.max_retries = max_retries
+        # A server that cannot be reached at all (refused, unknown host, no answer to the
+        # connection) is not a blip worth half a minute of backoff: fewer, shorter tries.
+        self.max_connect_retries = max_connect_retries
+        self.connect_timeout = min(connect_timeout, timeout)
         self.backoff_base = backoff_base
         self.backoff_cap = backoff_cap
         self._client = client
@@ -448,7 +484,8 @@ class CalDAVTarget:
 
             # The timeout goes to niquests as is: a float works there, though DAVClient's
             # annotation says int (and int() would turn 0.5 into "no timeout").
-            options: dict[str, Any] = {"timeout": self.timeout}
+            # (connect, read): an unreachable host is known within connect_timeout.
+            options: dict[str, Any] = {"timeout": (self.connect_timeout, self.timeout)}
             self._client = DAVClient(
                 url=self.url, username=self.username, password=self.password,
                 enable_rfc6764=False, **options,
@@ -492,7 +529,7 @@ class CalDAVTarget:
                                    float(seconds) if seconds is not None else None)
             except OSError as exc:
                 # niquests' connection errors and timeouts derive from OSError.
-                failure = _Failure(0, f"connection problem: {exc}")
+                failure = _Failure(0, connection_problem(exc))
             else:
                 status = int(resp.status)
                 headers_out = {str(k).lower(): str(v) for k, v in dict(resp.headers).items()}
@@ -500,7 +537,8 @@ class CalDAVTarget:
                     text = "" if resp.tree is not None else str(resp.raw or "")
                     return _Response(status, headers_out, resp.tree, text)
                 failure = _Failure(status, getattr(resp, "reason", "") or "server error")
-            if attempt >= self.max_retries:
+            limit = self.max_connect_retries if failure.status == 0 else self.max_retries
+            if attempt >= limit:
                 if failure.status == 0:
                     self._down = f"the CalDAV server is unreachable ({failure})"
                     raise _Unreachable(f"{self._down} while {what}")

@@ -45,11 +45,11 @@ def summaries(server: RadicaleServer) -> dict[str, str]:
 
 
 def test_seed_article_creates_its_nine_events_then_rerun_writes_nothing(
-    radicale: RadicaleServer, make_target: MakeTarget, state: StateStore
+    radicale: RadicaleServer, make_target: MakeTarget, state: StateStore, seed_text: str
 ) -> None:
     from calsync.sync.inputs import events_from_articles
 
-    article = Article(SEED.read_text(encoding="utf-8"), published("2021-11-05"), str(SEED))
+    article = Article(seed_text, published("2021-11-05"), str(SEED))
     events = events_from_articles([article])
     assert len(events) == 9
     first = sync(events, make_target(), state)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from click.testing import CliRunner
 
 from calsync.cli import main
-from tests.conftest import TEMPEVAL
+from tests.conftest import TEMPEVAL, need_shared
 
 
-@pytest.mark.skipif(not (TEMPEVAL / "timebank").is_dir(), reason="TempEval-3 data not present")
 def test_timebank_and_aquaint_scores_stay_above_the_floor() -> None:
+    need_shared(TEMPEVAL / "timebank", "TempEval-3 corpora (TimeBank, AQUAINT)")
     result = CliRunner().invoke(main, [
         "eval", "timeml", str(TEMPEVAL / "timebank"), str(TEMPEVAL / "aquaint"),
         "--format", "json", "--errors", "5"])

@@ -25,7 +25,7 @@ from click.testing import CliRunner
 from calsync.cli import main
 from calsync.validate import validate
 
-from ..conftest import SEED
+from ..conftest import SEED, need_shared
 
 GOLDEN = Path(__file__).parent / "golden"
 EPOCH = "1636113600"  # 2021-11-05T12:00:00Z: a fixed "now" for DTSTAMP
@@ -36,7 +36,9 @@ def export(args: list[str], cwd: Path) -> bytes:
     old = Path.cwd()
     os.chdir(cwd)
     try:
-        result = runner.invoke(main, ["export", *args], env={"SOURCE_DATE_EPOCH": EPOCH})
+        # Article ids are relative to the configuration folder: make it the case folder.
+        result = runner.invoke(main, ["export", *args], env={
+            "SOURCE_DATE_EPOCH": EPOCH, "CALSYNC_CONFIG": str(cwd / "calsync.toml")})
     finally:
         os.chdir(old)
     assert result.exit_code == 0, result.output
@@ -103,8 +105,7 @@ def _parsers_agree(data: bytes) -> list[tuple[str, date, date]]:
 
 @pytest.mark.parametrize("published", ["2021-11-04", "2021-11-05", "2021-11-06"])
 def test_seed_exports_to_nine_all_day_events(published: str, tmp_path: Path) -> None:
-    if not SEED.exists():
-        pytest.fail(f"seed article missing at {SEED} (set CALSYNC_SHARED)")
+    need_shared(SEED, "seed article")
     seed = tmp_path / "seed.txt"
     seed.write_bytes(SEED.read_bytes())  # a stable source name in the evidence
     out = tmp_path / "seed.ics"
@@ -125,6 +126,7 @@ def test_seed_exports_to_nine_all_day_events(published: str, tmp_path: Path) -> 
 
 def test_seed_export_is_byte_identical_later_and_only_stamps_differ_from_scratch(
         tmp_path: Path) -> None:
+    need_shared(SEED, "seed article")
     seed = tmp_path / "seed.txt"
     seed.write_bytes(SEED.read_bytes())
     out = tmp_path / "seed.ics"
@@ -134,7 +136,8 @@ def test_seed_export_is_byte_identical_later_and_only_stamps_differ_from_scratch
     runner = CliRunner()
     os.chdir(tmp_path)
     try:
-        later = runner.invoke(main, ["export", *args], env={"SOURCE_DATE_EPOCH": "1700000000"})
+        later = runner.invoke(main, ["export", *args], env={
+            "SOURCE_DATE_EPOCH": "1700000000", "CALSYNC_CONFIG": str(tmp_path / "calsync.toml")})
     finally:
         os.chdir(Path(__file__).parents[2])
     assert later.exit_code == 0, later.output

@@ -165,6 +165,7 @@ def test_default_location() -> None:
 
 def test_config_check_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CALSYNC_KEY", raising=False)
+    (tmp_path / "articles").mkdir()
     runner = CliRunner()
     good = runner.invoke(main, ["config", "check", "--config", str(write(tmp_path, GOOD))])
     assert good.exit_code == 0, good.output
@@ -183,6 +184,7 @@ def test_config_check_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 def test_config_check_uses_the_environment(tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CALSYNC_CONFIG", str(write(tmp_path, GOOD)))
+    (tmp_path / "articles").mkdir()
     result = CliRunner().invoke(main, ["config", "check"])
     assert result.exit_code == 0 and str(tmp_path) in result.output
 
@@ -262,3 +264,10 @@ follow_symlinks = true
     with pytest.raises(ConfigError, match=r"source\[1\].follow_symlinks: not used by a 'feed'"):
         load_config(write(tmp_path, '[[source]]\nname = "x"\ntype = "feed"\n'
                                     'url = "https://example.org/rss"\nfollow_symlinks = true\n'))
+
+
+def test_config_check_reports_a_source_folder_that_does_not_exist(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["config", "check", "--config", str(write(tmp_path, GOOD))])
+    assert result.exit_code == 2
+    assert f"source 'local' (folder): {tmp_path / 'articles'}: no such folder" in result.output
+    assert "OK" not in result.output

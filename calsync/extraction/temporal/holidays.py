@@ -75,6 +75,25 @@ def _calendar(country: str, year: int) -> dict[str, date]:
 
 
 @lru_cache(maxsize=4096)
+def lookup_all(name: str, year: int, countries: tuple[str, ...]
+               ) -> tuple[tuple[date, str, str], ...]:
+    """Every country's holiday called ``name`` in ``year``, in the order of ``countries``.
+
+    Countries share names for different days ("Labor Day": the US's first Monday of
+    September, France's May 1 in the package's English), so the caller decides between them
+    (by a weekday the text states, else by the first country).
+    """
+    key = normalize(name)
+    target, offset, year_shift = ALIASES.get(key, (key, 0, 0))
+    found = []
+    for country in countries:
+        day = _calendar(country, year + year_shift).get(target)
+        if day is not None:
+            found.append((day + timedelta(days=offset), target, country))
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
 def lookup(name: str, year: int, countries: tuple[str, ...]) -> tuple[date, str, str] | None:
     """The date of the holiday called ``name`` in ``year``: (date, package name, country).
 

@@ -437,25 +437,58 @@ def _h_dom(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
 
 # --- holidays -------------------------------------------------------------------------------
 
-def _holiday(ctx: _Ctx, name: str, s: int,
-             tense: Callable[[], Tense]) -> tuple[date, str, int] | None:
+_WEEKDAY_ALT = "|".join(n.lower() for n in WEEKDAY_NAMES)
+_WEEKDAY_WORD = re.compile(rf"\b({_WEEKDAY_ALT})\b", re.I)
+_WEEKDAY_BEFORE = re.compile(rf"\b({_WEEKDAY_ALT})\b[,\s]*(?:the\s+)?$", re.I)
+#: Where the clause of a holiday's name ends: a sentence end ("p.m." is none), a comma, a
+#: new predicate ("and ...", "said ..."), so that "on Bastille Day, city hall said on Monday"
+#: does not give Bastille Day the day it was announced.
+_CLAUSE_END = re.compile(
+    r"[!?;,\n]|\.\s+(?-i:[A-Z])|\b(?:and|but|while|said|says|told|announced)\b", re.I)
+_WEEKDAY_APPOSITION = re.compile(rf"\s*[,(]\s*(?:on\s+)?({_WEEKDAY_ALT})\b", re.I)
+
+
+def _stated_weekday(ctx: _Ctx, s: int, e: int) -> int | None:
+    """A weekday written beside the holiday named at ``s:e``, in the same clause.
+
+    "Monday, Labor Day", "Labor Day (Monday)", "Labor Day fireworks at 9:15 p.m. on Monday":
+    the holiday meant is one that falls on that weekday.
+    """
+    match = _WEEKDAY_APPOSITION.match(ctx.text, e) or _WEEKDAY_BEFORE.search(
+        ctx.text, max(0, s - 16), s)
+    if match is None:
+        after = ctx.text[e:e + 48]
+        end = _CLAUSE_END.search(after)
+        match = _WEEKDAY_WORD.search(after[:end.start()] if end else after)
+    return WEEKDAYS[match.group(1).lower()] if match else None
+
+
+def _holiday(ctx: _Ctx, name: str, s: int, tense: Callable[[], Tense],
+             weekday: int | None = None) -> tuple[date, str, int] | None:
     """Find the holiday in ``name`` (leading words may not belong to it): (date, name, skip).
 
+    Countries can name different days alike; the order of the configured countries does not
+    decide when the text does: with ``weekday`` (a weekday stated beside the name) only the
+    countries whose holiday falls on it count, and among those the first configured one wins.
     ``tense`` is asked only when the nearest occurrence is past, or over a month ahead.
     """
     words = name.split()
     for i in range(len(words)):
         cand = " ".join(words[i:])
         cand = _POSSESSIVE_END.sub("", cand) if cand.lower().endswith(("day's", "eve's")) else cand
-        found = hol.lookup(cand, ctx.dct.year, ctx.settings.countries)
-        if found is None:
+        by_country: dict[str, list[date]] = {}
+        for dy in (0, -1, 1):
+            for day, _, country in hol.lookup_all(cand, ctx.dct.year + dy,
+                                                  ctx.settings.countries):
+                by_country.setdefault(country, []).append(day)
+        if not by_country:
             continue
-        best = found[0]
-        options = [best]
-        for dy in (-1, 1):
-            other = hol.lookup(cand, ctx.dct.year + dy, ctx.settings.countries)
-            if other:
-                options.append(other[0])
+        if weekday is not None:
+            agreeing = {c: [d for d in days if d.weekday() == weekday]
+                        for c, days in by_country.items()}
+            agreeing = {c: days for c, days in agreeing.items() if days}
+            by_country = agreeing or by_country
+        options = next(days for c in ctx.settings.countries if (days := by_country.get(c)))
         best = min(options, key=lambda d: abs((d - ctx.dct).days))
         if best < ctx.dct:
             if tense() == "future":
@@ -471,7 +504,7 @@ def _holiday(ctx: _Ctx, name: str, s: int,
 
 def _h_holiday(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     text = ctx.text[s:e]
-    found = _holiday(ctx, text, s, lambda: ctx.tenses.tense(s, e))
+    found = _holiday(ctx, text, s, lambda: ctx.tenses.tense(s, e), _stated_weekday(ctx, s, e))
     if found is None:
         return None
     d, name, skip = found
