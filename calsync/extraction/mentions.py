@@ -34,7 +34,8 @@ _WHOSE_PREP = re.compile(r"\s(?:in|for|at|of|to|on)\s+(?:a|an|the)\s+")
 _WHICH_AT_END = re.compile(r",?\s+which\s*$")
 _RELATIVE_PREP = re.compile(r"\s(?:at|on|in|of|to|from|with|for|by)\s+")
 _LEADING_ADVERBIAL = re.compile(
-    r"^\s*(?:(?:on|by|before|after|later|next|then|meanwhile)\b[^,]*,\s*)", re.IGNORECASE)
+    r"^\s*(?:(?:on|by|before|after|later|next|then|meanwhile|according\s+to)\b[^,]*,\s*)",
+    re.IGNORECASE)
 _SUBJECT_END = re.compile(r",|\s(?:which|who|linking|connecting|including)\s|\s[a-z]\w*ing\s")
 _TO_DESTINATION = re.compile(r"\s+to\s+\w+")
 _PREP_OBJECT = re.compile(r"(?:with|in|at|on|by|from|for|after|before|during|until|through)\b")
