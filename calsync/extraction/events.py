@@ -158,11 +158,13 @@ def extract_events(
                 # "..., and then lead an assembly", "... and begin with a meeting": the next
                 # happening of the day before it; any other undated clause is not dated here
                 if previous is None or previous.first_day is None or mention.past or not (
-                        _SEQUENCE.match(mention.clause.text) or (
+                        _SEQUENCE_IN.search(mention.clause.text, 0, 20) or (
                             mention.lemma in _OPENERS and mention.has_event_noun)):
                     continue
+                marker = _SEQUENCE_IN.search(mention.clause.text, 0, 20)
                 _carry_day(dated, previous.first_day, previous.timex, previous.expression,
-                           previous.confidence, mention.clause.text.split()[0])
+                           previous.confidence,
+                           marker.group(0) if marker else mention.clause.text.split()[0])
             if _is_continuation(dated, previous):
                 continue  # part of the previous happening ("... and meet with scientists")
             if previous is not None and previous.clock and not previous.clock_end and \
@@ -196,8 +198,8 @@ _SEQUENCE_IN = re.compile(
     r"thereafter)\b", re.IGNORECASE)
 #: A clause that goes on with the day of the one before it: "and then ...", "begin with".
 _GOES_ON = re.compile(
-    r"\b(?:and|,)\s+(?:then|later|afterwards?|(?:will\s+)?(?:begin|start|open)s?\s+with)\b",
-    re.IGNORECASE)
+    r"(?:\band|[,;])\s+(?:(?:he|she|they|it|we)\s+)?(?:will\s+)?(?:then|later|afterwards?|"
+    r"(?:begin|start|open)s?\s+with)\b", re.IGNORECASE)
 _OPENERS = frozenset({"begin", "start", "open"})
 #: A sentence that closes the narrative's day: "His last official activity will be ...",
 #: "The day will end with ...".

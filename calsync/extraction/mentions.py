@@ -441,7 +441,8 @@ def _object_phrase(
         if i == 0 and low in {"in", "at", "on"} and len(words) > 1 and (
                 words[1][0][:1].isupper() or words[1][0].lower() == "the"):
             break  # no object, a place: "will meet in Luxembourg"
-        if i > 1 and low.endswith("ed") and any(w[0].lower() in NOUNS for w in words[:i]):
+        if i > 1 and low.endswith("ed") and any(w[0].lower() in NOUNS for w in words[:i]) \
+                and words[i - 1][0].lower() not in _PREPOSITIONS_OF:  # (not "of disabled")
             break  # a finite verb after the head noun: "a strike by crews forced ..."
         if low in {"itself", "themselves", "himself", "herself"}:
             break
@@ -869,7 +870,8 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
                 if _has_event_noun(np):
                     event_np, obj_end = _drop_article(np), np_end
                     break
-        past = _is_past_form(word) and prev not in {"to", "will", "would", "be"}
+        past = _is_past_form(word) and prev not in {"to", "will", "would", "be"} and not (
+            prev in {"is", "are"} and low in _ARRANGED_FORMS)  # "is scheduled for 3 p.m."
         location = _location(clause, (obj_start, obj_end), timexes)
         if event_np:
             if obj and lem in _MEET_LIKE:
@@ -1052,6 +1054,8 @@ def _future_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) ->
     return _make(sentence, clause, title, "", None, "", False, False, (clause.start, clause.start))
 
 
+_PREPOSITIONS_OF = frozenset("of for with by from to".split())
+_ARRANGED_FORMS = frozenset("scheduled planned set slated expected due timed".split())
 _BEFORE_VERB = frozenset("which that who it he she also".split())
 
 

@@ -161,7 +161,7 @@ RULES: list[tuple[str, str]] = [
      rf"\b(?P<mod>{MODS})\s+the\s+(?P<unit>week|month|year|decade|century|quarter|day)\b"),
     ("anaphora_day",
      r"\b(?:(?P<rel>the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+same"
-     r"|that|the\s+prior)\s+(?P<unit>day)|(?P<le>later|earlier)\s+that\s+(?P<unit2>day)"
+     r"|that|the\s+prior)\s+(?P<unit>day)|(?P<le>later|earlier)\s+(?:that|in\s+the)\s+(?P<unit2>day)"
      r"|the\s+day\s+(?P<ba>before|after)\b"
      r"(?!\s+(?:the|a|an|his|her|their|its|he|she|it|they|we|authorities|police)\b))\b"),
     ("ago",
