@@ -157,14 +157,17 @@ def extract_events(
             if dated.first_day is None and sequenced and mention.relative is None:
                 # "..., and then lead an assembly", "... and begin with a meeting": the next
                 # happening of the day before it; any other undated clause is not dated here
+                sequence = mention.clause.connective == "then" or \
+                    _SEQUENCE_IN.search(mention.clause.text, 0, 20) is not None
                 if previous is None or previous.first_day is None or mention.past or not (
-                        _SEQUENCE_IN.search(mention.clause.text, 0, 20) or (
+                        sequence or (
                             mention.lemma in _OPENERS and mention.has_event_noun)):
                     continue
                 marker = _SEQUENCE_IN.search(mention.clause.text, 0, 20)
                 _carry_day(dated, previous.first_day, previous.timex, previous.expression,
                            previous.confidence,
-                           marker.group(0) if marker else mention.clause.text.split()[0])
+                           marker.group(0) if marker else mention.clause.connective
+                           or mention.clause.text.split()[0])
             if _is_continuation(dated, previous):
                 continue  # part of the previous happening ("... and meet with scientists")
             if previous is not None and previous.clock and not previous.clock_end and \

@@ -623,7 +623,8 @@ _NOUN_MODIFIERS = frozenset(
     "press status gala awards award shareholder shareholders investor state budget peace trade "
     "book film music jazz rock food wine street farmers pension climate energy security "
     "leadership consultation funeral memorial news joint emergency extraordinary weekly "
-    "monthly opening closing charity fundraising".split()
+    "monthly opening closing charity fundraising bill treaty contract agreement accord "
+    "photo".split()
 )
 _DAY_COMPOUNDS = frozenset(
     "investor open media election polling match race launch markets action strike press "
@@ -657,6 +658,7 @@ _MOVES = frozenset({"arrive", "land", "return", "travel", "fly", "head", "depart
 _MOVE_NOUNS = {"arrive": "Arrival", "land": "Arrival", "depart": "Departure",
                "leave": "Departure", "return": "Return"}
 _FOR_AFTER = re.compile(r"\s*for\s+", re.IGNORECASE)
+_WITH_PARTNER = re.compile(r"\bwith\s+")
 _WITH_EVENT = re.compile(r"\bwith\s+((?:a|an|the)\s)", re.IGNORECASE)
 _EVENT_AFTER = re.compile(r"\b(?:for|at|in|during|on)\s+(?=(?:a|an|the)\s)")
 
@@ -827,6 +829,12 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         speech = bool(_SPEECH_OBJECT.match(clause.text, obj_start - clause.start))
         obj, obj_end = ("", obj_start) if passive else _object_phrase(
             clause, obj_start, timexes, speech_like=speech, keep_for=True)
+        if not obj and lem in _MEET_LIKE and not passive:
+            # "meets later in the day with the Secretary of State": whom, past the date
+            partner = _WITH_PARTNER.search(clause.text, obj_start - clause.start,
+                                           obj_start - clause.start + 60)
+            if partner:
+                obj, obj_end = _object_phrase(clause, clause.start + partner.end(), timexes)
         if lem in _TRAVEL and _TO_DESTINATION.match(clause.text[obj_end - clause.start:]):
             after = clause.text[obj_end - clause.start:].split()
             if len(after) > 1 and lemma(after[1]) is not None:
