@@ -573,6 +573,9 @@ def _similar(a: _Happening, b: _Happening) -> bool:
     if (same_day and _bare_kind(a) is not None and _bare_kind(a) == _kind(b)) or \
             (same_day and _bare_kind(b) is not None and _bare_kind(b) == _kind(a)):
         return True  # "the vote" and "the October 28 general elections": one polling day
+    if same_day and {_uid_key(d.mention.title) for d in a.parts} & {
+            _uid_key(d.mention.title) for d in b.parts}:
+        return True  # "the news conference" twice on one day: one news conference
     shared = a.tokens & b.tokens
     if not shared:
         return False

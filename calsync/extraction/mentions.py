@@ -778,8 +778,26 @@ def _subject(clause: Clause, verb_start: int) -> str:
 
 
 def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
+    when = _WHEN_SUBJECT.search(clause.text) if " when " in clause.text else None
+    if when is not None:
+        # "X will be discussed when she meets Y": the meeting is the happening
+        found = _verb_mention_from(sentence, clause, timexes, clause.start + when.end())
+        if found is not None:
+            return found
+    return _verb_mention_from(sentence, clause, timexes, clause.start)
+
+
+_WHEN_SUBJECT = re.compile(r"\bwhen\s+(?:he|she|they|we|it|the\s+\w+|[A-Z][\w'’-]+)\s+")
+
+
+def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
+                       start: int) -> Mention | None:
+    """The first event verb of ``clause`` at or after offset ``start``, as a mention."""
     words = clause.tokens
+    first = bisect_left(clause.starts, start)
     for i, (word, wstart, wend) in enumerate(words):
+        if i < first:
+            continue
         lem = lemma(word)
         if lem is None or (word.lower() in REPORTING and not _RESULTS_AFTER.match(
                 clause.text, wend - clause.start)):
