@@ -569,6 +569,8 @@ def _is_continuation(current: _Dated, previous: _Dated | None) -> bool:
 
 
 def _similar(a: _Happening, b: _Happening) -> bool:
+    if _apart(a, b):
+        return False
     same_day = {d.first_day for d in a.dated} & {d.first_day for d in b.dated}
     if (same_day and _bare_kind(a) is not None and _bare_kind(a) == _kind(b)) or \
             (same_day and _bare_kind(b) is not None and _bare_kind(b) == _kind(a)):
@@ -590,6 +592,25 @@ def _similar(a: _Happening, b: _Happening) -> bool:
     nominal = any(not d.mention.lemma for d in a.parts) or any(
         not d.mention.lemma for d in b.parts)
     return bool(same_day and shared_proper and nominal)
+
+
+_ARRIVING = frozenset({"arrive", "land"})
+_LEAVING = frozenset({"depart", "leave"})
+
+
+def _apart(a: _Happening, b: _Happening) -> bool:
+    """Two happenings a reader keeps apart whatever words they share: different times of
+    one day ("9:30 – Arrival in Tacloban", "10:00 – Mass near Tacloban airport"), or an
+    arrival and a departure."""
+    clocks_a = {(d.first_day, d.clock) for d in a.dated if d.clock}
+    clocks_b = {(d.first_day, d.clock) for d in b.dated if d.clock}
+    if clocks_a and clocks_b and not clocks_a & clocks_b and \
+            {c[0] for c in clocks_a} & {c[0] for c in clocks_b}:
+        return True
+    lemmas_a = {d.mention.lemma for d in a.parts}
+    lemmas_b = {d.mention.lemma for d in b.parts}
+    return bool((lemmas_a & _ARRIVING and lemmas_b & _LEAVING)
+                or (lemmas_a & _LEAVING and lemmas_b & _ARRIVING))
 
 
 #: Kinds of happening a bare noun can stand for on its day ("the vote" for the election).
