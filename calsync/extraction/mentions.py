@@ -586,7 +586,7 @@ def _labelled_dates(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
         clause = Clause(start, stop, text, None)
         label = sentence.text[start - sentence.start:end - sentence.start]
         mention = _make(sentence, clause, label, _item_head(label), None, "",
-                        _has_event_noun(label), False, (start, end))
+                        True, False, (start, end))
         if mention is not None:
             out.append(mention)
     return out
@@ -641,7 +641,7 @@ _SUBJECT_VERBS = frozenset({"walk", "meet", "open", "begin", "start", "close", "
                             "reopen", "end", "conclude"})
 _WEAK_STARTS = frozenset(
     """and but or so if when as with i we you it there this that these those he she they what
-    off up out down over
+    off up out down over according through free after for from by in on at during
     who how why while although though because""".split()
 )
 _PAST_CLAUSE = re.compile(
@@ -1001,8 +1001,9 @@ def _listing_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -
     if not title:
         return None
     start = clause.start + m.end()
+    # a programme's line names a happening by being there: as good as an event noun
     return _make(sentence, clause, title, _item_head(title), location, "",
-                 _has_event_noun(title), False, (start, start + len(rest.rstrip())))
+                 True, False, (start, start + len(rest.rstrip())))
 
 
 #: What separates a programme line's day or time from its item: "5:45 p.m. – ",

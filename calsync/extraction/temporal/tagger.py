@@ -99,6 +99,15 @@ _GENERIC_AFTER_TODAY = re.compile(
 _COUNT_BEFORE = re.compile(
     r"(?:\d|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|percent|times))"
     r"\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+#: "holds a news conference on Friday": a timetable's present (TimeBank's news reads it as
+#: the past week's, so only calendars take it)
+_HOLDS = re.compile(r"\bholds\s+(?:a|an|its|his|her|their)\s[^.;]*$")
+#: A weekday that is part of a name: "Super Sunday", "Black Friday", "Cyber Monday".
+_NAMED_WEEKDAY = re.compile(r"\b(?:Super|Black|Bloody|Cyber|Manic|Blue)\s+$")
+#: "a Sunday service", "a Friday prayer": a weekday used as an adjective
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!morning|afternoon|evening|night|and|or|at|in|on|to|the)[a-z]{3,}\b")
 #: What follows a weekday that heads a line of a programme ("Saturday: ...", "Monday –").
 _PROGRAMME_LABEL = re.compile(r"[ \t]*(?:[:–—]|-\s|$)", re.MULTILINE)
 _SAID_BEFORE = re.compile(
@@ -591,6 +600,11 @@ def _h_weekday(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     name = WEEKDAY_NAMES[wd]
     rel = _norm(g.get("rel"))
     pod = g.get("pod")
+    if not rel and not g.get("nw") and not ctx.timeml and (
+            _NAMED_WEEKDAY.search(ctx.text, max(0, s - 8), s)
+            or (_ARTICLE_BEFORE.search(ctx.text, max(0, s - 4), s)
+                and _NOUN_AFTER.match(ctx.text, e))):
+        return None  # "a Super Sunday showdown", "a Sunday service": a name, not a day
     dct = ctx.dct
     anchor = "publication"
     conf = 0.85
@@ -623,6 +637,8 @@ def _h_weekday(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
         how = f"same day as {label}"
     else:
         tense = ctx.tenses.tense(s, e)
+        if tense is None and not ctx.timeml and _HOLDS.search(ctx.text, max(0, s - 50), s):
+            tense = "future"  # "the governor holds a news conference on Friday"
         if tense is None and _PROGRAMME_LABEL.match(ctx.text, e) and (
                 s == 0 or ctx.text[s - 1] == "\n"):
             tense = "future"  # "Saturday: leaders arrive": a programme's day, not the past's

@@ -30,7 +30,7 @@ _MARKERS = re.compile(
     r"|take\s+effect)\b|\bwould\b(?!\s+have\b|n)"
     r"|\b(?:opens|begins|starts|meets|arrives|leaves|takes\s+place|resumes|convenes|departs"
     r"|kicks\s+off|gets\s+under\s+way|travels|flies|heads\s+to|faces|hosts|visits|attends"
-    r"|returns\s+to|holds|(?:has|have)\s+(?:a|an)(?=\s+\w+\s+(?:meeting|signing|hearing|"
+    r"|returns\s+to|(?:has|have)\s+(?:a|an)(?=\s+\w+\s+(?:meeting|signing|hearing|"
     r"conference|briefing|appointment|event|call|interview|session)\b))\b"
     r"|['’]ll\b)"
     r"|(?P<p>\b(?:said|says|say|told|was|were|had|did|didn['’]t|wasn['’]t|met|went|came|"
