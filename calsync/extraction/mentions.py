@@ -1055,10 +1055,16 @@ def _item_head(title: str) -> str:
     return next((w for w in reversed(words) if w in NOUNS), words[-1] if words else "")
 
 
+_DAY_NAMED = re.compile(
+    r"\d{1,2}(?:st|nd|rd|th)?\b(?!\s*[ap]\.?m)|day\b|\b(?:today|tonight|tomorrow|jan|feb|mar|apr|"
+    r"may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+
+
 def _future_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
     """Last resort for a future clause with a day but no known predicate: its own words."""
-    if not timexes or not _FUTURE_MARKER.search(clause.text):
-        return None
+    if not any(t.first_day and not (t.clock and not _DAY_NAMED.search(t.text))
+               for t in timexes) or not _FUTURE_MARKER.search(clause.text):
+        return None  # (a bare "from 5 a.m." only inherits a day: too little to go on)
     tokens = clause.tokens
     if any(lemma(word) is not None and word[:1].islower() and i and tokens[i - 1][0] in _AUX
            for i, (word, _s, _e) in enumerate(tokens)):
