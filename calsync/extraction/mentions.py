@@ -43,7 +43,9 @@ _ANY_AUX = re.compile(r"\s(?:will|would|is|are|has|have)\s")
 _IN_EVENT = re.compile(r"\b(?:in|for|at)\s+(?:a|an|the)\s")
 _IN_EVENT_TAIL = re.compile(r"\b(?:in|for|at)\s+((?:a|an|the)\s+.*)$")
 _TEMPLATE_ONE_WORD = re.compile(r"^\w+ \{obj\}$")
-_LEADING_PREP = re.compile(r"^\s*(?:on|from|by|until|in|at)?\s*,?\s*")
+_LEADING_PREP = re.compile(
+    r"^\s*(?:(?:starting|beginning|commencing|effective)\s+)?(?:on|from|by|until|in|at)?\s*,?\s*",
+    re.IGNORECASE)
 _BE_BEFORE_WORD = re.compile(r"\b(?:be|been)\s+(?=\w)")
 _DANGLING_WORD = re.compile(r"\b(?:be|on|at|from|by|until|in)\s*(?=[,.]|$)")
 _TITLE_END = re.compile(r",|;|\s—\s|\s(?:the\s+\w+\s+)?said\b|\s(?:according|officials)\b")
@@ -658,6 +660,10 @@ _MOVES = frozenset({"arrive", "land", "return", "travel", "fly", "head", "depart
 _MOVE_NOUNS = {"arrive": "Arrival", "land": "Arrival", "depart": "Departure",
                "leave": "Departure", "return": "Return"}
 _FOR_AFTER = re.compile(r"\s*for\s+", re.IGNORECASE)
+_FROM_PARTICIPLES = frozenset({"starting", "beginning", "commencing", "effective"})
+_ON_DATE = re.compile(r"\s+(?:on|from|at|in)\b")
+_CLOSED_TAIL = re.compile(r"\s+(?:remain\s+|stay\s+)?(?:closed|shut|suspended)$")
+_UNTIL_NEXT = re.compile(r"\s*(?:until|till)\b", re.IGNORECASE)
 _WITH_PARTNER = re.compile(r"\bwith\s+")
 _WITH_EVENT = re.compile(r"\bwith\s+((?:a|an|the)\s)", re.IGNORECASE)
 _EVENT_AFTER = re.compile(r"\b(?:for|at|in|during|on)\s+(?=(?:a|an|the)\s)")
@@ -761,6 +767,7 @@ def _subject(clause: Clause, verb_start: int) -> str:
     # Punctuation inside a quoted name ("Run, walk; rest") splits nothing: mask it meanwhile.
     head = _QUOTED.sub(lambda m: m.group(0).replace(",", "\x00").replace(";", "\x01"), head)
     head = _DATELINE_DASH.split(head)[-1]  # after a dateline: "PARIS (AFP) - "
+    head = _OPENING_ADJUNCT.sub("", head, count=1)  # "To help with this, ..."
     head = _TRAILING_AUX.sub("", head)
     head = _REPORTED_THAT.split(head)[-1]
     if " whose " in head:  # "a leadership election whose first round will be held"
@@ -810,6 +817,8 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
             continue
         passive = low.endswith("ed") or low in _PARTICIPLES
         passive = passive and prev in {"be", "been", "is", "are", "was", "were", "being"}
+        if low in _FROM_PARTICIPLES and _ON_DATE.match(clause.text, wend - clause.start):
+            continue  # "starting on October 1, regulators will ...": from when, not what
         if low.endswith("ing") and not (
             prev in _AUX or prev in {"is", "are", "was", "were", "be", "by", "of"} or i == 0
         ):
@@ -865,6 +874,10 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
             obj = ""  # no object, a subject
         if obj and _PREPOSITION_START.match(obj) and not passive:
             obj = ""  # "talks with by the party", "fly over New York": no object after all
+        closed = _CLOSED_TAIL.search(obj) if lem in {"hold", "keep"} else None
+        if closed and _UNTIL_NEXT.match(clause.text, obj_end - clause.start):
+            # "hold all stock markets closed until Friday": they reopen on Friday
+            obj, template, lem = obj[:closed.start()], "Reopening of {obj}", "reopen"
         if lem == "meet" and _TARGET_OBJECT.search(obj):
             continue  # "meet the capital criteria": a target met, not a meeting
         if passive or (not obj and lem in _SUBJECT_VERBS):
@@ -1167,7 +1180,8 @@ def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         and not (i > 0 and words[i - 1][0].lower() in {"will", "would", "to", "shall", "’ll",
                                                         "'ll"})  # a verb: "will address"
     ]
-    phrases = [p for p in (_noun_phrase(clause, words, i, timexes) for i in candidates) if p]
+    phrases = [p for p in (_noun_phrase(clause, words, i, timexes) for i in candidates)
+               if p and not _JUDGED.match(clause.text, p[2] - clause.start)]
     if not phrases:
         return None
     days = [t for t in timexes if t.first_day is not None]
@@ -1182,6 +1196,12 @@ def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
     location = _location(clause, (start, end), timexes)
     past = bool(_PAST_CLAUSE.search(clause.text)) and not _FUTURE_MARKER.search(clause.text)
     return _make(sentence, clause, phrase, low, location, "", True, past, (start, end))
+
+
+#: "the protests would be peaceful": a hope about a happening, which this clause does not date
+_JUDGED = re.compile(
+    r"\s+(?:would|could|might|may|should|will)\s+(?:not\s+)?(?:be|remain|stay)\s+"
+    r"(?!held|staged|played|run|opened|launched|broadcast|televised|screened)[a-z]+(?<!ed)\b")
 
 
 def _noun_phrase(clause: Clause, words: tuple[tuple[str, int, int], ...], i: int,
