@@ -87,6 +87,8 @@ VERBS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "auction": ("Auction of {obj}", ()),
     "preside": (None, ("at", "over")),
     "end": ("End of {obj}", ()),
+    "stand": ("{obj} steps down", ("down", "aside")),
+    "step": ("{obj} steps down", ("down", "aside")),
     "conclude": ("Conclusion of {obj}", ()),
     "lead": (None, ()),
 }
@@ -125,7 +127,7 @@ NOUNS = frozenset(
     screening performance recital broadcast runoff run-off ballot primary caucus
     call event keynote preview unveiling presentation market fete fête carnival hearing
     sentencing banquet fireworks assessment inspection deadline mass liturgy vespers
-    procession signing""".split()
+    procession signing exhibit release""".split()
 )
 
 #: Verbs that report speech: their own date is when something was said, not a happening.

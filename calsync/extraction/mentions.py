@@ -128,7 +128,7 @@ _FINITE = frozenset(
     did""".split()
 )
 _MODIFIER_SUFFIXES = ("al", "ial", "ary", "ic", "ive", "ual", "ern", "ese", "ish", "ian")
-_NEEDS_PARTICLE = frozenset({"take", "sit", "lay", "play", "walk"})
+_NEEDS_PARTICLE = frozenset({"take", "sit", "lay", "play", "walk", "stand", "step"})
 _MONTHS = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
@@ -640,7 +640,7 @@ _MEET_LIKE = frozenset({"meet", "join", "brief", "host", "welcome", "receive", "
                         "interview", "sit"})
 _SUBJECT_VERBS = frozenset({"walk", "meet", "open", "begin", "start", "close", "resume",
                             "convene", "strike", "march", "rally", "protest", "vote", "debate",
-                            "reopen", "end", "conclude"})
+                            "reopen", "end", "conclude", "launch", "stand", "step"})
 _WEAK_STARTS = frozenset(
     """and but or so if when as with i we you it there this that these those he she they what
     off up out down over according through free after for from by in on at during
@@ -891,6 +891,8 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
             if subject and lem in {"begin", "start", "open", "resume"} and \
                     {w.lower() for w in subject.split()} & NOUNS:
                 template = None
+            if subject and lem in ("stand", "step"):
+                template = "{obj} steps down"  # "Akerson plans to stand down on January 15"
             if subject and "{obj}" in (template or "{obj}"):
                 obj = subject
                 if template and lem in _SUBJECT_VERBS and not passive:
