@@ -578,6 +578,9 @@ def _similar(a: _Happening, b: _Happening) -> bool:
     if same_day and {_uid_key(d.mention.title) for d in a.parts} & {
             _uid_key(d.mention.title) for d in b.parts}:
         return True  # "the news conference" twice on one day: one news conference
+    if same_day and _arrival_untimed(a) != _arrival_untimed(b) and \
+            _arrival_untimed(a) is not None and _arrival_untimed(b) is not None:
+        return True  # "set to land in the US on Monday" and "due at JFK at 12:30": one
     shared = a.tokens & b.tokens
     if not shared:
         return False
@@ -611,6 +614,13 @@ def _apart(a: _Happening, b: _Happening) -> bool:
     lemmas_b = {d.mention.lemma for d in b.parts}
     return bool((lemmas_a & _ARRIVING and lemmas_b & _LEAVING)
                 or (lemmas_a & _LEAVING and lemmas_b & _ARRIVING))
+
+
+def _arrival_untimed(hap: _Happening) -> bool | None:
+    """For a happening that is only an arrival: whether it has no time (else None)."""
+    if not hap.parts or any(d.mention.lemma not in _ARRIVING for d in hap.parts):
+        return None
+    return not any(d.clock for d in hap.dated)
 
 
 #: Kinds of happening a bare noun can stand for on its day ("the vote" for the election).
