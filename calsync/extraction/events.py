@@ -672,6 +672,8 @@ def _resolve_relative(happenings: list[_Happening]) -> None:
                 if part.mention.relative is None or (hap.dated and not _only_a_time(part)):
                     continue
                 relation, noun = part.mention.relative
+                if part.mention.head == noun and relation != "day":
+                    continue  # "before the tour commenced": the tour itself, no new happening
                 if relation == "day":
                     target = next((h for h in reversed(happenings[:index]) if h.dated
                                    and h.best.last_day != h.best.first_day), None)
