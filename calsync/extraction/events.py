@@ -47,6 +47,9 @@ _REPORTED_ON = Gated(re.compile(
     r"\b(?:" + "|".join(_REPORTING_VERBS) + r")\s+(?:\w+\s+){0,2}(?:on\s+)?$", re.IGNORECASE),
     _REPORTING_VERBS)
 _PAST_VERB_BEFORE = re.compile(r"\b(?!un)[a-z]{3,}ed\s+(?:on\s+)?$")
+#: A clause that only supposes: "the first stop ... maybe eliminated", "could be held"
+_HEDGED = re.compile(r"\b(?:maybe|may\s+be|might(?:\s+not)?\s+be|could(?:\s+not)?\s+be|"
+                     r"possibly|perhaps|unless)\b", re.IGNORECASE)
 _PAST_VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?!un)[a-z]{3,}ed\b")
 _CANCELLED = Gated(re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CANCEL) + r")\b"), CANCEL)
 
@@ -148,6 +151,8 @@ def extract_events(
         previous: _Dated | None = None
         sequenced = _GOES_ON.search(sentence.text) is not None
         for mention in find_mentions(sentence, stimexes, only_dated=not sequenced):
+            if _HEDGED.search(mention.clause.text):
+                continue  # "may be eliminated", "could be held": not (yet) scheduled
             dated = _date_mention(mention, stimexes)
             if mention.past and mention.lemma and dated.first_day is not None and \
                     dated.first_day > today:
