@@ -115,6 +115,11 @@ class _Happening:
         return [d for d in self.parts if d.first_day is not None]
 
     @property
+    def days(self) -> set[date]:
+        """The first days its mentions give."""
+        return {d.first_day for d in self.parts if d.first_day is not None}
+
+    @property
     def best(self) -> _Dated:
         dated = self.dated
         resched = [d for d in dated if d.rescheduled]
@@ -574,19 +579,24 @@ def _is_continuation(current: _Dated, previous: _Dated | None) -> bool:
 
 
 def _similar(a: _Happening, b: _Happening) -> bool:
-    if _apart(a, b):
-        return False
-    same_day = {d.first_day for d in a.dated} & {d.first_day for d in b.dated}
-    if (same_day and _bare_kind(a) is not None and _bare_kind(a) == _kind(b)) or \
-            (same_day and _bare_kind(b) is not None and _bare_kind(b) == _kind(a)):
-        return True  # "the vote" and "the October 28 general elections": one polling day
-    if same_day and {_uid_key(d.mention.title) for d in a.parts} & {
-            _uid_key(d.mention.title) for d in b.parts}:
-        return True  # "the news conference" twice on one day: one news conference
-    if same_day and _arrival_untimed(a) != _arrival_untimed(b) and \
-            _arrival_untimed(a) is not None and _arrival_untimed(b) is not None:
-        return True  # "set to land in the US on Monday" and "due at JFK at 12:30": one
+    """Whether two happenings are one, told twice (never when ``_apart`` keeps them apart)."""
+    same_day = bool(a.days & b.days)
+    return _alike(a, b, same_day) and not _apart(a, b)
+
+
+def _alike(a: _Happening, b: _Happening, same_day: bool) -> bool:
     shared = a.tokens & b.tokens
+    if same_day:
+        kind_a, kind_b = _bare_kind(a), _bare_kind(b)
+        if (kind_a is not None and kind_a == _kind(b)) or \
+                (kind_b is not None and kind_b == _kind(a)):
+            return True  # "the vote" and "the October 28 general elections": one polling day
+        if shared and {_uid_key(d.mention.title) for d in a.parts} & {
+                _uid_key(d.mention.title) for d in b.parts}:
+            return True  # "the news conference" twice on one day: one news conference
+        arrival_a, arrival_b = _arrival_untimed(a), _arrival_untimed(b)
+        if arrival_a is not None and arrival_b is not None and arrival_a != arrival_b:
+            return True  # "set to land in the US on Monday" and "due at JFK at 12:30": one
     if not shared:
         return False
     shared_proper = a.proper & b.proper
