@@ -88,6 +88,8 @@ VERBS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "preside": (None, ("at", "over")),
     "end": ("End of {obj}", ()),
     "stand": ("{obj} steps down", ("down", "aside")),
+    "lie": ("Lying in state", ("in state",)),
+    "process": ("Procession to {obj}", ("to",)),
     "step": ("{obj} steps down", ("down", "aside")),
     "conclude": ("Conclusion of {obj}", ()),
     "lead": (None, ()),
@@ -112,6 +114,7 @@ IRREGULAR = {
     "premiering": "premiere", "debuting": "debut", "auctioning": "auction",
     "testifies": "testify", "testified": "testify", "testifying": "testify",
     "rallying": "rally", "rallies": "rally", "rallied": "rally",
+    "lying": "lie", "lies": "lie", "lay in": "lie",
 }
 
 #: Nouns that name a happening, matched case-insensitively as the head of a noun phrase.

@@ -128,7 +128,8 @@ _FINITE = frozenset(
     did""".split()
 )
 _MODIFIER_SUFFIXES = ("al", "ial", "ary", "ic", "ive", "ual", "ern", "ese", "ish", "ian")
-_NEEDS_PARTICLE = frozenset({"take", "sit", "lay", "play", "walk", "stand", "step"})
+_NEEDS_PARTICLE = frozenset({"take", "sit", "lay", "play", "walk", "stand", "step", "lie",
+                             "process"})
 _MONTHS = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
@@ -871,7 +872,7 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
             if obj.startswith("with ") and lem in {"begin", "start", "open", "close", "end",
                                                    "conclude"}:
                 opening = obj  # "will begin with the lighting of the tree": say how
-            obj = ""  # no object, a subject
+            obj, obj_end = "", (obj_end if opening else obj_start)  # no object: a subject
         if obj and _PREPOSITION_START.match(obj) and not passive:
             obj = ""  # "talks with by the party", "fly over New York": no object after all
         closed = _CLOSED_TAIL.search(obj) if lem in {"hold", "keep"} else None
@@ -904,7 +905,9 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
             _IN_EVENT.search(obj) is not None and _has_event_noun(obj))
         event_np = ""
         if not has_noun:
-            limit = min([t.start for t in timexes if t.start >= obj_end] + [clause.end])
+            # (past the time when there is no object: "arrive at 11 a.m. for the ceremony")
+            limit = min([t.start for t in timexes if t.start > obj_end or (
+                t.start == obj_end and obj)] + [clause.end])
             for m in _EVENT_AFTER.finditer(clause.text, obj_end - clause.start,
                                           limit - clause.start):
                 np, np_end = _object_phrase(clause, clause.start + m.end(), timexes)
