@@ -898,7 +898,8 @@ def _h_anaphora_day(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
              "the day before the previous": -2}.get(rel, 0)
     base, anchor, label = ctx.anchor()
     d = base + timedelta(days=shift)
-    how = {1: "day after ", -1: "day before ", 0: "same day as "}[shift] + label
+    how = {1: "day after ", -1: "day before ", 0: "same day as ", 2: "two days after ",
+           -2: "two days before "}[shift] + label
     return _day(ctx, s, e, d, f"{ctx.text[s:e]} = {how}", anchor, 0.8)
 
 
@@ -1493,7 +1494,9 @@ def tag(text: str, published: datetime, settings: ExtractionSettings | None = No
     ctx = _Ctx(text=text, dct=base_date(published), settings=settings,
                tenses=TenseIndex(text, low, gr.markers, gr.sentence_end), timeml=timeml,
                grammar=gr)
-    items = _join_day_time(text, _scan(text, ctx), gr)
+    items = _scan(text, ctx)
+    if gr.timeml_joins or not timeml:
+        items = _join_day_time(text, items, gr)
     if not timeml:
         items = _merge_ranges(text, items, gr)
     return items

@@ -82,6 +82,9 @@ class Grammar:
     #: what may stand between a day and a clock time joined into one ("Tuesday at 3 p.m.")
     day_time_link: re.Pattern[str] = re.compile(
         r"[ \t]*(?:,[ \t]*)?(?:at\s+|on\s+|from\s+)?$", re.IGNORECASE)
+    #: whether TimeML annotation joins a day and the clock time beside it into one TIMEX3
+    #: (TimeBank: "Tuesday at 3 p.m."; the French TimeBank keeps them apart)
+    timeml_joins: bool = True
     #: how far before a key word an expression may start
     lookback: int = 48
     #: rule -> its compiled pattern, compiled on first use
