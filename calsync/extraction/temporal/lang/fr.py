@@ -133,7 +133,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ("weekday_night",
      rf"(?:dans\s+)?la\s+nuit\s+(?:de|du)\s+(?P<wd>{_JOUR})\s+(?:à|au)\s+(?P<wd2>{_JOUR})"),
     ("dmy",
-     rf"(?:(?:le|les|du|entre\s+le)\s+)?(?:(?P<wd>{_JOUR})\s+)?(?P<d>{_DAY})"
+     r"(?:(?:le|les)\s+|(?:du|entre\s+le)\s+(?=(?:\w+\s+)?\d+\w*\s*(?:-|–|au|et)\s))?"
+     rf"(?:(?P<wd>{_JOUR})\s+)?(?P<d>{_DAY})"
      rf"(?:\s*(?:-|–|au|et(?:\s+le)?)\s*(?P<d2>{_DAY}))?\s+(?P<mon>{_MOIS})"
      rf"(?:\s+(?P<y>{_YEAR})|\s+(?P<y2>\d\d)(?=\s*[,.;:)]|\s+(?:à|et|au|dans)\b))?"
      rf"(?:\s+(?P<tense>prochaine?s?|dernier|dernière|derniers|dernières)(?![\w-]))?"),
@@ -337,7 +338,8 @@ def normalize(rule: str, g: dict[str, str], text: str, s: int, e: int) -> dict[s
         return out
     if rule == "weekday":
         rel = _n(out.get("rel2")) or _n(out.get("rel"))
-        out["rel"] = _RELS.get(rel, "") if rel else ""
+        # "ce même lundi": the Monday of the days in focus, on or after the day last named
+        out["rel"] = "that" if rel in ("ce même", "le même") else _RELS.get(rel, "")
         if out.get("nw"):
             out["nw"] = " next week" if "prochaine" in out["nw"] else " last week"
         return out
