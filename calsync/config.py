@@ -86,7 +86,9 @@ class SourceConfig:
     use_fetch_time: bool = False
     format: TextFormat = "auto"
     fetch_pages: bool = True
-    language: str = "en"
+    #: "en", "fr" or "auto" (each article's language from its words); TOML key ``lang`` or
+    #: ``language``
+    language: str = "auto"
     #: Folders: read files that symbolic links lead to outside the folder (default: skip).
     follow_symlinks: bool = False
 
@@ -378,7 +380,7 @@ _TOP = ("timezone", "countries", "keep_past", "state", "log_file", "lock", "fetc
 _FETCH = ("user_agent", "timeout", "max_bytes", "concurrency", "per_host")
 _LIMITS = ("max_file_bytes", "run_deadline")
 _SOURCE = ("name", "type", "path", "glob", "url", "published", "use_fetch_time", "format",
-           "fetch_pages", "language", "follow_symlinks")
+           "fetch_pages", "language", "lang", "follow_symlinks")
 _SOURCE_ONLY: dict[str, tuple[str, ...]] = {
     "path": ("file", "folder"), "glob": ("folder",), "url": ("url", "feed"),
     "fetch_pages": ("feed",), "follow_symlinks": ("folder",),
@@ -563,7 +565,9 @@ def _source(raw: Mapping[str, Any], problems: _Problems, index: int, base: Path,
     use_fetch_time = t.boolean("use_fetch_time", False)
     fmt = t.choice("format", FORMATS, "auto")
     fetch_pages = t.boolean("fetch_pages", True)
-    language = t.string("language", "en") or "en"
+    language = t.string("lang", None) or t.string("language", "auto") or "auto"
+    if t.data.get("lang") is not None and t.data.get("language") is not None:
+        t.problem("lang", "give lang or language, not both (they are the same key)")
     follow_symlinks = t.boolean("follow_symlinks", False)
     if kind is None:
         return None

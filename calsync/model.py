@@ -35,7 +35,7 @@ class Article:
     source: str
     url: str | None = None
     title: str | None = None
-    language: str = "en"
+    language: str = "auto"
 
     def __post_init__(self) -> None:
         if self.published.tzinfo is None:

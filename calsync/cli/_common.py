@@ -34,6 +34,10 @@ def reading_options(*, keep_past: bool = True) -> Callable[[F], F]:
                               "first): YYYY-MM-DD[THH:MM[+hh:mm]]; a bare date means noon."),
             click.option("--tz", "tz", default=DEFAULT_TIMEZONE, show_default=True,
                          help="Zone for times of day without one, and for showing events."),
+            click.option("--lang", type=click.Choice(["en", "fr", "auto"]), default="auto",
+                         show_default=True, expose_value=False, callback=_remember_lang,
+                         help="Language of the articles; auto: each article's own (its "
+                              "sidecar's language), else the one its words show."),
             click.option("--country", "countries", multiple=True,
                          help="Holiday country (ISO code), repeatable; the first decides "
                               "between holidays of the same name. Default: "
@@ -48,6 +52,15 @@ def reading_options(*, keep_past: bool = True) -> Callable[[F], F]:
     return wrap
 
 
+_LANG_KEY = "calsync.lang"
+
+
+def _remember_lang(ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """``--lang`` is read by ``reading`` (every command that reads articles), not passed on."""
+    ctx.meta[_LANG_KEY] = value
+    return value
+
+
 def reading(published: str | None, tz: str, countries: tuple[str, ...] = (),
             keep_past: bool = False) -> tuple[datetime | None, ExtractionSettings]:
     """The fallback publication instant and the extraction settings those options give."""
@@ -59,7 +72,10 @@ def reading(published: str | None, tz: str, countries: tuple[str, ...] = (),
         raise UsageError(f"--country: {problem}")
     chosen = tuple(c.upper() for c in countries) or DEFAULT_COUNTRIES
     when = parse_published(published, zone) if published is not None else None
-    return when, ExtractionSettings(timezone=tz, countries=chosen, keep_past=keep_past)
+    current = click.get_current_context(silent=True)
+    lang = current.meta.get(_LANG_KEY, "auto") if current is not None else "auto"
+    return when, ExtractionSettings(timezone=tz, countries=chosen, keep_past=keep_past,
+                                    language=lang)
 
 
 def parse_zone(name: str) -> ZoneInfo:

@@ -25,7 +25,10 @@ def eval_group() -> None:
               show_default=True)
 @click.option("--errors", "n_errors", type=click.IntRange(min=0), default=10, show_default=True,
               help="How many of the commonest kinds of error to list.")
-def timeml(dirs: tuple[str, ...], fmt: str, n_errors: int) -> None:
+@click.option("--lang", type=click.Choice(["en", "fr", "auto"]), default="auto",
+              show_default=True,
+              help="Language of the documents; auto: each one's, from its words.")
+def timeml(dirs: tuple[str, ...], fmt: str, n_errors: int, lang: str) -> None:
     """Tag the <TEXT> of every .tml file in DIRS (or given as files) and score it.
 
     The publication date is the document's creation time (the TIMEX3 with
@@ -60,7 +63,7 @@ def timeml(dirs: tuple[str, ...], fmt: str, n_errors: int) -> None:
         day = datetime.fromisoformat(doc.dct).date()
         when = datetime.combine(day, time(12, 0), tzinfo=UTC)
         spans = [Span(t.start, t.end, t.text, t.type, t.value)
-                 for t in tag(doc.text, when, settings, timeml=True)]
+                 for t in tag(doc.text, when, settings, timeml=True, language=lang)]
         return doc, spans
 
     if sys.stderr.isatty():

@@ -24,17 +24,23 @@ def extract(paths: tuple[str, ...], published: str | None, tz: str, countries: t
     Each file is one article; all share the publication date given.
     """
     from calsync.extraction.events import extract_events
+    from calsync.extraction.language import choose
     from calsync.serialize import event_to_dict
 
     when, settings = reading(published, tz, countries, keep_past)
     events: list[Event] = []
+    languages: list[str] = []  # the language each event's article was read in
     for article in load_articles(paths, when, settings.zone):
-        events.extend(extract_events(article, settings))
+        found = extract_events(article, settings)
+        events.extend(found)
+        languages.extend([choose(settings.language, article.language, article.text)] * len(found))
+    rows = [{**event_to_dict(e), "language": lang} for e, lang in zip(events, languages,
+                                                                       strict=True)]
     if fmt == "json":
-        click.echo(json.dumps([event_to_dict(e) for e in events], indent=2, ensure_ascii=False))
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     elif fmt == "jsonl":
-        for e in events:
-            click.echo(json.dumps(event_to_dict(e), ensure_ascii=False))
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
     else:
         _table(events)
 

@@ -20,12 +20,14 @@ def tag(path: str, published: str | None, tz: str, countries: tuple[str, ...], f
 
     Offsets are Python string indices into the file decoded as UTF-8.
     """
+    from calsync.extraction.language import choose
     from calsync.extraction.temporal import tag as tag_text
 
     when, settings = reading(published, tz, countries)
     article = load_articles((path,), when, settings.zone)[0]
     text = article.text
-    found = tag_text(text, article.published, settings)
+    language = choose(settings.language, article.language, text)
+    found = tag_text(text, article.published, settings, language=language)
     if fmt == "json":
         rows = [{
             "start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
@@ -34,6 +36,7 @@ def tag(path: str, published: str | None, tz: str, countries: tuple[str, ...], f
             "last_day": t.last_day.isoformat() if t.last_day else None,
             "clock": t.clock, "clock_end": t.clock_end, "zone": t.zone,
             "anchor": t.anchor, "confidence": t.confidence, "resolution": t.resolution,
+            "language": language,
         } for t in found]
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return

@@ -135,12 +135,14 @@ def extract_events(
     article: Article, settings: ExtractionSettings | None = None
 ) -> list[Event]:
     """The scheduled happenings ``article`` announces, in order of their dates."""
+    from calsync.extraction.language import choose
     from calsync.extraction.temporal import tag
 
     settings = settings or ExtractionSettings()
     cleaned, low = textmod.clean_lowered(article.text)
     today = base_date(article.published)
-    timexes = [t for t in tag(cleaned, article.published, settings, low=low)
+    language = choose(settings.language, article.language, cleaned, low)
+    timexes = [t for t in tag(cleaned, article.published, settings, low=low, language=language)
                if not _is_dateline(cleaned, t, today)]
     happenings: list[_Happening] = []
     starts = [t.start for t in timexes]  # in order: the tagger returns them sorted

@@ -19,12 +19,17 @@ class ExtractionSettings:
     recognised by name. ``keep_past`` keeps happenings dated before the publication date.
     ``keep_cancelled`` returns happenings the article calls off as CANCELLED events instead
     of dropping them, so that merging with earlier reports can cancel an announced event.
+    ``language`` forces the language articles are read in ("en", "fr"); "auto" leaves it to
+    each article.
     """
 
     timezone: str = DEFAULT_TIMEZONE
     countries: tuple[str, ...] = DEFAULT_COUNTRIES
     keep_past: bool = False
     keep_cancelled: bool = False
+    #: "en", "fr", or "auto": each article's own language (``Article.language``), else the
+    #: one its words show (``calsync.extraction.language.detect``)
+    language: str = "auto"
 
     @property
     def zone(self) -> ZoneInfo:

@@ -177,7 +177,7 @@ class ArticleFile:
                 return when
         return None
 
-    def article(self, ident: str, published: datetime, language: str = "en") -> Article:
+    def article(self, ident: str, published: datetime, language: str = "auto") -> Article:
         return Article(text=self.text, published=published, source=ident, url=self.url,
                        title=self.title, language=self.language or language)
 

@@ -46,6 +46,22 @@ ALIASES: dict[str, tuple[str, int, int]] = {
     "ascension": ("ascension day", 0, 0),
 }
 
+#: French names -> the package's French names (``language="fr"``), offsets as above
+ALIASES_FR: dict[str, tuple[str, int, int]] = {
+    "14 juillet": ("fête nationale", 0, 0),
+    "quatorze juillet": ("fête nationale", 0, 0),
+    "11 novembre": ("armistice", 0, 0),
+    "8 mai": ("fête de la victoire", 0, 0),
+    "1er mai": ("fête du travail", 0, 0),
+    "pentecôte": ("lundi de pentecôte", -1, 0),
+    "pâques": ("lundi de pâques", -1, 0),
+    "nouvel an": ("jour de l'an", 0, 0),
+    "saint-sylvestre": ("jour de l'an", -1, 1),
+    "jour de noël": ("noël", 0, 0),
+    "l'armistice": ("armistice", 0, 0),
+}
+_ALIASES = {"en": ALIASES, "fr": ALIASES_FR}
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -54,12 +70,17 @@ def normalize(name: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _calendar(country: str, year: int) -> dict[str, date]:
-    """Normalized holiday name -> date for one country and year (observed days left out)."""
+def _calendar(country: str, year: int, language: str = "en") -> dict[str, date]:
+    """Normalized holiday name -> date for one country and year (observed days left out).
+
+    ``language`` "fr" asks the package for its French names ("Toussaint", "Fête nationale");
+    a country it has no French names for answers in its default language.
+    """
     import holidays as _holidays  # lazy: ~0.1 s, paid only by texts that name a holiday
 
     try:
-        cal = _holidays.country_holidays(country, years=year, language="en_US")
+        cal = _holidays.country_holidays(country, years=year,
+                                         language="en_US" if language == "en" else language)
     except (NotImplementedError, KeyError, ValueError):
         try:
             cal = _holidays.country_holidays(country, years=year)
@@ -75,7 +96,7 @@ def _calendar(country: str, year: int) -> dict[str, date]:
 
 
 @lru_cache(maxsize=4096)
-def lookup_all(name: str, year: int, countries: tuple[str, ...]
+def lookup_all(name: str, year: int, countries: tuple[str, ...], language: str = "en"
                ) -> tuple[tuple[date, str, str], ...]:
     """Every country's holiday called ``name`` in ``year``, in the order of ``countries``.
 
@@ -84,10 +105,10 @@ def lookup_all(name: str, year: int, countries: tuple[str, ...]
     (by a weekday the text states, else by the first country).
     """
     key = normalize(name)
-    target, offset, year_shift = ALIASES.get(key, (key, 0, 0))
+    target, offset, year_shift = _ALIASES[language].get(key, (key, 0, 0))
     found = []
     for country in countries:
-        day = _calendar(country, year + year_shift).get(target)
+        day = _calendar(country, year + year_shift, language).get(target)
         if day is not None:
             found.append((day + timedelta(days=offset), target, country))
     return tuple(found)

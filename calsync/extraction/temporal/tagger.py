@@ -20,9 +20,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 
+from calsync.extraction.language import detect
 from calsync.extraction.settings import ExtractionSettings, base_date
 from calsync.extraction.temporal import holidays as hol
 from calsync.extraction.temporal import resolve as R
+from calsync.extraction.temporal.lang import Grammar, grammar
 from calsync.extraction.temporal.lexicon import (
     MONTHS,
     PARTS_OF_DAY,
@@ -36,17 +38,7 @@ from calsync.extraction.temporal.lexicon import (
     ordinal_value,
     spoken_year,
 )
-from calsync.extraction.temporal.patterns import (
-    COMPILED,
-    DISPATCH,
-    HOLIDAY_KEY,
-    KEY_CLASSES,
-    KEY_WORDS,
-    LOOKBACK,
-    RULE_CLASSES,
-    RULES,
-    WORDS,
-)
+from calsync.extraction.temporal.patterns import KEY_WORDS, RULES
 from calsync.extraction.temporal.tense import Tense, TenseIndex
 from calsync.model import Timex, TimexType
 
@@ -139,6 +131,8 @@ class _Ctx:
     dct: date
     settings: ExtractionSettings
     tenses: TenseIndex
+    #: the language the text is read in
+    grammar: Grammar = field(default_factory=lambda: grammar("en"))
     last_day: date | None = None
     last_day_text: str = ""
     #: first day of the last expression that set ``last_day`` (a span's start)
@@ -292,7 +286,9 @@ def _h_mdy(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
             year = named[0]
             how = f"year {year} from “{named[1]}” earlier in the sentence"
         else:
-            year = _pick_year(ctx, month, day, lambda: ctx.tenses.tense(s, e, near=40), wd)
+            said: Tense = g.get("tense")  # type: ignore[assignment]
+            year = _pick_year(ctx, month, day, (lambda: said) if said else
+                              lambda: ctx.tenses.tense(s, e, near=40), wd)
             how = f"year {year} from publication date {ctx.dct.isoformat()}"
         anchor, conf = "publication", 0.93
     d = R.safe_date(year, month, day)
@@ -335,7 +331,7 @@ def _h_month(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     name = g["mon"]
     if _FOR_OF_ON_AFTER.match(ctx.text[e:e + 5]) and _THE_BEFORE.search(ctx.text[max(0, s - 5):s]):
         return None  # "the March for Life": a name
-    if name.lower() == "may" and not g.get("mod"):
+    if name.lower() == "may" and not g.get("mod") and ctx.grammar.code == "en":
         if not _MAY_BEFORE.search(ctx.text, max(0, s - 20), s):
             return None
         if name == "MAY" or (name == "May" and s > 0 and ctx.text[s - 1] not in " \t\n(-"):
@@ -488,7 +484,8 @@ def _holiday(ctx: _Ctx, name: str, s: int, tense: Callable[[], Tense],
         by_country: dict[str, list[date]] = {}
         for dy in (0, -1, 1):
             for day, _, country in hol.lookup_all(cand, ctx.dct.year + dy,
-                                                  ctx.settings.countries):
+                                                  ctx.settings.countries,
+                                                  ctx.grammar.holiday_language):
                 by_country.setdefault(country, []).append(day)
         if not by_country:
             continue
@@ -667,7 +664,7 @@ def _h_weekday(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
             conf = 0.8 if tense else 0.65
     # "Friday morning": TimeBank mostly gives the day alone; the part of the day stays in
     # the words
-    keep = pod if pod and pod.lower() == "evening" else None
+    keep = pod if pod and pod.lower() in ctx.grammar.weekday_pods else None
     said = f"{ctx.text[s:e].strip()} = {how}" + (f" ({pod})" if pod and not keep else "")
     return _day(ctx, s, e, d, said, anchor, conf, mod=_mod(g.get("early")), pod=keep)
 
@@ -913,10 +910,12 @@ def _h_the_quarter(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
 def _h_anaphora_day(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     rel = _norm(g.get("rel") or g.get("le") or g.get("ba"))
     shift = {"the following": 1, "the next": 1, "after": 1, "the previous": -1,
-             "the preceding": -1, "the prior": -1, "before": -1}.get(rel, 0)
+             "the preceding": -1, "the prior": -1, "before": -1, "the day after next": 2,
+             "the day before the previous": -2}.get(rel, 0)
     base, anchor, label = ctx.anchor()
     d = base + timedelta(days=shift)
-    how = {1: "day after ", -1: "day before ", 0: "same day as "}[shift] + label
+    how = {1: "day after ", -1: "day before ", 0: "same day as ", 2: "two days after ",
+           -2: "two days before "}[shift] + label
     return _day(ctx, s, e, d, f"{ctx.text[s:e]} = {how}", anchor, 0.8)
 
 
@@ -1238,9 +1237,16 @@ assert set(_HANDLERS) == {name for name, _ in RULES}
 
 
 @cache
-def _allowed(rules: tuple[str, ...], classes: frozenset[str]) -> tuple[str, ...]:
+def _handlers(gr: Grammar) -> dict[str, _Handler]:
+    """Rule -> the handler that resolves its matches, for the rules of ``gr``."""
+    return {name: _HANDLERS[gr.handler_of.get(name, name)] for name, _ in gr.rules}
+
+
+@cache
+def _allowed(rules: tuple[str, ...], classes: frozenset[str], gr: Grammar) -> tuple[str, ...]:
     """The ``rules`` that need one of the key ``classes`` found ahead (a small, closed set)."""
-    return tuple(r for r in rules if RULE_CLASSES[r] & classes)
+    needs = gr.rule_classes
+    return tuple(r for r in rules if needs[r] & classes)
 
 
 def _holiday_rules(text: str, ws: int) -> tuple[str, ...]:
@@ -1289,7 +1295,14 @@ def _keys(low: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _candidates(text: str, low: str) -> list[tuple[int, tuple[str, ...]]]:
+def _keys_by_word(low: str, gr: Grammar) -> list[tuple[int, int, str]]:
+    """``_keys`` for languages whose key words are not all a-z: word by word."""
+    keys = gr.key_words
+    return [(m.start(), m.end(), w) for m in gr.words.finditer(low)
+            if (w := m.group())[0].isdigit() or w in keys]
+
+
+def _candidates(text: str, low: str, gr: Grammar) -> list[tuple[int, tuple[str, ...]]]:
     """Word starts where some rule may begin, with the rules to try there, in text order.
 
     Only the words shortly before a key word (a month, a unit, a digit...) are looked at:
@@ -1299,16 +1312,21 @@ def _candidates(text: str, low: str) -> list[tuple[int, tuple[str, ...]]]:
     classes: dict[int, frozenset[str]] = {}
     first: dict[int, tuple[str, ...]] = {}
     with_holidays: set[int] = set()
-    get = DISPATCH.get
-    for ks, kend, key in _keys(low):
-        kcls = KEY_CLASSES.get("#" if key[0].isdigit() else key, _NO_CLASSES)
-        holiday = text[ks].isupper() and HOLIDAY_KEY.match(text, ks) is not None
+    get = gr.dispatch.get
+    key_classes = gr.key_classes
+    holiday_key = gr.holiday_key
+    lookback = gr.lookback
+    words = gr.words
+    for ks, kend, key in _keys(low) if gr.code == "en" else _keys_by_word(low, gr):
+        kcls = key_classes.get("#" if key[0].isdigit() else key, _NO_CLASSES)
+        holiday = holiday_key is not None and text[ks].isupper() and holiday_key.match(
+            text, ks) is not None
         if holiday:
             kcls = kcls | _HOLIDAY_CLASS
-        lo = max(0, ks - LOOKBACK)
+        lo = max(0, ks - lookback)
         if lo and text[lo - 1].isalnum():  # the window starts on a whole word, never inside
             lo = min(_ALNUM_RUN.match(text, lo).end(), ks)  # type: ignore[union-attr]
-        for w in WORDS.finditer(text, lo, kend):
+        for w in words.finditer(text, lo, kend):
             ws = w.start()
             known = first.get(ws)
             if known is None:
@@ -1328,7 +1346,7 @@ def _candidates(text: str, low: str) -> list[tuple[int, tuple[str, ...]]]:
                 classes[ws] = classes[ws] | kcls
     out = []
     for ws in sorted(first):
-        rules = _allowed(first[ws], classes[ws])
+        rules = _allowed(first[ws], classes[ws], gr)
         if rules:
             out.append((ws, rules))
     return out
@@ -1348,15 +1366,25 @@ _REPORTED_ON = re.compile(
 def _scan(text: str, ctx: _Ctx) -> list[Timex]:
     out: list[Timex] = []
     pos = 0
-    for start, rules in _candidates(text, ctx.tenses.low):
+    gr = ctx.grammar
+    compiled = gr.compiled
+    handlers = _handlers(gr)
+    normalize = gr.normalize
+    for start, rules in _candidates(text, ctx.tenses.low, gr):
         if start < pos:
             continue
         for rule in rules:
-            m = COMPILED[rule].match(text, start)
+            m = compiled[rule].match(text, start)
             if m is None:
                 continue
             # Unmatched groups are None, as ``g.get`` gives for absent ones: handlers only get
-            tx = _HANDLERS[rule](m.groupdict(), start, m.end(), ctx)
+            g = m.groupdict()
+            if normalize is not None:
+                # the language's words -> the engine's: "mardi prochain" -> next tuesday
+                g = normalize(rule, g, text, start, m.end())  # type: ignore[assignment]
+                if g is None:
+                    continue
+            tx = handlers[rule](g, start, m.end(), ctx)
             if tx is None:
                 continue
             out.append(tx)
@@ -1390,11 +1418,11 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
     return out
 
 
-def _join_day_time(text: str, items: list[Timex]) -> list[Timex]:
+def _join_day_time(text: str, items: list[Timex], gr: Grammar) -> list[Timex]:
     """Join "Tuesday at 3 p.m." and "3 p.m. on Tuesday" into one timed expression."""
     out: list[Timex] = []
     i = 0
-    link = re.compile(r"[ \t]*(?:,[ \t]*)?(?:at\s+|on\s+|from\s+)?$", re.IGNORECASE)
+    link = gr.day_time_link
     while i < len(items):
         a = items[i]
         b = items[i + 1] if i + 1 < len(items) else None
@@ -1429,12 +1457,9 @@ def _join_day_time(text: str, items: list[Timex]) -> list[Timex]:
 
 
 _POD_VALUE = re.compile(r"T(?:MO|AF|EV|NI)$")
-_RANGE_MID = re.compile(r"\s*(?:-|–|—|to|until|till|through|thru)\s*$", re.IGNORECASE)
-_RANGE_MID_AND = re.compile(r"\s+and\s+$", re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 
 
-def _merge_ranges(text: str, items: list[Timex]) -> list[Timex]:
+def _merge_ranges(text: str, items: list[Timex], gr: Grammar) -> list[Timex]:
     """Merge "from Tuesday to Saturday" / "between March 3 and March 5" into one span."""
     out: list[Timex] = []
     i = 0
@@ -1443,12 +1468,12 @@ def _merge_ranges(text: str, items: list[Timex]) -> list[Timex]:
         b = items[i + 1] if i + 1 < len(items) else None
         if b is not None and a.first_day and b.first_day and a.type == b.type == "DATE":
             mid = text[a.end:b.start]
-            opener = _RANGE_OPEN.search(text, max(0, a.start - 9), a.start)
-            if _RANGE_MID.fullmatch(mid) or (opener and "between" in opener.group().lower()
-                                             and _RANGE_MID_AND.fullmatch(mid)):
+            opener = gr.range_open.search(text, max(0, a.start - 9), a.start)
+            if gr.range_mid.fullmatch(mid) or (
+                    opener and gr.range_between in opener.group().lower()
+                    and gr.range_mid_and.fullmatch(mid)):
                 first, last = a.first_day, b.last_day or b.first_day
-                if last < first and b.text.strip().lower() in {
-                        n.lower() for n in WEEKDAY_NAMES}:
+                if last < first and b.text.strip().lower() in gr.weekday_words:
                     last = R.next_weekday(first, last.weekday())
                 if last > first and (last - first).days <= 366:
                     start = opener.start() if opener else a.start
@@ -1465,19 +1490,29 @@ def _merge_ranges(text: str, items: list[Timex]) -> list[Timex]:
 
 
 def tag(text: str, published: datetime, settings: ExtractionSettings | None = None, *,
-        timeml: bool = False, low: str | None = None) -> list[Timex]:
+        timeml: bool = False, low: str | None = None,
+        language: str | None = None) -> list[Timex]:
     """Every temporal expression in ``text``, resolved, sorted by offset, not overlapping.
 
     ``published`` gives the reference day (``base_date``); ``settings.countries`` the holiday
     calendars. ``timeml`` follows TimeML annotation where it differs from what a calendar
     needs: the two ends of a range stay separate expressions, and "three days later" is the
     duration P3D rather than the day it lands on. ``low`` is ``text.lower()`` when the caller
-    has it already.
+    has it already. ``language`` ("en", "fr", "auto") overrides ``settings.language``;
+    "auto" reads the text's language off its commonest words (``language.detect``).
     """
     settings = settings or ExtractionSettings()
+    low = text.lower() if low is None else low
+    code = language or settings.language
+    if code == "auto":
+        code = detect(text, low)
+    gr = grammar(code)
     ctx = _Ctx(text=text, dct=base_date(published), settings=settings,
-               tenses=TenseIndex(text, text.lower() if low is None else low), timeml=timeml)
-    items = _join_day_time(text, _scan(text, ctx))
+               tenses=TenseIndex(text, low, gr.markers, gr.sentence_end), timeml=timeml,
+               grammar=gr)
+    items = _scan(text, ctx)
+    if gr.timeml_joins or not timeml:
+        items = _join_day_time(text, items, gr)
     if not timeml:
-        items = _merge_ranges(text, items)
+        items = _merge_ranges(text, items, gr)
     return items

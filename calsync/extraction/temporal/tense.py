@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Literal
 
 from calsync.extraction.gate import matches_as_ignorecase
@@ -153,8 +153,13 @@ _CANDIDATE = re.compile(
 class TenseIndex:
     """Sentence bounds and tense markers of one text, computed lazily and once."""
 
-    def __init__(self, text: str, low: str | None = None) -> None:
+    def __init__(self, text: str, low: str | None = None,
+                 markers: Callable[[str, int, int], list[tuple[int, int, bool]]] | None = None,
+                 sentence_end: re.Pattern[str] | None = None) -> None:
         self.text = text
+        #: another language's marker scan and sentence ends (None: English)
+        self._scan = markers
+        self._sentence_end = sentence_end or _SENTENCE_END
         if low is not None:
             prime(self, "low", low)  # the caller's ``text.lower()``: computed once, shared
         #: sentence ends read so far, in order; ``_unread`` gives the rest (None: all read)
@@ -175,7 +180,7 @@ class TenseIndex:
     def _ends(self) -> Iterator[int]:
         """Where each sentence ends, in text order."""
         text = self.text
-        for m in _SENTENCE_END.finditer(text):
+        for m in self._sentence_end.finditer(text):
             # an abbreviation ends in "." (or ".\n"): a "!", "?" or bare line break is none
             if not ((text[m.start()] == "." or text[m.start() - 1:m.start() + 1] == ".\n")
                     and _ABBREVIATION.search(text, max(0, m.start() - 6), m.start() + 1)):
@@ -207,6 +212,8 @@ class TenseIndex:
         """
         lo, hi = self.sentence(start)
         markers = self._markers.get(lo)
+        if markers is None and self._scan is not None:
+            markers = self._markers[lo] = self._scan(self.text, lo, hi)
         if markers is None:
             markers = []
             for m in _scan_markers(self.text, lo, hi, self.low, self.foldless):
@@ -225,7 +232,7 @@ class TenseIndex:
             if start <= ms < end:
                 continue  # a marker inside the expression itself ("last", "next")
             dist = (start - me) if me <= start else 2.0 * (ms - end) + 5
-            if not fut and _REPORTING.fullmatch(self.text, ms, me):
+            if not fut and self._scan is None and _REPORTING.fullmatch(self.text, ms, me):
                 # "said" governs the whole sentence, not the clause the date is in
                 dist = dist * 3 + 30
             if ms >= end and "," in self.text[end:ms]:
