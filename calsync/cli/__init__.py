@@ -43,11 +43,6 @@ class CalsyncGroup(click.Group):
             ctx.exit(2)
 
 
-def plural(n: int, noun: str, nouns: str | None = None) -> str:
-    """``1 event``, ``2 events``: the count and its noun, agreeing."""
-    return f"{n} {noun if n == 1 else nouns or noun + 's'}"
-
-
 def setup_logging(verbose: int, quiet: bool) -> None:
     level = logging.WARNING
     if quiet:

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from calsync.cli import main, plural
+from calsync.cli import main
 from calsync.errors import CalsyncError
+from calsync.wording import plural
 
 if TYPE_CHECKING:
     from calsync.config import Config
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("calsync.run")
 
 
-@main.command("run")
+@main.command("run", short_help="Update every configured calendar from its sources.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Configuration file (default: $CALSYNC_CONFIG, else "
                    "~/.config/calsync/calsync.toml).")
@@ -96,7 +97,7 @@ def _log_report(report: RunReport, elapsed: float) -> None:
         if report.dry_run:
             outcome = f"{where} not written (dry run)"
         elif tgt.failed:
-            outcome = f"FAILED: {tgt.failed} change(s) not applied"
+            outcome = f"FAILED: {plural(tgt.failed, 'change')} not applied"
         else:
             outcome = f"{where} written" if tgt.written else f"{where} not written (no change)"
         log.info("target %s (%s): %s, %d unchanged; %s", tgt.name, tgt.kind, changes,
@@ -144,15 +145,16 @@ def _summary(config: Config, report: RunReport, verbose: int) -> None:
     totals = report.totals()
     head = "calsync run (dry run, nothing written)" if report.dry_run else "calsync run"
     click.echo(
-        f"{head}: {len(report.sources)} sources: {totals['new']} new, {totals['changed']} "
-        f"changed, {totals['unchanged']} unchanged, {totals['removed']} removed, "
-        f"{totals['skipped']} skipped articles; {len(report.events)} events"
+        f"{head}: {plural(len(report.sources), 'source')}: {totals['new']} new, "
+        f"{totals['changed']} changed, {totals['unchanged']} unchanged, {totals['removed']} "
+        f"removed, {plural(totals['skipped'], 'skipped article')}; "
+        f"{plural(len(report.events), 'event')}"
     )
     for src in report.sources:
-        state = "ok" if src.ok else f"FAILED ({len(src.errors)} error(s))"
+        state = "ok" if src.ok else f"FAILED ({plural(len(src.errors), 'error')})"
         click.echo(f"  source {src.name}: {state}: {src.new} new, {src.changed} changed, "
                    f"{src.unchanged} unchanged, {src.removed} removed, {src.skipped} skipped, "
-                   f"{src.events} events")
+                   f"{plural(src.events, 'event')}")
         for error in src.errors:
             click.echo(f"    error: {error}")
     for tgt in report.targets:
@@ -167,7 +169,7 @@ def _summary(config: Config, report: RunReport, verbose: int) -> None:
         if report.dry_run:
             written = "would write" if tgt.plan.writes else "nothing to write"
         elif tgt.failed:
-            written = f"FAILED: {tgt.failed} change(s) not applied ({tgt.detail})"
+            written = f"FAILED: {plural(tgt.failed, 'change')} not applied ({tgt.detail})"
         else:
             written = "written" if tgt.written else "unchanged, not rewritten"
         click.echo(f"  target {tgt.name} ({tgt.kind}): {shown}; {written}")
