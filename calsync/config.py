@@ -39,6 +39,7 @@ DEFAULT_MAX_BYTES = 5_000_000
 DEFAULT_CONCURRENCY = 4
 DEFAULT_PER_HOST = 2
 DEFAULT_RUN_DEADLINE = 600.0
+DEFAULT_MIN_FILE_AGE = 2.0
 
 
 @dataclass(frozen=True)
@@ -61,11 +62,14 @@ class LimitsConfig:
     """Bounds on one run: how large a local article may be, how long a run may read.
 
     After ``run_deadline`` seconds no new page is fetched and no new article extracted; what
-    was not read keeps its events from the last run and is read by the next one.
+    was not read keeps its events from the last run and is read by the next one. A local
+    article file modified less than ``min_file_age`` seconds before the run started may still
+    be being written: it is left for the next run.
     """
 
     max_file_bytes: int = DEFAULT_MAX_BYTES
     run_deadline: float = DEFAULT_RUN_DEADLINE
+    min_file_age: float = DEFAULT_MIN_FILE_AGE
 
 
 @dataclass(frozen=True)
@@ -293,9 +297,10 @@ class _Table:
         return value
 
     def number(self, key: str, default: float, *, minimum: float = 0.0,
-               maximum: float | None = None) -> float:
-        """A finite number > ``minimum`` (and <= ``maximum``): TOML's nan and inf are refused,
-        since every comparison with nan is false (a nan bound would switch a guard off)."""
+               maximum: float | None = None, zero: bool = False) -> float:
+        """A finite number > ``minimum`` (>= with ``zero``; and <= ``maximum``): TOML's nan and
+        inf are refused, since every comparison with nan is false (a nan bound would switch a
+        guard off)."""
         value = self.data.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.problem(key, f"must be a number, not {value!r}")
@@ -303,8 +308,10 @@ class _Table:
         if not math.isfinite(value):
             self.problem(key, f"must be a finite number, not {value!r}")
             return default
-        if value <= minimum or (maximum is not None and value > maximum):
-            bound = f"> {minimum:g}" + (f" and <= {maximum:g}" if maximum is not None else "")
+        low = value < minimum if zero else value <= minimum
+        if low or (maximum is not None and value > maximum):
+            bound = (f">= {minimum:g}" if zero else f"> {minimum:g}") + (
+                f" and <= {maximum:g}" if maximum is not None else "")
             self.problem(key, f"must be {bound}, not {value!r}")
             return default
         return float(value)
@@ -378,7 +385,7 @@ def _published(t: _Table, zone: ZoneInfo | None) -> datetime | None:
 _TOP = ("timezone", "countries", "keep_past", "state", "log_file", "lock", "fetch",
         "limits", "source", "target")
 _FETCH = ("user_agent", "timeout", "max_bytes", "concurrency", "per_host")
-_LIMITS = ("max_file_bytes", "run_deadline")
+_LIMITS = ("max_file_bytes", "run_deadline", "min_file_age")
 _SOURCE = ("name", "type", "path", "glob", "url", "published", "use_fetch_time", "format",
            "fetch_pages", "language", "lang", "follow_symlinks")
 _SOURCE_ONLY: dict[str, tuple[str, ...]] = {
@@ -457,6 +464,8 @@ def parse_config(text: str, path: Path, env: Mapping[str, str] | None = None) ->
             limits = LimitsConfig(
                 max_file_bytes=lt.integer("max_file_bytes", DEFAULT_MAX_BYTES),
                 run_deadline=lt.number("run_deadline", DEFAULT_RUN_DEADLINE, maximum=86400),
+                min_file_age=lt.number("min_file_age", DEFAULT_MIN_FILE_AGE, maximum=3600,
+                                       zero=True),
             )
 
     sources = tuple(

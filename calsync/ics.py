@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from calsync.errors import InputError
 from calsync.model import LOW_CONFIDENCE, Change, ChangeKind, Event, Evidence, Plan
+from calsync.wording import plural
 
 if TYPE_CHECKING:
     from icalendar import Calendar, Component, Timezone
@@ -672,13 +673,13 @@ class ExportResult:
 
     def summary(self) -> str:
         parts = [
-            f"{self.events} events",
+            plural(self.events, "event"),
             f"{self.created} created", f"{self.updated} updated",
             f"{self.unchanged} unchanged", f"{self.cancelled} cancelled",
             f"{self.dropped} dropped",
         ]
         if self.duplicates:
-            parts.append(f"{self.duplicates} duplicate UIDs skipped")
+            parts.append(f"{plural(self.duplicates, 'duplicate UID')} skipped")
         return ", ".join(parts)
 
 

@@ -46,7 +46,7 @@ from calsync.errors import CalsyncError, LockedError, SourceError, TargetError
 from calsync.extraction.settings import ExtractionSettings
 from calsync.merge import Reported, merge_events
 from calsync.model import Article, Event, Plan
-from calsync.sources import SourceContext, read_source
+from calsync.sources import SourceContext, Undated, read_source
 from calsync.sources.cache import ArticleCache, CachedArticle, open_cache
 from calsync.sources.fetch import Fetcher, Validators
 
@@ -75,6 +75,9 @@ class SourceReport:
     events: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: Those of ``warnings`` that skip an article for having no publication date: they stay
+    #: until someone dates it, so ``calsync -q run`` still shows them.
+    undated: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -500,7 +503,8 @@ def _read_one(src: SourceConfig, config: Config, cache: ArticleCache,
     ctx = SourceContext(fetcher=fetcher, zone=settings.zone, now=now, base=config.folder,
                         validators=lambda url: cache.validators(url, fp),
                         raw_unchanged=raw_unchanged, fingerprint=fp,
-                        max_file_bytes=config.limits.max_file_bytes)
+                        max_file_bytes=config.limits.max_file_bytes,
+                        min_file_age=config.limits.min_file_age)
     try:
         batch = read_source(src, ctx)
     except SourceError as exc:
@@ -515,6 +519,7 @@ def _read_one(src: SourceConfig, config: Config, cache: ArticleCache,
     for warning in batch.warnings:
         log.warning("%s", warning)
     sr.warnings.extend(batch.warnings)
+    sr.undated.extend(w for w in batch.warnings if isinstance(w, Undated))
     sr.skipped = len(batch.warnings)
     for error in batch.errors:
         log.error("source %s: %s", src.name, error)

@@ -7,12 +7,12 @@ import click
 from calsync.cli import main
 
 
-@main.group("auth")
+@main.group("auth", short_help="Authorise calsync to write to a calendar.")
 def auth_group() -> None:
     """Authorise calsync to write to a calendar."""
 
 
-@auth_group.command("google")
+@auth_group.command("google", short_help="Sign in with Google; store a token for later runs.")
 @click.option("--client-secrets", required=True, type=click.Path(dir_okay=False, exists=True),
               help="OAuth client file (type Desktop app) from the Google Cloud console.")
 @click.option("--token", "token_path", type=click.Path(dir_okay=False),

@@ -12,12 +12,12 @@ if TYPE_CHECKING:
     from calsync.config import Config
 
 
-@main.group("config")
+@main.group("config", short_help="Inspect the configuration file.")
 def config_group() -> None:
     """Inspect the configuration file."""
 
 
-@config_group.command("check")
+@config_group.command("check", short_help="Check the configuration; list every problem.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Configuration file (default: $CALSYNC_CONFIG, else "
                    "~/.config/calsync/calsync.toml).")

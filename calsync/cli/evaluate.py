@@ -12,14 +12,15 @@ import click
 
 from calsync.cli import main
 from calsync.errors import InputError
+from calsync.wording import plural
 
 
-@main.group(name="eval")
+@main.group(name="eval", short_help="Measure calsync on annotated corpora.")
 def eval_group() -> None:
     """Measure calsync on annotated corpora."""
 
 
-@eval_group.command(name="timeml")
+@eval_group.command(name="timeml", short_help="Score the temporal tagger on TimeML files.")
 @click.argument("dirs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
@@ -98,7 +99,7 @@ def timeml(dirs: tuple[str, ...], fmt: str, n_errors: int, lang: str) -> None:
                            f"  {c.context}")
 
 
-@eval_group.command(name="events")
+@eval_group.command(name="events", short_help="Score extracted events against a gold file.")
 @click.argument("gold_file", type=click.Path(dir_okay=False))
 @click.argument("texts_dir", type=click.Path(file_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
@@ -148,7 +149,8 @@ def events(gold_file: str, texts_dir: str, fmt: str, n_errors: int) -> None:
         click.echo(json.dumps(report.as_dict(n_errors), indent=2, ensure_ascii=False))
         return
     scored = [a for a in report.articles if a.skipped is None]
-    click.echo(f"{len(scored)} articles, {report.gold} gold events, {report.predicted} found, "
+    click.echo(f"{plural(len(scored), 'article')}, {plural(report.gold, 'gold event')}, "
+               f"{report.predicted} found, "
                f"{report.matched} matched")
     click.echo(f"precision {report.precision:.3f}  recall {report.recall:.3f}  "
                f"F1 {report.f1:.3f}")

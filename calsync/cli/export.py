@@ -13,6 +13,7 @@ from calsync.cli import main
 from calsync.cli._common import load_articles, reading, reading_options
 from calsync.errors import CalsyncError, InputError, UsageError
 from calsync.model import ChangeKind, Event, Plan
+from calsync.wording import plural
 
 
 def _now() -> datetime:
@@ -44,7 +45,7 @@ def _print_plan(plan: Plan) -> None:
                f"{counts['delete']} to delete, {counts['unchanged']} unchanged")
 
 
-@main.command()
+@main.command(short_help="Write the events of articles to an .ics file.")
 @click.argument("paths", nargs=-1)
 @reading_options()
 @click.option("-o", "--output", required=True, metavar="FILE.ics",
@@ -94,10 +95,10 @@ def export(ctx: click.Context, paths: tuple[str, ...], published: str | None, tz
     result = target.write(events, _now())
     if not quiet:
         state = "written" if result.written else "unchanged, not rewritten"
-        click.echo(f"{output}: {state}: {result.summary()}", err=True)
+        click.echo(f"{output}: {state}: {result.summary()}")
 
 
-@main.command("validate")
+@main.command("validate", short_help="Lint .ics files for what calendar apps trip over.")
 @click.argument("files", nargs=-1, required=True)
 @click.pass_context
 def validate_command(ctx: click.Context, files: tuple[str, ...]) -> None:
@@ -122,11 +123,10 @@ def validate_command(ctx: click.Context, files: tuple[str, ...]) -> None:
             click.echo(f"{name}:{problem.line}: {problem.code}: {problem.message}")
         if report.problems:
             worst = max(worst, 1)
-            click.echo(f"{name}: {len(report.problems)} problem"
-                       f"{'s' if len(report.problems) != 1 else ''} "
-                       f"({report.events} events)", err=True)
+            click.echo(f"{name}: {plural(len(report.problems), 'problem')} "
+                       f"({plural(report.events, 'event')})")
         elif not quiet:
-            click.echo(f"{name}: ok ({report.events} events)", err=True)
+            click.echo(f"{name}: ok ({plural(report.events, 'event')})")
     ctx.exit(worst)
 
 

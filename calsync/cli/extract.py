@@ -12,7 +12,7 @@ from calsync.cli._common import load_articles, reading, reading_options
 from calsync.model import Event
 
 
-@main.command()
+@main.command(short_help="Print the scheduled events of articles.")
 @click.argument("paths", nargs=-1)
 @reading_options()
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -12,14 +13,18 @@ from typing import TYPE_CHECKING
 import click
 
 from calsync.cli import main
+from calsync.errors import CalsyncError
+from calsync.wording import plural
 
 if TYPE_CHECKING:
     from calsync.config import Config
     from calsync.model import Change
     from calsync.pipeline import RunReport
 
+log = logging.getLogger("calsync.run")
 
-@main.command("run")
+
+@main.command("run", short_help="Update every configured calendar from its sources.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Configuration file (default: $CALSYNC_CONFIG, else "
                    "~/.config/calsync/calsync.toml).")
@@ -50,15 +55,59 @@ def run_command(ctx: click.Context, config_path: str | None, dry_run: bool, verb
     config = load_config(config_path)
     _log_to_file(config)
     progress = _progress() if sys.stderr.isatty() and not quiet else None
+    log.info("run started: config %s, pid %d%s", config.path, os.getpid(),
+             ", dry run" if dry_run else "")
+    started = time.monotonic()
     try:
         report = run(config, now=datetime.now(ZoneInfo(config.timezone)), dry_run=dry_run,
                      progress=progress)
+    except CalsyncError as exc:
+        log.info("run ended after %.1f s: %s (exit %d)", time.monotonic() - started, exc,
+                 exc.exit_code)
+        raise
     finally:
         if progress is not None:
             click.echo("\r\033[K", nl=False, err=True)
-    if not quiet:
+    _log_report(report, time.monotonic() - started)
+    if quiet:
+        # Logged as warnings, which -q hides; unlike a file caught half-written (read again
+        # next run) an undated article stays skipped until someone dates it.
+        for src in report.sources:
+            for warning in src.undated:
+                click.echo(f"calsync: warning: {warning}", err=True)
+    else:
         _summary(config, report, verbose)
     ctx.exit(report.exit_code)
+
+
+def _log_report(report: RunReport, elapsed: float) -> None:
+    """The run's outcome in the log (``log_file`` gets INFO): what each target was asked to
+    change and whether its file or calendar was written, then the end line."""
+    for tgt in report.targets:
+        where = "file" if tgt.kind == "ics" else "calendar"
+        if tgt.error is not None:
+            log.info("target %s (%s): FAILED: %s", tgt.name, tgt.kind, tgt.error)
+            continue
+        assert tgt.plan is not None
+        counts = tgt.plan.counts()
+        changes = (f"{counts['create']} to create, {counts['update']} to update, "
+                   f"{counts['delete']} to delete" if report.dry_run else
+                   f"{counts['create']} created, {counts['update']} updated, "
+                   f"{counts['delete']} deleted")
+        if report.dry_run:
+            outcome = f"{where} not written (dry run)"
+        elif tgt.failed:
+            outcome = f"FAILED: {plural(tgt.failed, 'change')} not applied"
+        else:
+            outcome = f"{where} written" if tgt.written else f"{where} not written (no change)"
+        log.info("target %s (%s): %s, %d unchanged; %s", tgt.name, tgt.kind, changes,
+                 counts["unchanged"], outcome)
+    failed_sources = sum(not s.ok for s in report.sources)
+    failed_targets = sum(not t.ok for t in report.targets)
+    log.info("run ended after %.1f s: %s; %s, %s failed; %s, %s failed; %s (exit %d)",
+             elapsed, "ok" if report.ok else "FAILED", plural(len(report.sources), "source"),
+             failed_sources, plural(len(report.targets), "target"), failed_targets,
+             plural(len(report.events), "event"), report.exit_code)
 
 
 def _log_to_file(config: Config) -> None:
@@ -96,15 +145,16 @@ def _summary(config: Config, report: RunReport, verbose: int) -> None:
     totals = report.totals()
     head = "calsync run (dry run, nothing written)" if report.dry_run else "calsync run"
     click.echo(
-        f"{head}: {len(report.sources)} sources: {totals['new']} new, {totals['changed']} "
-        f"changed, {totals['unchanged']} unchanged, {totals['removed']} removed, "
-        f"{totals['skipped']} skipped articles; {len(report.events)} events"
+        f"{head}: {plural(len(report.sources), 'source')}: {totals['new']} new, "
+        f"{totals['changed']} changed, {totals['unchanged']} unchanged, {totals['removed']} "
+        f"removed, {plural(totals['skipped'], 'skipped article')}; "
+        f"{plural(len(report.events), 'event')}"
     )
     for src in report.sources:
-        state = "ok" if src.ok else f"FAILED ({len(src.errors)} error(s))"
+        state = "ok" if src.ok else f"FAILED ({plural(len(src.errors), 'error')})"
         click.echo(f"  source {src.name}: {state}: {src.new} new, {src.changed} changed, "
                    f"{src.unchanged} unchanged, {src.removed} removed, {src.skipped} skipped, "
-                   f"{src.events} events")
+                   f"{plural(src.events, 'event')}")
         for error in src.errors:
             click.echo(f"    error: {error}")
     for tgt in report.targets:
@@ -119,7 +169,7 @@ def _summary(config: Config, report: RunReport, verbose: int) -> None:
         if report.dry_run:
             written = "would write" if tgt.plan.writes else "nothing to write"
         elif tgt.failed:
-            written = f"FAILED: {tgt.failed} change(s) not applied ({tgt.detail})"
+            written = f"FAILED: {plural(tgt.failed, 'change')} not applied ({tgt.detail})"
         else:
             written = "written" if tgt.written else "unchanged, not rewritten"
         click.echo(f"  target {tgt.name} ({tgt.kind}): {shown}; {written}")

@@ -17,11 +17,12 @@ import click
 from calsync.cli import main
 from calsync.cli._common import load_articles, reading, reading_options
 from calsync.model import ChangeKind, Event
+from calsync.wording import plural
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-@main.group("sync")
+@main.group("sync", short_help="Sync the events of articles to a shared calendar.")
 def sync_group() -> None:
     """Sync the events of articles to a shared calendar, idempotently.
 
@@ -109,7 +110,7 @@ def report_result(result: Any, fmt: str, *, verbose: bool = False) -> None:
     head = "dry run, nothing written" if result.dry_run else "plan"
     click.echo(f"{result.plan.target}: {head}: {plan['create']} to create, "
                f"{plan['update']} to update, {plan['delete']} to delete, "
-               f"{plan['conflict']} conflicts, {plan['unchanged']} unchanged, "
+               f"{plural(plan['conflict'], 'conflict')}, {plan['unchanged']} unchanged, "
                f"{plan['skipped']} skipped")
     outcome = {id(r.change): r for r in result.results}
     for change in result.plan.changes:
@@ -124,10 +125,11 @@ def report_result(result: Any, fmt: str, *, verbose: bool = False) -> None:
         c = result.counts()
         click.echo(f"done: {c['created']} created, {c['updated']} updated, "
                    f"{c['deleted']} deleted, {c['unchanged']} unchanged, "
-                   f"{c['conflicts']} conflicts, {c['skipped']} skipped, {c['failed']} failed")
+                   f"{plural(c['conflicts'], 'conflict')}, {c['skipped']} skipped, "
+                   f"{c['failed']} failed")
 
 
-@sync_group.command("google")
+@sync_group.command("google", short_help="Sync the events of articles to Google Calendar.")
 @sync_options
 @click.option("--calendar", required=True,
               help="Calendar id (Settings > Integrate calendar), or 'primary'.")

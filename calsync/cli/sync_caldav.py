@@ -9,7 +9,7 @@ from calsync.cli.sync import desired_events, run_sync, sync_group, sync_options
 from calsync.errors import UsageError
 
 
-@sync_group.command("caldav")
+@sync_group.command("caldav", short_help="Sync the events of articles to a CalDAV calendar.")
 @sync_options
 @click.option("--url", required=True, envvar="CALSYNC_CALDAV_URL",
               help="Server, principal or calendar URL (env CALSYNC_CALDAV_URL).")

@@ -10,7 +10,7 @@ from calsync.cli import main
 from calsync.cli._common import load_articles, reading, reading_options
 
 
-@main.command()
+@main.command(short_help="List the temporal expressions of an article.")
 @click.argument("path")
 @reading_options(keep_past=False)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",

@@ -37,6 +37,9 @@ class SourceContext:
     fingerprint: str = ""
     #: Local article files (and sidecars) larger than this are refused, as pages are.
     max_file_bytes: int = 5_000_000
+    #: A local file modified less than this many seconds before ``now`` may still be being
+    #: written: it is skipped with a warning and read next run (0: read at once).
+    min_file_age: float = 0.0
 
 
 @dataclass
@@ -76,20 +79,30 @@ def read_source(cfg: SourceConfig, ctx: SourceContext) -> SourceBatch:
     raise SourceError(f"source {cfg.name!r}: unknown type {cfg.kind!r}")  # pragma: no cover
 
 
+class Undated(str):
+    """The warning of an article skipped for having no publication date.
+
+    Unlike a file caught half-written, it comes back every run until someone dates the
+    article, so the runner reports it even when asked to be quiet.
+    """
+
+    __slots__ = ()
+
+
 def choose_published(cfg: SourceConfig, ctx: SourceContext, what: str,
                      *candidates: datetime | None) -> tuple[datetime | None, str | None]:
     """The first known date among ``candidates``, else the fetch time when allowed.
 
     Returns (published, warning): an undated article is skipped, because relative dates
-    ("next Friday") resolved against a guessed day would be wrong.
+    ("next Friday") resolved against a guessed day would be wrong; its warning is ``Undated``.
     """
     for when in candidates:
         if when is not None:
             return when, None
     if cfg.use_fetch_time:
         return ctx.now, None
-    return None, (f"{what}: skipped: no publication date (add one in a sidecar .meta.toml, "
+    return None, Undated(f"{what}: skipped: no publication date (add one in a sidecar .meta.toml, "
                   f"set published for source {cfg.name!r}, or use_fetch_time = true)")
 
 
-__all__ = ["SourceBatch", "SourceContext", "choose_published", "read_source"]
+__all__ = ["SourceBatch", "SourceContext", "Undated", "choose_published", "read_source"]

@@ -72,6 +72,13 @@ def read_files(cfg: SourceConfig, ctx: SourceContext) -> SourceBatch:
             if ctx.raw_unchanged(cfg.name, ident, raw_hash):
                 batch.kept.append(ident)
                 continue
+            if unfinished := _unfinished(path, ctx):
+                # Not an error and not stored: the next run reads it again, and meanwhile
+                # its previous version (if any) keeps its events.
+                batch.warnings.append(f"{path}: skipped for now: {unfinished}; it may still "
+                                      "be being written (read again next run)")
+                batch.kept.append(ident)
+                continue
             article, warning = read_file(path, ident, cfg, ctx)
         except SourceError as exc:
             batch.errors.append(str(exc))
@@ -95,6 +102,31 @@ def _leaves(path: Path, root: Path) -> str | None:
         if not target.is_relative_to(root):
             return (f"{p}: skipped: a symbolic link to {target}, outside the source folder "
                     f"{root} (set follow_symlinks = true on the source to read it)")
+    return None
+
+
+def _unfinished(path: Path, ctx: SourceContext) -> str | None:
+    """Why ``path`` looks half-written, or None: empty, modified less than
+    ``ctx.min_file_age`` seconds before the run, or cut in the middle of a UTF-8 character.
+
+    A writer that is not atomic (a download, an editor, ``cp`` of a large file) leaves such a
+    file for a moment; reading it then would fail the source or extract half an article.
+    """
+    try:
+        st = path.stat()
+    except OSError:
+        return None  # the read that follows says why
+    age = ctx.now.timestamp() - st.st_mtime
+    if abs(age) < ctx.min_file_age:  # a clock that is off either way is no evidence
+        return f"modified {max(age, 0):.1f} s before the run"
+    data = _read_capped(path, ctx.max_file_bytes)
+    if not data.strip():
+        return "empty" if not data else "blank"
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if exc.end == len(data) and exc.reason == "unexpected end of data":
+            return "it ends in the middle of a UTF-8 character"
     return None
 
 

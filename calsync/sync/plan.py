@@ -20,6 +20,7 @@ from calsync.errors import UsageError
 from calsync.model import Change, ChangeKind, Event, Plan
 from calsync.sync.state import StateRecord
 from calsync.targets.base import RemoteEvent
+from calsync.wording import plural
 
 DEFAULT_MAX_DELETE_FRACTION = 0.5
 
@@ -92,7 +93,8 @@ def make_plan(
     allowed = max_delete_fraction if 0.0 <= max_delete_fraction <= 1.0 else 0.0
     if deletes and not force and not len(deletes) <= allowed * len(owned_live):
         raise UsageError(
-            f"refusing to delete {len(deletes)} of the {len(owned_live)} events calsync made "
+            f"refusing to delete {len(deletes)} of the {plural(len(owned_live), 'event')} "
+            "calsync made "
             f"in {target} (more than {max_delete_fraction:.0%}); a source may have gone empty",
             hint="check the sources, or pass --force to delete them anyway",
         )

@@ -23,6 +23,9 @@ from calsync import ics
 from calsync.errors import InputError, OutputError
 from calsync.model import Event, Plan
 
+#: An existing empty file with one of these suffixes is taken as a new calendar.
+CALENDAR_SUFFIXES = (".ics", ".ical", ".icalendar", ".ifb")
+
 
 def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` so readers see the old file or the new one, never a mix.
@@ -149,7 +152,15 @@ class IcsFileTarget:
         except OSError as exc:
             raise OutputError(f"{self.path}: cannot read: {exc.strerror}") from exc
         if not data.strip():
-            return data, ics.EMPTY
+            # An empty foo.ics is a calendar to start (``touch foo.ics``); an empty notes.txt
+            # is someone's file that happens to be empty.
+            if self.path.suffix.lower() in CALENDAR_SUFFIXES or self.force:
+                return data, ics.EMPTY
+            raise OutputError(
+                f"{self.path} exists and is not a calendar (an empty file not named .ics); "
+                "not overwriting it",
+                hint="choose another output path, or pass --force to replace it",
+            )
         if self._read is not None and self._read[0] == data:
             return data, self._read[1]
         try:

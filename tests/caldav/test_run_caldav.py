@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from calsync.cli import main
 from tests.caldav.conftest import CALENDAR, SLUG
 from tests.caldav.radicale_server import PASSWORD, USER, RadicaleServer
+from tests.settle import settled
 
 
 def write_config(tmp_path: Path, seed_text: str, url: str,
@@ -17,6 +18,7 @@ def write_config(tmp_path: Path, seed_text: str, url: str,
     folder.mkdir()
     (folder / "seed.txt").write_text(seed_text, encoding="utf-8")
     (folder / "seed.meta.toml").write_text('published = "2021-11-05"\n', encoding="utf-8")
+    settled(folder / "seed.txt")
     config = tmp_path / "calsync.toml"
     config.write_text(f"""
 timezone = "Europe/Paris"

@@ -79,7 +79,7 @@ def test_text_output_reports_conflicts_and_deletions_by_people(
     emulator.person_edit(CAL, ours[-1]["id"], description="Notes by the team")
     result = run(emulator, key_file, tmp_path, str(seed_copy))
     assert result.exit_code == 0, result.output
-    assert "1 conflicts, 7 unchanged, 1 skipped" in result.output
+    assert "1 conflict, 7 unchanged, 1 skipped" in result.output
     assert "deleted in the calendar by a person; left alone" in result.output
     assert "edited in the calendar since calsync wrote it" in result.output
     assert "done: 0 created, 0 updated, 0 deleted" in result.output

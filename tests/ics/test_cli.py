@@ -44,12 +44,12 @@ def test_export_writes_a_valid_calendar_and_reports_counts(article: Path,
     out = tmp_path / "harbour.ics"
     result = export(article, out)
     assert result.exit_code == 0, result.output
-    assert "2 created" in result.stderr
+    assert "2 created" in result.stdout
     data = out.read_bytes()
     assert b"X-WR-CALNAME:harbour\r\n" in data  # default name: the file name
     assert len(ics.parse_calendar(data)) == 2
     again = export(article, out)
-    assert again.exit_code == 0 and "not rewritten" in again.stderr
+    assert again.exit_code == 0 and "not rewritten" in again.stdout
     assert out.read_bytes() == data
 
 
@@ -71,7 +71,7 @@ def test_export_keep_cancelled_and_dry_run(article: Path, tmp_path: Path) -> Non
     assert "1 to delete, 1 unchanged" in dry.output and "CANCELLED" in dry.output
     assert out.read_bytes() == before
     result = export(article, out, "--keep-cancelled")
-    assert "1 cancelled" in result.stderr
+    assert "1 cancelled" in result.stdout
     assert out.read_bytes().count(b"STATUS:CANCELLED") == 1
 
 
@@ -102,7 +102,7 @@ def test_validate_ok_problems_and_non_calendars(tmp_path: Path) -> None:
     good = tmp_path / "good.ics"
     good.write_bytes(ics.build_calendar(sample_events(), now=NOW)[0])
     result = run(["validate", str(good)])
-    assert result.exit_code == 0 and "ok (7 events)" in result.stderr
+    assert result.exit_code == 0 and "ok (7 events)" in result.stdout
 
     bad = tmp_path / "bad.ics"
     bad.write_bytes(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n"
@@ -119,7 +119,7 @@ def test_validate_ok_problems_and_non_calendars(tmp_path: Path) -> None:
     result = run(["validate", str(text), str(good)])
     assert result.exit_code == 2
     assert "not an iCalendar file" in result.stderr and "Traceback" not in result.output
-    assert "ok (7 events)" in result.stderr  # the other file is still checked
+    assert "ok (7 events)" in result.stdout  # the other file is still checked
     result = run(["validate", str(tmp_path / "missing.ics")])
     assert result.exit_code == 2 and "no such file" in result.stderr
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.httpserver import TestServer, atom, html_page, rss
+from tests.settle import settled
 
 JAZZ_A = ("The Riverside Jazz Festival will take place on Saturday, June 20, on the river "
           "promenade, organisers announced on Monday. About forty bands are expected.")
@@ -70,6 +71,7 @@ class Site:
         (articles / "meeting.txt").write_text(MEETING, encoding="utf-8")
         (articles / "meeting.meta.toml").write_text(
             "published = 2026-03-02T09:15:00+01:00\n", encoding="utf-8")
+        settled(articles / "meeting.txt")
         path = folder / "calsync.toml"
         path.write_text(f"""
 state = "state"

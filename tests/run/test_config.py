@@ -250,6 +250,7 @@ max_bytes = 1e6
 [limits]
 max_file_bytes = 2000
 run_deadline = 30
+min_file_age = 0
 
 [[source]]
 name = "f"
@@ -260,6 +261,10 @@ follow_symlinks = true
     assert (config.fetch.concurrency, config.fetch.per_host, config.fetch.max_bytes) == (
         8, 1, 1_000_000)
     assert (config.limits.max_file_bytes, config.limits.run_deadline) == (2000, 30.0)
+    assert config.limits.min_file_age == 0.0
+    assert load_config(write(tmp_path, "")).limits.min_file_age == 2.0
+    with pytest.raises(ConfigError, match=r"limits.min_file_age: must be >= 0 and <= 3600, not -1"):
+        load_config(write(tmp_path, "[limits]\nmin_file_age = -1\n"))
     assert config.sources[0].follow_symlinks
     with pytest.raises(ConfigError, match=r"source\[1\].follow_symlinks: not used by a 'feed'"):
         load_config(write(tmp_path, '[[source]]\nname = "x"\ntype = "feed"\n'

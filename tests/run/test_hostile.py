@@ -16,6 +16,7 @@ from calsync.extraction.settings import ExtractionSettings
 from calsync.model import Article, Event
 from calsync.pipeline import run
 from tests.httpserver import TestServer, html_page, rss
+from tests.settle import settled
 
 PARIS = ZoneInfo("Europe/Paris")
 NOW = datetime(2026, 3, 5, 10, 0, tzinfo=PARIS)
@@ -29,6 +30,7 @@ def folder_config(tmp_path: Path, body: str = "", *, files: int = 3, extra: str 
     for i in range(files):
         (articles / f"a{i}.txt").write_text(
             f"The fair number {i} will open on March {10 + i}.", encoding="utf-8")
+        settled(articles / f"a{i}.txt")
     path = tmp_path / "calsync.toml"
     path.write_text(f"""
 state = "state"

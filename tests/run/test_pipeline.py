@@ -19,6 +19,7 @@ from calsync.config import load_config
 from calsync.pipeline import run
 from tests.httpserver import TestServer
 from tests.run.site import Site
+from tests.settle import settled
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -210,6 +211,7 @@ def test_dry_run_after_a_real_run_changes_no_file(site: Site, tmp_path: Path) ->
 def test_undated_article_is_skipped_with_a_warning(site: Site, tmp_path: Path) -> None:
     config = site.config(tmp_path)
     (tmp_path / "articles/undated.txt").write_text("The bakery reopens on Friday.")
+    settled(tmp_path / "articles/undated.txt")
     result = cli(config)
     assert result.exit_code == 0
     assert "1 skipped" in result.output

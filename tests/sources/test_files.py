@@ -117,14 +117,54 @@ def test_unchanged_files_are_not_parsed_again(tmp_path: Path) -> None:
 def test_a_bad_file_fails_alone(tmp_path: Path) -> None:
     write(tmp_path, "good.txt", STORY, "published = 2026-03-02\n")
     (tmp_path / "bad.txt").write_bytes(b"\xff\xfe caf\xe9")
-    write(tmp_path, "empty.txt", "  \n", "published = 2026-03-02\n")
     write(tmp_path, "badmeta.txt", STORY, "published = 'soon'\n")
-    batch = read_source(source("folder", path=tmp_path, glob="*.txt"), context(tmp_path))
+    write(tmp_path, "nohtml.html", "<html><body></body></html>", "published = 2026-03-02\n")
+    batch = read_source(source("folder", path=tmp_path, glob="*.*"), context(tmp_path))
     assert [a.source for a in batch.articles] == ["good.txt"]
     assert len(batch.errors) == 3
     text = "\n".join(batch.errors)
-    assert "bad.txt: not UTF-8" in text and "empty.txt: empty article" in text
+    assert "bad.txt: not UTF-8" in text and "nohtml.html: empty article" in text
     assert "badmeta.meta.toml: published: not a date" in text
+
+
+def test_a_half_written_file_is_skipped_for_now_and_keeps_its_previous_events(
+        tmp_path: Path) -> None:
+    # An empty file, or one cut in the middle of a character, was a failed source every run.
+    write(tmp_path, "good.txt", STORY, "published = 2026-03-02\n")
+    write(tmp_path, "empty.txt", "", "published = 2026-03-02\n")
+    write(tmp_path, "blank.txt", "  \n", "published = 2026-03-02\n")
+    (tmp_path / "cut.txt").write_bytes(STORY.encode() + " Caf\u00e9".encode()[:-1])
+    (tmp_path / "cut.meta.toml").write_text("published = 2026-03-02\n")
+    batch = read_source(source("folder", path=tmp_path, glob="*.txt"), context(tmp_path))
+    assert batch.errors == []
+    assert [a.source for a in batch.articles] == ["good.txt"]
+    assert sorted(batch.kept) == ["blank.txt", "cut.txt", "empty.txt"]
+    assert not {"blank.txt", "cut.txt", "empty.txt"} & set(batch.raw_hashes)
+    text = "\n".join(batch.warnings)
+    assert len(batch.warnings) == 3 and text.count("read again next run") == 3
+    assert "empty.txt: skipped for now: empty" in text
+    assert "cut.txt: skipped for now: it ends in the middle of a UTF-8 character" in text
+
+
+def test_a_file_modified_in_the_last_seconds_is_left_for_the_next_run(tmp_path: Path) -> None:
+    import os
+
+    path = write(tmp_path, "fresh.txt", STORY, "published = 2026-03-02\n")
+    stamp = NOW.timestamp() - 0.5
+    os.utime(path, (stamp, stamp))
+    cfg = source("folder", path=tmp_path, glob="*.txt")
+    ctx = replace(context(tmp_path), min_file_age=2.0)
+    batch = read_source(cfg, ctx)
+    assert batch.articles == [] and batch.kept == ["fresh.txt"] and batch.errors == []
+    [warning] = batch.warnings
+    assert "fresh.txt: skipped for now: modified 0.5 s before the run" in warning
+    # Older than that, or dated ahead of the clock by more than that: read.
+    for offset in (-3.0, 3.0):
+        os.utime(path, (NOW.timestamp() + offset, NOW.timestamp() + offset))
+        assert [a.source for a in read_source(cfg, ctx).articles] == ["fresh.txt"]
+    # Without the setting (a library caller), read at once.
+    os.utime(path, (stamp, stamp))
+    assert [a.source for a in read_source(cfg, context(tmp_path)).articles] == ["fresh.txt"]
 
 
 def test_missing_file_or_folder_fails_the_source(tmp_path: Path) -> None:
