@@ -34,6 +34,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from calsync.assemble import ArticleEvents, Extractor, combine, read_article
 from calsync.config import (
     CaldavTargetConfig,
     Config,
@@ -44,7 +45,6 @@ from calsync.config import (
 )
 from calsync.errors import CalsyncError, LockedError, SourceError, TargetError
 from calsync.extraction.settings import ExtractionSettings
-from calsync.merge import Reported, merge_events
 from calsync.model import Article, Event, Plan
 from calsync.sources import SourceContext, read_source
 from calsync.sources.cache import ArticleCache, CachedArticle, open_cache
@@ -52,7 +52,6 @@ from calsync.sources.fetch import Fetcher, Validators
 
 log = logging.getLogger("calsync.run")
 
-Extractor = Callable[[Article, ExtractionSettings], list[Event]]
 Progress = Callable[[str], None]
 
 CACHE_NAME = "articles.sqlite"
@@ -385,12 +384,6 @@ def extractor_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def _default_extractor(article: Article, settings: ExtractionSettings) -> list[Event]:
-    from calsync.extraction.events import extract_events
-
-    return extract_events(article, settings)
-
-
 def run(config: Config, *, now: datetime, dry_run: bool = False,
         extract: Extractor | None = None, fetcher: Fetcher | None = None,
         progress: Progress | None = None,
@@ -406,7 +399,7 @@ def run(config: Config, *, now: datetime, dry_run: bool = False,
     from filelock import FileLock, Timeout
 
     def converge() -> RunReport:
-        return _run(config, now=now, dry_run=dry_run, extract=extract or _default_extractor,
+        return _run(config, now=now, dry_run=dry_run, extract=extract,
                     fetcher=fetcher, progress=progress or (lambda _msg: None), clock=clock,
                     deadline=clock() + config.limits.run_deadline)
 
@@ -431,7 +424,7 @@ def run(config: Config, *, now: datetime, dry_run: bool = False,
         lock.release()
 
 
-def _run(config: Config, *, now: datetime, dry_run: bool, extract: Extractor,
+def _run(config: Config, *, now: datetime, dry_run: bool, extract: Extractor | None,
          fetcher: Fetcher | None, progress: Progress, clock: Callable[[], float],
          deadline: float) -> RunReport:
     report = RunReport(dry_run=dry_run)
@@ -442,7 +435,7 @@ def _run(config: Config, *, now: datetime, dry_run: bool, extract: Extractor,
                                  deadline=deadline)
     past_deadline = functools.partial(_past, clock, deadline)
     settings = config.extraction
-    reports: list[Reported] = []
+    reports: list[ArticleEvents] = []
     cache_path = config.state_dir / CACHE_NAME
     if dry_run and not cache_path.exists():
         cache_path = Path(":memory:")  # a dry run leaves no cache behind
@@ -464,14 +457,14 @@ def _run(config: Config, *, now: datetime, dry_run: bool, extract: Extractor,
             report.sources.append(sr)
             for art in current.values():
                 sr.events += len(art.events)
-                reports.extend(Reported(e, art.published, art.id) for e in art.events)
+                reports.append(ArticleEvents(art.id, art.published, art.events))
         if not dry_run:
             with cache.transaction():
                 cache.remove_sources_except([s.name for s in config.sources])
         report.requests = fetcher.requests
-        events = merge_events(reports)
+        events = combine(reports)  # the one road: calsync.assemble
         report.events = tuple(events)
-        log.info("%d events from %d reports", len(events), len(reports))
+        log.info("%d events from %d articles", len(events), len(reports))
         memo = None if dry_run else cache
         for tcfg in config.targets:
             progress(f"target {tcfg.name}")
@@ -486,7 +479,7 @@ def _past(clock: Callable[[], float], deadline: float) -> bool:
 
 def _read_one(src: SourceConfig, config: Config, cache: ArticleCache,
               previous: dict[str, CachedArticle], *, now: datetime, dry_run: bool,
-              extract: Extractor, settings: ExtractionSettings, fetcher: Fetcher,
+              extract: Extractor | None, settings: ExtractionSettings, fetcher: Fetcher,
               progress: Progress, past_deadline: Callable[[], bool] = lambda: False,
               ) -> tuple[dict[str, CachedArticle], SourceReport]:
     """Read one source and bring its cached articles up to date; never raises SourceError."""
@@ -544,7 +537,7 @@ def _read_one(src: SourceConfig, config: Config, cache: ArticleCache,
             continue
         progress(f"extract {ident}")
         try:
-            events = tuple(extract(article, settings))
+            events = read_article(article, settings, extract).events
         except CalsyncError as exc:
             _extract_failed(sr, ident, str(exc), old, current, validators, article, src)
             continue

@@ -8,7 +8,7 @@ from datetime import datetime
 import click
 
 from calsync.cli import main
-from calsync.cli._common import load_articles, reading, reading_options
+from calsync.cli._common import article_events, load_articles, reading, reading_options
 from calsync.model import Event
 
 
@@ -17,19 +17,27 @@ from calsync.model import Event
 @reading_options()
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
               show_default=True)
+@click.option("--per-article", is_flag=True,
+              help="Each article's own events, in article order, without merging the "
+                   "happenings several articles report.")
 def extract(paths: tuple[str, ...], published: str | None, tz: str, countries: tuple[str, ...],
-            keep_past: bool, fmt: str) -> None:
+            keep_past: bool, fmt: str, per_article: bool) -> None:
     """Extract the scheduled events of article files (PATH... or - for stdin).
 
-    Each file is one article; all share the publication date given.
+    Each file is one article, dated by itself. The events are those export and sync write:
+    one per happening, however many articles report it (with all their sources).
     """
-    from calsync.extraction.events import extract_events
     from calsync.serialize import event_to_dict
 
-    when, settings = reading(published, tz, countries, keep_past)
     events: list[Event] = []
-    for article in load_articles(paths, when, settings.zone):
-        events.extend(extract_events(article, settings))
+    if per_article:
+        from calsync.assemble import read_article
+
+        when, settings = reading(published, tz, countries, keep_past)
+        for article in load_articles(paths, when, settings.zone):
+            events.extend(read_article(article, settings).events)
+    else:
+        events = article_events(paths, published, tz, countries, keep_past)
     if fmt == "json":
         click.echo(json.dumps([event_to_dict(e) for e in events], indent=2, ensure_ascii=False))
     elif fmt == "jsonl":
@@ -53,5 +61,6 @@ def _table(events: list[Event]) -> None:
             clock = "all day" if last == 1 else f"{last} days"
         place = e.location or ""
         expr = e.evidence[0].expression if e.evidence else ""
+        sources = f"  ({', '.join(e.sources)})" if len(e.sources) > 1 else ""
         click.echo(f"{day}  {clock:<11}  {e.title}" + (f"  @ {place}" if place else "")
-                   + f"  [“{expr}”]")
+                   + f"  [“{expr}”]{sources}")
