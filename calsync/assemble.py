@@ -6,14 +6,17 @@ whatever the command; commands differ only in where the events go. Which article
 their identity (the ``source`` their UIDs are made from) and their publication instant are
 decided before, by the sources (``calsync.sources``) or the CLI's article reading.
 
-Pure: no I/O, no clock. ``calsync run`` keeps each article's events in its cache and gives
-them back here as ``ArticleEvents``, so a cached article is merged exactly like a fresh one.
+Cancellations are always extracted (``keep_cancelled``): a later article calling off a
+happening announced earlier must reach the merge, which drops a happening only ever reported
+as called off. Pure: no I/O, no clock. ``calsync run`` keeps each article's events in its
+cache and gives them back here as ``ArticleEvents``, so a cached article is merged exactly
+like a fresh one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from calsync.extraction.settings import ExtractionSettings
@@ -41,7 +44,9 @@ def _extract_events(article: Article, settings: ExtractionSettings) -> Sequence[
 
 def read_article(article: Article, settings: ExtractionSettings,
                  extract: Extractor | None = None) -> ArticleEvents:
-    """The events one article announces, before any merging across articles."""
+    """The events one article reports (its cancellations too), before any merging."""
+    if not settings.keep_cancelled:
+        settings = replace(settings, keep_cancelled=True)
     events = tuple((extract or _extract_events)(article, settings))
     return ArticleEvents(article.source, article.published, events)
 

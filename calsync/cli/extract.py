@@ -18,8 +18,8 @@ from calsync.model import Event
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
               show_default=True)
 @click.option("--per-article", is_flag=True,
-              help="Each article's own events, in article order, without merging the "
-                   "happenings several articles report.")
+              help="Each article's own events (those it calls off too), in article order, "
+                   "before the happenings several articles report are merged.")
 def extract(paths: tuple[str, ...], published: str | None, tz: str, countries: tuple[str, ...],
             keep_past: bool, fmt: str, per_article: bool) -> None:
     """Extract the scheduled events of article files (PATH... or - for stdin).
@@ -62,5 +62,7 @@ def _table(events: list[Event]) -> None:
         place = e.location or ""
         expr = e.evidence[0].expression if e.evidence else ""
         sources = f"  ({', '.join(e.sources)})" if len(e.sources) > 1 else ""
+        if e.status == "CANCELLED":
+            sources += "  (called off)"
         click.echo(f"{day}  {clock:<11}  {e.title}" + (f"  @ {place}" if place else "")
                    + f"  [“{expr}”]{sources}")

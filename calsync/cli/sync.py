@@ -145,16 +145,14 @@ def google(ctx: click.Context, paths: tuple[str, ...], published: str | None, tz
     from calsync.extras import require
 
     require("google", "calsync sync google")
-    from calsync.targets.google import GoogleTarget, load_credentials, save_token
+    from calsync.targets.google import GoogleTarget, load_credentials, token_keeper
 
     events = article_events(paths, published, tz, countries, keep_past)
     creds = load_credentials(credentials, token_uri=token_uri)
-    token_before = getattr(creds, "token", None)
+    keep_token = token_keeper(creds, stored=credentials is None)
     target = GoogleTarget(calendar, creds, api_endpoint=api_endpoint)
     try:
         run_sync(ctx, events, target, state_path=state_path, dry_run=dry_run, prune=prune,
                  force=force, max_delete_fraction=max_delete_fraction, fmt=fmt)
     finally:
-        if credentials is None and getattr(creds, "refresh_token", None) and \
-                getattr(creds, "token", None) != token_before:
-            save_token(creds)  # keep the refreshed OAuth token (0600)
+        keep_token()  # a refreshed OAuth token is saved back (0600)
