@@ -190,22 +190,21 @@ def sync(
     return planned.dry_run() if dry_run else planned.apply(progress)
 
 
+@dataclass
 class EngineTarget:
     """A remote target (Google, CalDAV) as a run drives it (``CalendarTarget``): one listing,
     one plan, then exactly that plan's writes. Its state lives in ``state_path``."""
 
-    def __init__(self, name: str, kind: str, target: Target, state_path: Path, *,
-                 prune: bool = False, max_delete_fraction: float = DEFAULT_MAX_DELETE_FRACTION,
-                 on_close: Callable[[], None] | None = None) -> None:
-        self.name = name
-        self.kind = kind
-        self.target = target
-        self.state_path = state_path
-        self.prune = prune
-        self.max_delete_fraction = max_delete_fraction
-        self.on_close = on_close
-        self._planned: PlannedSync | None = None
-        self._state: StateStore | None = None
+    name: str
+    kind: str
+    target: Target
+    state_path: Path
+    prune: bool = False
+    max_delete_fraction: float = DEFAULT_MAX_DELETE_FRACTION
+    #: Called once the run is done with the target (Google saves a refreshed token).
+    on_close: Callable[[], None] | None = None
+    _planned: PlannedSync | None = field(default=None, init=False, repr=False)
+    _state: StateStore | None = field(default=None, init=False, repr=False)
 
     def plan(self, events: Sequence[Event]) -> Plan:
         if self._state is None:
