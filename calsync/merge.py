@@ -5,6 +5,10 @@ The rule, applied to reports in publication order (earliest first):
 * Titles are normalised (accents, case, punctuation, small words and date words such as
   "June", "Friday" or "20th" dropped, plural ``s`` removed) into word sets: "Festival on
   June 20" and "Riverside Jazz Festival" share "festival".
+* Numbers, letters and codes that name a thing ("Group B", "Stage 4", "Flight 101", "Round 3",
+  "Case 21-476", "Working Group 12") are part of its identity (``identifiers``): two reports
+  naming the same noun with different codes ("Group B" and "Group C") never merge, however
+  alike the rest of their titles; the same code in two articles still does.
 * A report joins an existing event when it comes from a different article and either
   - **same happening**: its days overlap the event's days, the word sets overlap enough
     (overlap coefficient ≥ 0.6: "Summit" and "Climate summit" match, "Board meeting" and
@@ -65,6 +69,14 @@ _MOVE_CUES = re.compile(
 )
 
 
+#: A noun, then what numbers or letters it ("Group B", "Stage 4", "Case 21-476", "Flight
+#: No. 101", "Working Group XII"): the code is read only right after a word of letters.
+_CODE = re.compile(
+    r"\b([A-Za-z][a-z]+)\s+(?:[Nn]o\.?\s*|#\s*)?"
+    r"(\d+(?:[-/.]\d+)*[A-Za-z]?|[A-Z]{1,3}-?\d+[A-Za-z]?|[IVX]{2,6}|[A-Z])(?![\w:])"
+)
+
+
 @dataclass(frozen=True)
 class Reported:
     """An event as one article reported it, with that article's publication instant."""
@@ -87,6 +99,35 @@ def words(title: str) -> frozenset[str]:
             word = word[:-1]
         out.add(word)
     return frozenset(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def identifiers(title: str) -> frozenset[tuple[str, str]]:
+    """The (noun, code) pairs that name one thing among its like: "Group B" -> ("group",
+    "B"). A number after a date word ("March 3", "Friday 20") dates the title instead, and
+    one followed by a month ("Festival 20 June") too."""
+    text = unicodedata.normalize("NFKD", title)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    out: set[tuple[str, str]] = set()
+    for match in _CODE.finditer(text):
+        noun = match.group(1).lower()
+        if noun in _STOPWORDS or noun in _DATE_WORDS:
+            continue
+        following = re.match(r"\W*([A-Za-z]+)", text[match.end():])
+        if following and following.group(1).lower() in _DATE_WORDS:
+            continue
+        if len(noun) > 3 and noun.endswith("s") and not noun.endswith("ss"):
+            noun = noun[:-1]
+        out.add((noun, match.group(2).upper()))
+    return frozenset(out)
+
+
+def codes_disagree(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """True when both name a shared noun with different codes ("Stage 3" and "Stage 4")."""
+    for noun in {n for n, _ in a} & {n for n, _ in b}:
+        if {c for n, c in a if n == noun} != {c for n, c in b if n == noun}:
+            return True
+    return False
 
 
 def _days(event: Event) -> tuple[date, date]:
@@ -139,12 +180,14 @@ class _Cluster:
     articles: set[str] = field(default_factory=set)
     uids: set[str] = field(default_factory=set)
     titles: set[frozenset[str]] = field(default_factory=set)
+    codes: set[frozenset[tuple[str, str]]] = field(default_factory=set)
 
     def add(self, report: Reported) -> None:
         self.members.append(report)
         self.articles.add(report.article)
         self.uids.add(report.event.uid)
         self.titles.add(words(report.event.title))
+        self.codes.add(identifiers(report.event.title))
 
 
 def _score(cluster: _Cluster, report: Reported) -> float | None:
@@ -154,6 +197,9 @@ def _score(cluster: _Cluster, report: Reported) -> float | None:
         return 2.0  # the same UID is the same event, even from the same article
     if report.article in cluster.articles:
         return None
+    codes = identifiers(ev.title)
+    if any(codes_disagree(codes, theirs) for theirs in cluster.codes):
+        return None  # "Group B" is never "Group C"
     mine = words(ev.title)
     same_days = _overlap(ev, cluster.current) and _places_agree(ev, cluster.current)
     moved = says_moved(ev) and abs(_days(ev)[0] - _days(cluster.current)[0]) <= MOVE_WINDOW

@@ -16,6 +16,7 @@ from calsync.extraction.settings import DEFAULT_COUNTRIES, DEFAULT_TIMEZONE, Ext
 from calsync.model import Article
 
 if TYPE_CHECKING:
+    from calsync.model import Event
     from calsync.sources.files import ArticleFile
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -170,3 +171,13 @@ def load_articles(paths: tuple[str, ...], fallback: datetime | None,
                  "<name>.meta.toml with published = 2022-03-03, or pass --published DATE "
                  "for articles that state none")
     return articles
+
+
+def article_events(paths: tuple[str, ...], published: str | None, tz: str,
+                   countries: tuple[str, ...] = (), keep_past: bool = False) -> list[Event]:
+    """The merged events of article files, as every command that reads them sees them
+    (``calsync.assemble``: the same road ``calsync run`` takes)."""
+    from calsync.assemble import assemble
+
+    when, settings = reading(published, tz, countries, keep_past)
+    return assemble(load_articles(paths, when, settings.zone), settings)

@@ -10,9 +10,9 @@ from pathlib import Path
 import click
 
 from calsync.cli import main
-from calsync.cli._common import load_articles, reading, reading_options
+from calsync.cli._common import article_events, reading_options
 from calsync.errors import CalsyncError, InputError, UsageError
-from calsync.model import ChangeKind, Event, Plan
+from calsync.model import ChangeKind, Plan
 from calsync.wording import plural
 
 
@@ -67,13 +67,9 @@ def export(ctx: click.Context, paths: tuple[str, ...], published: str | None, tz
     removed. The file is replaced atomically.
     """
     from calsync import ics
-    from calsync.extraction.events import extract_events
     from calsync.targets.ics_file import IcsFileTarget
 
-    when, settings = reading(published, tz, countries, keep_past)
-    events: list[Event] = []
-    for article in load_articles(paths, when, settings.zone):
-        events.extend(extract_events(article, settings))
+    events = article_events(paths, published, tz, countries, keep_past)
     quiet = bool(ctx.obj and ctx.obj.get("quiet"))
 
     if output == "-":

@@ -17,25 +17,35 @@ from calsync.model import Event
 @reading_options()
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
               show_default=True)
+@click.option("--per-article", is_flag=True,
+              help="Each article's own events (those it calls off too), in article order, "
+                   "before the happenings several articles report are merged.")
 def extract(paths: tuple[str, ...], published: str | None, tz: str, countries: tuple[str, ...],
-            keep_past: bool, fmt: str) -> None:
+            keep_past: bool, fmt: str, per_article: bool) -> None:
     """Extract the scheduled events of article files (PATH... or - for stdin).
 
-    Each file is one article; all share the publication date given.
+    Each file is one article, dated by itself. The events are those export and sync write:
+    one per happening, however many articles report it (with all their sources).
     """
-    from calsync.extraction.events import extract_events
     from calsync.extraction.language import choose
     from calsync.serialize import event_to_dict
 
-    when, settings = reading(published, tz, countries, keep_past)
     events: list[Event] = []
-    languages: list[str] = []  # the language each event's article was read in
-    for article in load_articles(paths, when, settings.zone):
-        found = extract_events(article, settings)
-        events.extend(found)
-        languages.extend([choose(settings.language, article.language, article.text)] * len(found))
-    rows = [{**event_to_dict(e), "language": lang} for e, lang in zip(events, languages,
-                                                                       strict=True)]
+    when, settings = reading(published, tz, countries, keep_past)
+    articles = load_articles(paths, when, settings.zone)
+    # the language each article was read in, shown with its events
+    language = {a.source: choose(settings.language, a.language, a.text) for a in articles}
+    if per_article:
+        from calsync.assemble import read_article
+
+        for article in articles:
+            events.extend(read_article(article, settings).events)
+    else:
+        from calsync.assemble import assemble
+
+        events = assemble(articles, settings)
+    rows = [{**event_to_dict(e), "language": language.get(e.sources[0], "en")
+             if e.sources else "en"} for e in events]
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     elif fmt == "jsonl":
@@ -59,5 +69,8 @@ def _table(events: list[Event]) -> None:
             clock = "all day" if last == 1 else f"{last} days"
         place = e.location or ""
         expr = e.evidence[0].expression if e.evidence else ""
+        sources = f"  ({', '.join(e.sources)})" if len(e.sources) > 1 else ""
+        if e.status == "CANCELLED":
+            sources += "  (called off)"
         click.echo(f"{day}  {clock:<11}  {e.title}" + (f"  @ {place}" if place else "")
-                   + f"  [“{expr}”]")
+                   + f"  [“{expr}”]{sources}")

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from calsync.cli import main
-from calsync.cli._common import load_articles, reading, reading_options
+from calsync.cli._common import article_events, reading_options
 from calsync.model import ChangeKind, Event
 from calsync.wording import plural
 
@@ -54,14 +54,6 @@ def sync_options(func: F) -> F:
     for option in reversed(options):
         func = option(func)
     return func
-
-
-def desired_events(paths: tuple[str, ...], published: str | None, tz: str,
-                   countries: tuple[str, ...] = (), keep_past: bool = False) -> list[Event]:
-    from calsync.sync.inputs import events_from_articles
-
-    when, settings = reading(published, tz, countries, keep_past)
-    return events_from_articles(load_articles(paths, when, settings.zone), settings)
 
 
 def run_sync(ctx: click.Context, events: list[Event], target: Any, *, state_path: str | None,
@@ -155,16 +147,14 @@ def google(ctx: click.Context, paths: tuple[str, ...], published: str | None, tz
     from calsync.extras import require
 
     require("google", "calsync sync google")
-    from calsync.targets.google import GoogleTarget, load_credentials, save_token
+    from calsync.targets.google import GoogleTarget, load_credentials, token_keeper
 
-    events = desired_events(paths, published, tz, countries, keep_past)
+    events = article_events(paths, published, tz, countries, keep_past)
     creds = load_credentials(credentials, token_uri=token_uri)
-    token_before = getattr(creds, "token", None)
+    keep_token = token_keeper(creds, stored=credentials is None)
     target = GoogleTarget(calendar, creds, api_endpoint=api_endpoint)
     try:
         run_sync(ctx, events, target, state_path=state_path, dry_run=dry_run, prune=prune,
                  force=force, max_delete_fraction=max_delete_fraction, fmt=fmt)
     finally:
-        if credentials is None and getattr(creds, "refresh_token", None) and \
-                getattr(creds, "token", None) != token_before:
-            save_token(creds)  # keep the refreshed OAuth token (0600)
+        keep_token()  # a refreshed OAuth token is saved back (0600)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import click
 
-from calsync.cli.sync import desired_events, run_sync, sync_group, sync_options
+from calsync.cli._common import article_events
+from calsync.cli.sync import run_sync, sync_group, sync_options
 from calsync.errors import UsageError
 
 
@@ -52,7 +53,7 @@ def caldav(ctx: click.Context, paths: tuple[str, ...], published: str | None, tz
         raise UsageError("give --password-env or --password-command, not both")
     if not password_env and not password_command and os.environ.get("CALSYNC_CALDAV_PASSWORD"):
         password_env = "CALSYNC_CALDAV_PASSWORD"
-    events = desired_events(paths, published, tz, countries, keep_past)
+    events = article_events(paths, published, tz, countries, keep_past)
     password = resolve_password(password_env, password_command)
     if username and password is None:
         raise UsageError(f"no password for {username!r}: pass --password-env VAR or "

@@ -163,7 +163,7 @@ class ArticleCache:
             self._db.execute("DELETE FROM http WHERE url = ?", (url,))
 
     def get(self, key: str) -> str | None:
-        """A small value a target remembers between runs (see ``pipeline.Memo``)."""
+        """A small value a target remembers between runs (see ``calsync.targets.base.Memo``)."""
         row = self._db.execute("SELECT value FROM memo WHERE key = ?", (key,)).fetchone()
         return str(row[0]) if row else None
 

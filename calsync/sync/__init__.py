@@ -1,21 +1,23 @@
 """The target-agnostic sync engine: list, plan, apply, remember.
 
-``sync()`` is what the CLI and the cron runner call, whatever the target (Google, CalDAV).
-It never prints; progress goes through an optional callback and the outcome comes back as a
-``SyncResult``.
+``sync()`` is what ``calsync sync`` calls, whatever the target (Google, CalDAV);
+``EngineTarget`` is the same engine in a run's plan-then-apply shape. It receives events and
+never makes them (it does not import the extraction), never prints; progress goes through an
+optional callback and the outcome comes back as a ``SyncResult``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from calsync.model import ChangeKind, Event, Plan
 from calsync.sync.apply import apply_plan, record_view, state_records, updated_view
 from calsync.sync.plan import DEFAULT_MAX_DELETE_FRACTION, describe, make_plan
 from calsync.sync.state import StateRecord, StateStore
-from calsync.targets.base import ChangeResult, RemoteEvent, Target
+from calsync.targets.base import Applied, ChangeResult, RemoteEvent, Target
 
 
 @dataclass(frozen=True)
@@ -188,4 +190,48 @@ def sync(
     return planned.dry_run() if dry_run else planned.apply(progress)
 
 
-__all__ = ["PlannedSync", "StateStore", "SyncResult", "describe", "make_plan", "prepare", "sync"]
+@dataclass
+class EngineTarget:
+    """A remote target (Google, CalDAV) as a run drives it (``CalendarTarget``): one listing,
+    one plan, then exactly that plan's writes. Its state lives in ``state_path``."""
+
+    name: str
+    kind: str
+    target: Target
+    state_path: Path
+    prune: bool = False
+    max_delete_fraction: float = DEFAULT_MAX_DELETE_FRACTION
+    #: Called once the run is done with the target (Google saves a refreshed token).
+    on_close: Callable[[], None] | None = None
+    _planned: PlannedSync | None = field(default=None, init=False, repr=False)
+    _state: StateStore | None = field(default=None, init=False, repr=False)
+
+    def plan(self, events: Sequence[Event]) -> Plan:
+        if self._state is None:
+            self._state = StateStore(self.state_path)
+        self._planned = prepare(events, self.target, self._state, prune=self.prune,
+                                max_delete_fraction=self.max_delete_fraction)
+        return self._planned.plan
+
+    def apply(self, events: Sequence[Event], plan: Plan) -> Applied:
+        if self._planned is None or self._planned.plan is not plan:
+            self.plan(events)
+        assert self._planned is not None
+        result = self._planned.apply()
+        return Applied(
+            written=any(r.ok for r in result.results),
+            failures=tuple(f"{f.change.uid}: {f.message}" for f in result.failed),
+            detail=", ".join(f"{v} {k}" for k, v in result.counts().items() if v),
+            error=result.error,
+        )
+
+    def close(self) -> None:
+        if self._state is not None:
+            self._state.close()
+            self._state = None
+        if self.on_close is not None:
+            self.on_close()
+
+
+__all__ = ["EngineTarget", "PlannedSync", "StateStore", "SyncResult", "describe", "make_plan",
+           "prepare", "sync"]

@@ -1,9 +1,16 @@
-"""The small protocol every calendar target implements, and what it reports back.
+"""The small protocols every calendar target implements, and what it reports back.
 
-A target only moves events between calsync and one remote calendar; it never decides what to
-write. The sync engine (``calsync.sync``) computes a ``Plan`` from the desired events, the
-state store and ``Target.list_remote()``, then hands the writes to ``Target.apply``. Targets
-raise only ``calsync.errors`` exceptions.
+Two levels:
+
+- ``Target``: a remote calendar (Google, CalDAV) as the sync engine sees it. It only moves
+  events between calsync and that calendar; it never decides what to write. The engine
+  (``calsync.sync``) computes a ``Plan`` from the desired events, the state store and
+  ``Target.list_remote()``, then hands the writes to ``Target.apply``.
+- ``CalendarTarget``: any configured target (the .ics file too) as a run drives it: plan the
+  events, then apply exactly that plan. ``calsync.targets.registry`` builds one from a
+  ``[[target]]`` of the configuration.
+
+Targets raise only ``calsync.errors`` exceptions.
 """
 
 from __future__ import annotations
@@ -12,8 +19,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, runtime_checkable
 
-from calsync.errors import CalsyncError, ConflictError, QuotaExceededError
-from calsync.model import Change, ChangeKind, Event
+from calsync.errors import CalsyncError, ConflictError, QuotaExceededError, TargetError
+from calsync.model import Change, ChangeKind, Event, Plan
 
 Outcome = Literal["ok", "failed", "skipped", "conflict"]
 
@@ -117,6 +124,52 @@ class Target(Protocol):
         ``QuotaExceededError`` may stop the run: changes already reported stay reported.
         """
         ...
+
+
+class Memo(Protocol):
+    """Small values a target keeps between runs (stored in the run's article cache)."""
+
+    def get(self, key: str) -> str | None: ...
+
+    def set(self, key: str, value: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What applying a plan did: for the run's report."""
+
+    written: bool = False
+    #: One message per change that failed (the others were applied).
+    failures: tuple[str, ...] = ()
+    #: Counts in words ("3 created, 1 updated").
+    detail: str = ""
+    #: Why applying stopped early (the daily quota...), or None.
+    error: str | None = None
+
+
+class CalendarTarget(Protocol):
+    """A configured target as a run sees it: one plan, then exactly that plan's writes."""
+
+    name: str
+    kind: str
+
+    def plan(self, events: Sequence[Event]) -> Plan: ...
+
+    def apply(self, events: Sequence[Event], plan: Plan) -> Applied: ...
+
+    def close(self) -> None: ...
+
+
+def env_value(target: str, variable: str, key: str) -> str:
+    """The value of the environment variable a target's ``key`` names (secrets and key paths
+    live there, never in the configuration file)."""
+    import os
+
+    value = os.environ.get(variable)
+    if not value:
+        raise TargetError(f"target {target!r}: environment variable {variable} ({key}) is "
+                          "not set")
+    return value
 
 
 class SimpleTarget:

@@ -46,10 +46,13 @@ from calsync.targets.base import (
     RemoteEvent,
     ResultCallback,
     backoff_delay,
+    env_value,
 )
 
 if TYPE_CHECKING:
     from icalendar import Component
+
+    from calsync.config import CaldavTargetConfig
 
 log = logging.getLogger("calsync.caldav")
 
@@ -927,6 +930,19 @@ def resolve_password(env: str | None = None, command: str | None = None) -> str 
             raise ConfigError(f"environment variable {env} (the CalDAV password) is not set")
         return value
     return None
+
+
+def from_config(cfg: CaldavTargetConfig) -> CalDAVTarget:
+    """The calendar of a ``[[target]]`` of type ``caldav``; the password is the first line
+    ``password_command`` prints, or the value of the variable ``password_env`` names."""
+    if cfg.password_command:
+        password = resolve_password(command=cfg.password_command)
+    elif cfg.password_env:
+        password = env_value(cfg.name, cfg.password_env, "password_env")
+    else:
+        password = None
+    return CalDAVTarget(cfg.url, cfg.username, password, calendar=cfg.calendar,
+                        create=cfg.create)
 
 
 class _TokenRefused(TargetError):

@@ -34,11 +34,21 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from calsync.errors import ConfigError, QuotaExceededError, TargetError
 from calsync.model import Change, ChangeKind, Event
-from calsync.targets.base import ChangeResult, Listing, RemoteEvent, ResultCallback, backoff_delay
+from calsync.targets.base import (
+    ChangeResult,
+    Listing,
+    RemoteEvent,
+    ResultCallback,
+    backoff_delay,
+    env_value,
+)
+
+if TYPE_CHECKING:
+    from calsync.config import GoogleTargetConfig
 
 log = logging.getLogger("calsync.google")
 
@@ -276,6 +286,32 @@ def save_token(credentials: Any, path: Path | None = None) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return target
+
+
+def token_keeper(credentials: Any, *, stored: bool) -> Callable[[], None]:
+    """What to call when done with ``credentials``: when they are the stored OAuth token
+    (``stored``) and the API calls refreshed it, it is saved back (0600)."""
+    before = getattr(credentials, "token", None)
+
+    def keep() -> None:
+        if stored and getattr(credentials, "refresh_token", None) and \
+                getattr(credentials, "token", None) != before:
+            save_token(credentials)
+
+    return keep
+
+
+def from_config(cfg: GoogleTargetConfig) -> tuple[GoogleTarget, Callable[[], None]]:
+    """The calendar of a ``[[target]]`` of type ``google``, and what to call when the run is
+    done with it (``token_keeper``). The key file is ``credentials``, or the path the variable
+    ``credentials_env`` holds; with neither, the token ``calsync auth google`` stored."""
+    credentials: Path | None = cfg.credentials
+    if cfg.credentials_env:
+        credentials = Path(env_value(cfg.name, cfg.credentials_env, "credentials_env"))
+        credentials = credentials.expanduser()
+    creds = load_credentials(credentials, token_uri=cfg.token_uri)
+    target = GoogleTarget(cfg.calendar, creds, api_endpoint=cfg.api_endpoint)
+    return target, token_keeper(creds, stored=credentials is None)
 
 
 # --- errors ----------------------------------------------------------------------------------

@@ -10,18 +10,25 @@ two configurations writing one file would replace each other's events on every r
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import secrets
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from calsync import ics
-from calsync.errors import InputError, OutputError
-from calsync.model import Event, Plan
+from calsync.errors import InputError, OutputError, TargetError
+from calsync.model import Change, ChangeKind, Event, Plan
+from calsync.targets.base import Applied, Memo
+from calsync.wording import plural
+
+if TYPE_CHECKING:
+    from calsync.config import Config, IcsTargetConfig
 
 #: An existing empty file with one of these suffixes is taken as a new calendar.
 CALENDAR_SUFFIXES = (".ics", ".ical", ".icalendar", ".ifb")
@@ -209,6 +216,92 @@ class IcsFileTarget:
         return replace(result, written=written, path=str(self.path))
 
 
+def owner_id(config_path: Path) -> str:
+    """What a run writes as its .ics files' owner: a digest of the configuration file's path
+    (not the path itself, which would publish a home folder in a public calendar)."""
+    return "config-" + hashlib.sha256(str(config_path).encode()).hexdigest()[:12]
+
+
+class IcsCalendarTarget:
+    """An ``ics`` target of the configuration as a run drives it (``CalendarTarget``): the
+    file is rewritten only when its bytes change.
+
+    Fast path: after each run the target remembers (in the ``memo``, the run's article cache)
+    a digest of the events it wrote and the file's size and mtime. When both still match, the
+    plan is "all unchanged" without parsing the file again, which is most of a quiet run's
+    time. Any edit of the file, or any change of the events, takes the full path. Not used
+    with ``keep_cancelled``, whose output changes between runs with the same events.
+
+    Guard: a run never empties a file that holds calsync's events (a source gone empty, a
+    folder moved) unless the target sets ``force``; like ``max_delete_fraction`` for remote
+    calendars.
+    """
+
+    kind = "ics"
+
+    def __init__(self, cfg: IcsTargetConfig, config: Config, now: datetime,
+                 memo: Memo | None = None) -> None:
+        self.name = cfg.name
+        self.now = now
+        self.cfg = cfg
+        self.memo = memo if not cfg.keep_cancelled else None
+        self.key = f"ics:{cfg.path}"
+        self.target = IcsFileTarget(cfg.path, name=cfg.calendar_name, timezone=config.timezone,
+                                    keep_cancelled=cfg.keep_cancelled, force=cfg.force,
+                                    owner=owner_id(config.path))
+        self.digest = ""
+        self.up_to_date = False
+
+    def _stamp(self) -> str | None:
+        try:
+            st = self.target.path.stat()
+        except OSError:
+            return None
+        return f"{self.digest}|{st.st_size}|{st.st_mtime_ns}"
+
+    def plan(self, events: Sequence[Event]) -> Plan:
+        digest = hashlib.sha256(repr((self.cfg, self.target.options)).encode())
+        for event in events:
+            digest.update(event.content_hash().encode())
+        self.digest = digest.hexdigest()[:32]
+        if self.memo is not None:
+            stamp = self._stamp()
+            if stamp is not None and self.memo.get(self.key) == stamp:
+                self.up_to_date = True
+                return Plan(target=str(self.target.path), changes=tuple(
+                    Change(ChangeKind.UNCHANGED, e.uid, e, reason="up to date")
+                    for e in events))
+        plan = self.target.plan(events)
+        counts = plan.counts()
+        if counts["delete"] and not events and not self.cfg.force:
+            raise TargetError(
+                f"refusing to remove all {plural(counts['delete'], 'event')} calsync wrote in "
+                f"{self.target.path}; a source may have gone empty",
+                hint="check the sources, or set force = true on the target for one run")
+        return plan
+
+    def apply(self, events: Sequence[Event], plan: Plan) -> Applied:
+        applied = Applied()
+        # Without the memo's word, write: the calendar's own properties (name, owner) may
+        # have changed with no event; identical bytes are not rewritten.
+        if plan.writes or not self.up_to_date or not self.target.path.exists():
+            try:
+                self.target.path.parent.mkdir(mode=0o755, parents=True, exist_ok=True)
+            except OSError as exc:
+                raise TargetError(f"{self.target.path.parent}: cannot create: {exc.strerror}"
+                                  ) from exc
+            result = self.target.write(events, self.now)
+            applied = Applied(written=result.written, detail=result.summary())
+        # else nothing to change: leave the file (and its mtime) alone
+        stamp = self._stamp()
+        if self.memo is not None and stamp is not None and self.memo.get(self.key) != stamp:
+            self.memo.set(self.key, stamp)
+        return applied
+
+    def close(self) -> None:
+        pass
+
+
 def write_ics(
     path: str | os.PathLike[str],
     events: Iterable[Event],
@@ -225,4 +318,4 @@ def write_ics(
     return target.write(events, now)
 
 
-__all__ = ["IcsFileTarget", "atomic_write", "write_ics"]
+__all__ = ["IcsCalendarTarget", "IcsFileTarget", "atomic_write", "owner_id", "write_ics"]

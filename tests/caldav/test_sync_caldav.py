@@ -47,10 +47,12 @@ def summaries(server: RadicaleServer) -> dict[str, str]:
 def test_seed_article_creates_its_nine_events_then_rerun_writes_nothing(
     radicale: RadicaleServer, make_target: MakeTarget, state: StateStore, seed_text: str
 ) -> None:
-    from calsync.sync.inputs import events_from_articles
+    from calsync.assemble import assemble
+    from calsync.extraction.settings import ExtractionSettings
 
     article = Article(seed_text, published("2021-11-05"), str(SEED))
-    events = events_from_articles([article])
+    settings = ExtractionSettings()
+    events = assemble([article], settings)
     assert len(events) == 9
     first = sync(events, make_target(), state)
     assert first.ok and first.counts()["created"] == 9
@@ -66,13 +68,13 @@ def test_seed_article_creates_its_nine_events_then_rerun_writes_nothing(
     assert len(creates) == 9 and all(r.if_none_match == "*" for r in creates)
 
     radicale.reset_log()
-    again = sync(events_from_articles([article]), make_target(), state)
+    again = sync(assemble([article], settings), make_target(), state)
     assert again.ok and again.counts()["unchanged"] == 9 and again.plan.writes == ()
     assert radicale.writes() == []
     assert [r.method for r in radicale.log].count("REPORT") == 1
     assert radicale.objects(SLUG) == stored
     # From then on the listing goes through the stored sync token.
-    third = sync(events_from_articles([article]), make_target(), state)
+    third = sync(assemble([article], settings), make_target(), state)
     assert third.incremental and third.plan.writes == ()
 
 

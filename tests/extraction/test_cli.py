@@ -86,11 +86,16 @@ def test_bad_input_is_one_line_and_exit_2(
 def test_several_files_in_one_process(tmp_path: Path, article: Path) -> None:
     other = tmp_path / "ferry-copy.txt"
     other.write_text(ARTICLE, encoding="utf-8")
-    result = CliRunner().invoke(main, ["extract", str(article), str(other), "--published",
-                                       "2024-06-10", "--format", "json"])
-    events = json.loads(result.output)
-    assert {e["source"] for e in events} == {str(article), str(other)}
-    assert len({e["uid"] for e in events}) == len(events)  # the source is part of the UID
+    argv = ["extract", str(article), str(other), "--published", "2024-06-10", "--format",
+            "json"]
+    per_article = json.loads(CliRunner().invoke(main, [*argv, "--per-article"]).output)
+    assert {e["source"] for e in per_article} == {str(article), str(other)}
+    assert len({e["uid"] for e in per_article}) == len(per_article)  # the source is in the UID
+    # Without --per-article: what export and sync write, one event per happening, with the
+    # two articles as its sources.
+    merged = json.loads(CliRunner().invoke(main, argv).output)
+    assert len(merged) * 2 == len(per_article)
+    assert all(sorted(e["sources"]) == sorted([str(article), str(other)]) for e in merged)
 
 
 def test_hard_wrapped_lines_are_prose_not_boilerplate(article: Path) -> None:

@@ -6,7 +6,7 @@ import itertools
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from calsync.merge import Reported, merge_events, says_moved, words
+from calsync.merge import Reported, identifiers, merge_events, says_moved, words
 from calsync.model import Event, Evidence
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -178,3 +178,50 @@ def test_a_happening_only_ever_called_off_is_dropped() -> None:
                   status="CANCELLED"), 2)
     kept = rep(ev("m1", "Farmers market", date(2026, 3, 22), article="a1"), 2)
     assert [e.uid for e in merge_events([lone, kept])] == ["m1"]
+
+
+def test_group_b_and_group_c_on_the_same_day_stay_apart() -> None:
+    merged = merge_events([
+        rep(ev("u1", "Group B match", date(2026, 6, 14), article="a"), 2),
+        rep(ev("u2", "Group C match", date(2026, 6, 14), article="b"), 3),
+    ])
+    assert [e.uid for e in merged] == ["u1", "u2"]
+
+
+def test_stage_3_and_stage_4_stay_apart_even_as_a_move() -> None:
+    merged = merge_events([
+        rep(ev("u1", "Stage 3 of the cycling tour", date(2026, 7, 8), article="a"), 2),
+        rep(ev("u2", "Stage 4 of the cycling tour", date(2026, 7, 8), article="b"), 3),
+        rep(ev("u3", "Stage 4 of the cycling tour", date(2026, 7, 10), article="c",
+               sentence="Stage 4 of the cycling tour was postponed to Friday."), 4),
+    ])
+    assert sorted(e.uid for e in merged) == ["u1", "u2"]
+    stage4 = next(e for e in merged if e.uid == "u2")
+    assert stage4.start == date(2026, 7, 10) and stage4.sources == ("b", "c")
+
+
+def test_the_same_numbered_meeting_in_two_articles_is_one_event() -> None:
+    [merged] = merge_events([
+        rep(ev("u1", "Meeting of the Working Group 12 on water policy", date(2022, 3, 3),
+               article="a", location="Lyon"), 1),
+        rep(ev("u2", "Working Group 12 meeting", date(2022, 3, 3), article="b"), 2),
+    ])
+    assert merged.uid == "u1" and merged.sources == ("a", "b")
+
+
+def test_numbered_meetings_on_one_day_stay_apart() -> None:
+    reports = [rep(ev(f"u{n}", f"Meeting of the Working Group {n} on water policy",
+                      date(2022, 3, 3), article=f"a{n}", location="Lyon"), 1)
+               for n in range(1, 41)]
+    assert len(merge_events(reports)) == 40
+
+
+def test_identifiers_name_a_thing_not_a_date() -> None:
+    assert identifiers("Group B match") == {("group", "B")}
+    assert identifiers("Flight No. 101 to Oslo") == {("flight", "101")}
+    assert identifiers("Hearing in Case 21-476") == {("case", "21-476")}
+    assert identifiers("Round 3") == {("round", "3")}
+    assert identifiers("Working Group XII") == {("group", "XII")}
+    for dated in ("Festival on June 20th", "Festival 20 June", "Party on Friday 13",
+                  "Lunch 12:30", "G20 summit"):
+        assert identifiers(dated) == frozenset(), dated
