@@ -28,15 +28,14 @@ The rule, applied to reports in publication order (earliest first):
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Literal
 
 from calsync.model import Event, Evidence
+from calsync.names import codes_disagree, identifiers, words
 
 Status = Literal["CONFIRMED", "TENTATIVE", "CANCELLED"]
 
@@ -44,36 +43,11 @@ SAME_DAY_OVERLAP = 0.6
 MOVE_JACCARD = 0.8
 MOVE_WINDOW = timedelta(days=366)
 
-_STOPWORDS = frozenset({
-    "a", "an", "the", "of", "for", "to", "in", "on", "at", "and", "or", "by", "with", "from",
-    "its", "his", "her", "their", "our", "new", "le", "la", "les", "l", "de", "des", "du", "d",
-    "et", "en", "au", "aux", "un", "une", "pour", "sur",
-})
-
-#: Words that date a title ("Festival on June 20") rather than name the happening.
-_DATE_WORDS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "today", "tomorrow", "tonight", "week", "weekend", "next", "this",
-    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
-    "octobre", "novembre", "decembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-    "samedi", "dimanche",
-})
-
 _MOVE_CUES = re.compile(
     r"\b(postpon\w*|delay(?:ed|s)?|reschedul\w*|moved|pushed back|push(?:es|ed)? (?:it )?back|"
     r"brought forward|put off|new date|now (?:be )?(?:held|take place|takes place)|"
     r"report[ée]e?s?|d[ée]cal[ée]e?s?)\b",
     re.IGNORECASE,
-)
-
-
-#: A noun, then what numbers or letters it ("Group B", "Stage 4", "Case 21-476", "Flight
-#: No. 101", "Working Group XII"): the code is read only right after a word of letters.
-_CODE = re.compile(
-    r"\b([A-Za-z][a-z]+)\s+(?:[Nn]o\.?\s*|#\s*)?"
-    r"(\d+(?:[-/.]\d+)*[A-Za-z]?|[A-Z]{1,3}-?\d+[A-Za-z]?|[IVX]{2,6}|[A-Z])(?![\w:])"
 )
 
 
@@ -84,50 +58,6 @@ class Reported:
     event: Event
     published: datetime
     article: str
-
-
-@functools.lru_cache(maxsize=4096)
-def words(title: str) -> frozenset[str]:
-    """The comparable words of a title."""
-    text = unicodedata.normalize("NFKD", title)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    out: set[str] = set()
-    for word in re.findall(r"[a-z0-9]+", text):
-        if word in _STOPWORDS or word in _DATE_WORDS or re.fullmatch(r"\d+(st|nd|rd|th)?", word):
-            continue
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        out.add(word)
-    return frozenset(out)
-
-
-@functools.lru_cache(maxsize=4096)
-def identifiers(title: str) -> frozenset[tuple[str, str]]:
-    """The (noun, code) pairs that name one thing among its like: "Group B" -> ("group",
-    "B"). A number after a date word ("March 3", "Friday 20") dates the title instead, and
-    one followed by a month ("Festival 20 June") too."""
-    text = unicodedata.normalize("NFKD", title)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    out: set[tuple[str, str]] = set()
-    for match in _CODE.finditer(text):
-        noun = match.group(1).lower()
-        if noun in _STOPWORDS or noun in _DATE_WORDS:
-            continue
-        following = re.match(r"\W*([A-Za-z]+)", text[match.end():])
-        if following and following.group(1).lower() in _DATE_WORDS:
-            continue
-        if len(noun) > 3 and noun.endswith("s") and not noun.endswith("ss"):
-            noun = noun[:-1]
-        out.add((noun, match.group(2).upper()))
-    return frozenset(out)
-
-
-def codes_disagree(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
-    """True when both name a shared noun with different codes ("Stage 3" and "Stage 4")."""
-    for noun in {n for n, _ in a} & {n for n, _ in b}:
-        if {c for n, c in a if n == noun} != {c for n, c in b if n == noun}:
-            return True
-    return False
 
 
 def _days(event: Event) -> tuple[date, date]:

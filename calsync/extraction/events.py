@@ -34,6 +34,7 @@ from calsync.extraction.mentions import (
 )
 from calsync.extraction.settings import ExtractionSettings, base_date
 from calsync.model import Article, Event, Evidence, Timex
+from calsync.names import codes_disagree, identifiers
 
 #: Patterns used once each below, compiled at import.
 _TO_BEFORE = re.compile(r"\b(?:to|until|till|for)\s*$")
@@ -620,8 +621,8 @@ _LEAVING = frozenset({"depart", "leave"})
 
 def _apart(a: _Happening, b: _Happening) -> bool:
     """Two happenings a reader keeps apart whatever words they share: different times of
-    one day ("9:30 – Arrival in Tacloban", "10:00 – Mass near Tacloban airport"), or an
-    arrival and a departure."""
+    one day ("9:30 – Arrival in Tacloban", "10:00 – Mass near Tacloban airport"), an
+    arrival and a departure, or different codes ("Group B", "Group C")."""
     clocks_a = {(d.first_day, d.clock) for d in a.dated if d.clock}
     clocks_b = {(d.first_day, d.clock) for d in b.dated if d.clock}
     if clocks_a and clocks_b and not clocks_a & clocks_b and \
@@ -629,8 +630,13 @@ def _apart(a: _Happening, b: _Happening) -> bool:
         return True
     lemmas_a = {d.mention.lemma for d in a.parts}
     lemmas_b = {d.mention.lemma for d in b.parts}
-    return bool((lemmas_a & _ARRIVING and lemmas_b & _LEAVING)
-                or (lemmas_a & _LEAVING and lemmas_b & _ARRIVING))
+    if (lemmas_a & _ARRIVING and lemmas_b & _LEAVING) or \
+            (lemmas_a & _LEAVING and lemmas_b & _ARRIVING):
+        return True
+    # "Working Group 12" and "Working Group 28": the same words, two groups (as across
+    # articles, ``calsync.names``)
+    return codes_disagree(frozenset().union(*(identifiers(d.mention.title) for d in a.parts)),
+                          frozenset().union(*(identifiers(d.mention.title) for d in b.parts)))
 
 
 def _arrival_untimed(hap: _Happening) -> bool | None:
