@@ -51,6 +51,9 @@ _PAST_VERB_BEFORE = re.compile(r"\b(?!un)[a-z]{3,}ed\s+(?:on\s+)?$")
 #: A clause that only supposes: "the first stop ... maybe eliminated", "could be held"
 _HEDGED = re.compile(r"\b(?:maybe|may\s+be|might(?:\s+not)?\s+be|could(?:\s+not)?\s+be|"
                      r"possibly|perhaps|unless)\b", re.IGNORECASE)
+#: Advice to readers, no happening: "should arrive no later than 11.45am"
+_ADVISED = re.compile(r"\b(?:(?:should|must)\s+(?:arrive|come|queue|register|book)|are\s+"
+                      r"(?:advised|urged|asked)\s+to|no\s+later\s+than)\b", re.IGNORECASE)
 _PAST_VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?!un)[a-z]{3,}ed\b")
 _CANCELLED = Gated(re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CANCEL) + r")\b"), CANCEL)
 
@@ -159,8 +162,9 @@ def extract_events(
         previous: _Dated | None = None
         sequenced = _GOES_ON.search(sentence.text) is not None
         for mention in find_mentions(sentence, stimexes, only_dated=not sequenced):
-            if _HEDGED.search(mention.clause.text):
-                continue  # "may be eliminated", "could be held": not (yet) scheduled
+            if _HEDGED.search(mention.clause.text) or _ADVISED.search(mention.clause.text):
+                continue  # "may be eliminated", "could be held", "should arrive no later
+                # than 11.45": not (yet) scheduled, or advice
             dated = _date_mention(mention, stimexes)
             if mention.past and mention.lemma and dated.first_day is not None and \
                     dated.first_day > today:

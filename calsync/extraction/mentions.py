@@ -627,7 +627,8 @@ _NOUN_MODIFIERS = frozenset(
     "book film music jazz rock food wine street farmers pension climate energy security "
     "leadership consultation funeral memorial news joint emergency extraordinary weekly "
     "monthly opening closing charity fundraising bill treaty contract agreement accord "
-    "photo".split()
+    "photo discussion working first second third fourth fifth sixth seventh eighth ninth tenth "
+    "final public ceremonial official".split()
 )
 _DAY_COMPOUNDS = frozenset(
     "investor open media election polling match race launch markets action strike press "
