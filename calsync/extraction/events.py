@@ -215,7 +215,7 @@ _SEQUENCE = re.compile(
     r"subsequently|thereafter)\b", re.IGNORECASE)
 _SEQUENCE_IN = re.compile(
     r"\b(?:then|later|afterwards?|after\s+that|following\s+that|finally|subsequently|"
-    r"thereafter)\b", re.IGNORECASE)
+    r"thereafter|from\s+there)\b", re.IGNORECASE)
 #: A clause that goes on with the day of the one before it: "and then ...", "begin with".
 _GOES_ON = re.compile(
     r"(?:\band|[,;])\s+(?:(?:he|she|they|it|we)\s+)?(?:will\s+)?(?:then|later|afterwards?|"
@@ -228,7 +228,7 @@ _DAY_CLOSER = re.compile(
     r"(?:activity|engagement|stop|event|appointment|duty)(?:\s+of\s+the\s+day)?|the\s+day\s+(?:will\s+)?"
     r"(?:ends?|closes?|concludes?|begins?|starts?)\s+with|on\s+the\s+same\s+day)\b",
     re.IGNORECASE)
-_WILL = re.compile(r"\b(?:will|’ll|'ll|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\b",
+_WILL = re.compile(r"\b(?:will|’ll|'ll|shall|(?:is|are)\s+(?:set\s+|due\s+|scheduled\s+)?to)\b",
                    re.IGNORECASE)
 #: How far (in characters) a day stays in force without being named again.
 _FOCUS_REACH = 600
@@ -702,8 +702,11 @@ def _resolve_relative(happenings: list[_Happening]) -> None:
                 if part.mention.head == noun and relation != "day":
                     continue  # "before the tour commenced": the tour itself, no new happening
                 if relation == "day":
+                    # the span named before; else the tour, visit or summit it is a day of
                     target = next((h for h in reversed(happenings[:index]) if h.dated
-                                   and h.best.last_day != h.best.first_day), None)
+                                   and h.best.last_day != h.best.first_day), None) or next(
+                        (h for h in reversed(happenings[:index]) if h.dated
+                         and h.tokens & _SPANNING), None)
                 else:
                     target = _find_target(happenings, hap, noun)
                 if target is None:
@@ -713,8 +716,10 @@ def _resolve_relative(happenings: list[_Happening]) -> None:
                 day = anchor.first_day
                 if relation == "day":
                     offset = {"second": 1, "third": 2}.get(noun, 0)
+                    last = anchor.last_day if anchor.last_day > day else day + timedelta(
+                        days=offset)  # (a one-day tour: its second day is the next)
                     day = (anchor.last_day if noun in ("last", "final", "closing")
-                           else min(day + timedelta(days=offset), anchor.last_day))
+                           else min(day + timedelta(days=offset), last))
                     part.expression = f"on the {noun} day"
                     how = f"{noun} day of “{anchor.mention.title}” ({day})"
                 else:
@@ -766,6 +771,10 @@ def _find_target(happenings: list[_Happening], me: _Happening, noun: str) -> _Ha
     names = _SAME_KIND.get(noun, set())
     return next((h for h in happenings if h is not me and h.dated and names & h.tokens), None)
 
+
+#: Happenings that last days: "on the second day" counts from theirs.
+_SPANNING = frozenset("tour visit trip summit festival conference congress fair expo "
+                      "championship tournament games pilgrimage".split())
 
 #: Words an anchor may use for a happening named otherwise ("the day of the match": the final).
 _SAME_KIND = {

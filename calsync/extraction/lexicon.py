@@ -66,6 +66,7 @@ VERBS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "close": ("Closure of {obj}", ()),
     "reopen": ("Reopening of {obj}", ()),
     "begin": ("Start of {obj}", ()),
+    "commence": ("Start of {obj}", ()),
     "start": ("Start of {obj}", ()),
     "resume": ("Resumption of {obj}", ()),
     "welcome": ("Welcome for {obj}", ()),

@@ -533,7 +533,8 @@ def find_mentions(sentence: Sentence, timexes: list[Timex], *,
     ``only_dated`` skips clauses with neither a date nor an event anchor: what they name
     can only become an event through another clause that dates it.
     """
-    labelled = _labelled_dates(sentence, timexes) if ":" in sentence.text else []
+    labelled = _labelled_dates(sentence, timexes) if (
+        ":" in sentence.text or "–" in sentence.text or "—" in sentence.text) else []
     if labelled:
         return labelled
     mentions: list[Mention] = []
@@ -561,7 +562,8 @@ def find_mentions(sentence: Sentence, timexes: list[Timex], *,
 
 
 #: "Phase 1 voting: April 11", "Counting of votes: May 23": a name, a colon, its day.
-_LABEL_COLON = re.compile(r"(?:^|(?<=[).;\]]))\s*([A-Z][\w'’&/ -]{1,50}?)\s*:\s*")
+_LABEL_COLON = re.compile(
+    r"(?:^|(?<=[).;\]]))\s*[“\"]?([A-Z][\w'’&/ ,-]{1,140}?)\s*(?::|\s[–—]\s)\s*")
 #: Labels that say what the value is, not what happens: "Time: 19:30", "Venue: ...".
 _FIELD_LABELS = frozenset(
     """time times date dates day days venue venues location locations where when deadline
@@ -579,7 +581,8 @@ def _labelled_dates(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
     for m in _LABEL_COLON.finditer(sentence.text):
         t = by_start.get(sentence.start + m.end())
         label = m.group(1).strip()
-        if t is None or len(label.split()) > 6 or label.lower() in _FIELD_LABELS:
+        limit = 6 if m.group(0).rstrip().endswith(":") else 20  # ("Name – DATE": longer names)
+        if t is None or len(label.split()) > limit or label.lower() in _FIELD_LABELS:
             continue
         found.append((sentence.start + m.start(1), sentence.start + m.end(1)))
     out = []
@@ -642,7 +645,8 @@ _MEET_LIKE = frozenset({"meet", "join", "brief", "host", "welcome", "receive", "
                         "interview", "sit"})
 _SUBJECT_VERBS = frozenset({"walk", "meet", "open", "begin", "start", "close", "resume",
                             "convene", "strike", "march", "rally", "protest", "vote", "debate",
-                            "reopen", "end", "conclude", "launch", "stand", "step"})
+                            "reopen", "end", "conclude", "launch", "stand", "step",
+                            "commence"})
 _WEAK_STARTS = frozenset(
     """and but or so if when as with i we you it there this that these those he she they what
     off up out down over according through free after for from by in on at during
@@ -890,7 +894,7 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
                                    sentence.start + aux.start() + 1)
             if lem in ("close", "reopen") and not _CLOSABLE.search(subject):
                 continue  # "shares closed at $12": markets close, happenings do not
-            if subject and lem in {"begin", "start", "open", "resume"} and \
+            if subject and lem in {"begin", "start", "open", "resume", "commence"} and \
                     {w.lower() for w in subject.split()} & NOUNS:
                 template = None
             if subject and lem in ("stand", "step"):
@@ -1108,6 +1112,8 @@ def _future_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) ->
 
 _PREPOSITIONS_OF = frozenset("of for with by from to".split())
 _ARRANGED_FORMS = frozenset("scheduled planned set slated expected due timed".split())
+_PARTY_KINDS = frozenset("birthday garden street launch dinner tea cocktail farewell christmas "
+                         "wrap block beach".split())
 _BEFORE_VERB = frozenset("which that who it he she also".split())
 
 
@@ -1117,6 +1123,8 @@ def _is_event_noun(word: str, previous: str = "") -> bool:
         return word[:1] == "M" and previous[:1] != ""  # "celebrate Mass"; not "mass waves"
     if low in ("table", "tables") and previous.lower() == "round":
         return True  # "a round table on shipping"
+    if low in ("party", "parties"):
+        return previous.lower() in _PARTY_KINDS  # "a birthday party", not "the Labour Party"
     if low == "day" and previous.lower() in _DAY_COMPOUNDS:
         return True  # "investor day", "open day", "polling day"
     if low in ("final", "semi-final", "semifinal", "quarter-final") and previous[:1].isupper():
