@@ -93,6 +93,8 @@ class _Dated:
     expression: str = ""
     resolution: str = ""
     confidence: float = 0.0
+    #: for a move ("moved from February 18 to February 25"): every day its sentence names
+    moved_from: frozenset[date] = frozenset()
 
 
 @dataclass(eq=False)  # (``in`` and ``index`` find this one, not a field-by-field twin)
@@ -444,6 +446,8 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
         expression=expression,
         resolution=resolution,
         confidence=chosen.confidence,
+        moved_from=frozenset(t.first_day for t in days if t.first_day is not None)
+        if rescheduled else frozenset(),
     )
 
 
@@ -679,8 +683,10 @@ def _merge(happenings: list[_Happening]) -> list[_Happening]:
                 continue
             a_days = {d.first_day for d in hap.dated}
             b_days = {d.first_day for d in other.dated}
-            rescheduled = any(d.rescheduled for d in hap.dated + other.dated)
-            if not a_days or not b_days or a_days & b_days or rescheduled:
+            # a move joins the happening on a day its own sentence names ("moved from
+            # February 18 to February 25"), not any similar one on another day
+            moved = frozenset().union(*(d.moved_from for d in hap.dated + other.dated))
+            if not a_days or not b_days or a_days & b_days or (a_days | b_days) <= moved:
                 target = other
                 break
         if target is None:
