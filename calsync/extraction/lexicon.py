@@ -131,7 +131,8 @@ NOUNS = frozenset(
     screening performance recital broadcast runoff run-off ballot primary caucus
     call event keynote preview unveiling presentation market fete fête carnival hearing
     sentencing banquet fireworks assessment inspection deadline mass liturgy vespers
-    procession signing exhibit release relay welcome""".split()
+    procession signing exhibit release relay welcome campaign campaigning registration
+    voting counting""".split()
 )
 
 #: Verbs that report speech: their own date is when something was said, not a happening.

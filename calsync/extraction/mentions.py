@@ -1192,7 +1192,8 @@ def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         i for i, (word, _ws, _we) in enumerate(words)
         if _is_event_noun(word, words[i - 1][0] if i else "")
         and not (i > 0 and words[i - 1][0].lower() in {"will", "would", "to", "shall", "’ll",
-                                                        "'ll"})  # a verb: "will address"
+                                                        "'ll", "can", "could", "may", "might",
+                                                        "must", "should"})  # "will address"
     ]
     phrases = [p for p in (_noun_phrase(clause, words, i, timexes) for i in candidates)
                if p and not _JUDGED.match(clause.text, p[2] - clause.start)]
