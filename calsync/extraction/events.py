@@ -228,7 +228,7 @@ _OPENERS = frozenset({"begin", "start", "open"})
 _DAY_CLOSER = re.compile(
     r"\s*(?:(?:his|her|their|its|the)\s+(?:last|final|next|first)\s+(?:\w+\s+){0,2}"
     r"(?:activity|engagement|stop|event|appointment|duty)(?:\s+of\s+the\s+day)?|the\s+day\s+(?:will\s+)?"
-    r"(?:ends?|closes?|concludes?|begins?|starts?)\s+with|on\s+the\s+same\s+day)\b",
+    r"(?:ends?|closes?|concludes?|begins?|starts?)\s+(?:with|at|in)|on\s+the\s+same\s+day)\b",
     re.IGNORECASE)
 _WILL = re.compile(r"\b(?:will|’ll|'ll|shall|(?:is|are)\s+(?:set\s+|due\s+|scheduled\s+)?to)\b",
                    re.IGNORECASE)
@@ -586,7 +586,14 @@ def _is_continuation(current: _Dated, previous: _Dated | None) -> bool:
         return False
     if current.mention.clause.connective != "and" or current.mention.has_event_noun:
         return False
+    if current.mention.lemma in _MEETS and _OWN_PLACE.search(current.mention.title):
+        return False  # "... and meet volunteers at a community kitchen": somewhere else
     return previous.first_day is not None or previous.mention.relative is not None
+
+
+_MEETS = frozenset({"meet", "visit", "tour", "attend", "host", "address"})
+#: A place of its own in a title: "Meeting with volunteers at a community kitchen"
+_OWN_PLACE = re.compile(r"\s(?:at|in)\s+(?:a|an|the)?\s*\w")
 
 
 def _similar(a: _Happening, b: _Happening) -> bool:
@@ -712,7 +719,7 @@ def _resolve_relative(happenings: list[_Happening]) -> None:
                     target = next((h for h in reversed(happenings[:index]) if h.dated
                                    and h.best.last_day != h.best.first_day), None) or next(
                         (h for h in reversed(happenings[:index]) if h.dated
-                         and h.tokens & _SPANNING), None)
+                         and h.tokens & _SPANNING and not _dated_by_day(h)), None)
                 else:
                     target = _find_target(happenings, hap, noun)
                 if target is None:
@@ -776,6 +783,12 @@ def _find_target(happenings: list[_Happening], me: _Happening, noun: str) -> _Ha
             return hap
     names = _SAME_KIND.get(noun, set())
     return next((h for h in happenings if h is not me and h.dated and names & h.tokens), None)
+
+
+def _dated_by_day(hap: _Happening) -> bool:
+    """Dated itself by "on the second day": no tour to count from."""
+    relative = hap.best.mention.relative
+    return relative is not None and relative[0] == "day"
 
 
 #: Happenings that last days: "on the second day" counts from theirs.

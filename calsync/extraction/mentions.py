@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from calsync.extraction.gate import Gated
@@ -75,7 +75,8 @@ _RELATIVE_ANCHOR = Gated(re.compile(
     r"\b(after|following|before|ahead\s+of|during|at\s+the\s+end\s+of|on\s+the\s+day\s+of)\s+"
     r"(?:the|her|his|their|its|our|this|that)\s+([\w\-]+(?:\s+[\w\-]+)?)"
     r"|\bon\s+the\s+(first|second|third|last|final|opening|closing)\s+"
-    r"(?:day|morning|afternoon|evening|night)\b(?!\s+of\b)",
+    r"(?:day|morning|afternoon|evening|night)\b(?!\s+of\b(?!\s+(?:the|their|his|her|its)\s+"
+    r"(?:\w+\s+)?(?:tour|visit|trip|stay|summit|festival|conference|congress)\b))",
     re.IGNORECASE,
 ), ("after", "following", "before", "ahead", "during"),
     # "on the day of", "at the end of", "on the first day": cheaper than "day" alone, which
@@ -538,6 +539,10 @@ def find_mentions(sentence: Sentence, timexes: list[Timex], *,
     if labelled:
         return labelled
     mentions: list[Mention] = []
+    # "On the second day of their tour the couple will ... and meet ...": every clause
+    lead = _LEADING_DAY.match(sentence.text)
+    lead_anchor = _relative(Clause(sentence.start, sentence.end, sentence.text, None)) \
+        if lead else None
     for clause in split_clauses(sentence, timexes):
         adjunct = _OPENING_ADJUNCT.match(clause.text)
         if adjunct:
@@ -545,7 +550,7 @@ def find_mentions(sentence: Sentence, timexes: list[Timex], *,
                             clause.text[adjunct.end():], clause.connective)
         ctimexes = [t for t in timexes if clause.start <= t.start < clause.end]
         if only_dated and not any(t.first_day or t.clock for t in ctimexes) and \
-                clause.anchor is None:
+                clause.anchor is None and lead_anchor is None:
             # A clause with no date and no anchor ("before delivering remarks at X") can only
             # name a happening that another clause dates; that clause names it too.
             continue
@@ -556,9 +561,14 @@ def find_mentions(sentence: Sentence, timexes: list[Timex], *,
             or _noun_mention(sentence, clause, ctimexes)
             or _future_mention(sentence, clause, ctimexes)
         )
+        if mention and mention.relative is None and lead_anchor is not None:
+            mention = replace(mention, relative=lead_anchor)
         if mention:
             mentions.append(mention)
     return mentions
+
+
+_LEADING_DAY = re.compile(r"\s*On\s+the\s+(?:first|second|third|fourth|fifth|last|final)\s+day\b")
 
 
 #: "Phase 1 voting: April 11", "Counting of votes: May 23": a name, a colon, its day.
@@ -631,7 +641,7 @@ _NOUN_MODIFIERS = frozenset(
     "leadership consultation funeral memorial news joint emergency extraordinary weekly "
     "monthly opening closing charity fundraising bill treaty contract agreement accord "
     "photo discussion working first second third fourth fifth sixth seventh eighth ninth tenth "
-    "final public ceremonial official".split()
+    "final public ceremonial official birthday garden launch farewell cocktail".split()
 )
 _DAY_COMPOUNDS = frozenset(
     "investor open media election polling match race launch markets action strike press "
@@ -670,6 +680,10 @@ _FROM_PARTICIPLES = frozenset({"starting", "beginning", "commencing", "effective
 _ON_DATE = re.compile(r"\s+(?:on|from|at|in)\b")
 _CLOSED_TAIL = re.compile(r"\s+(?:remain\s+|stay\s+)?(?:closed|shut|suspended)$")
 _UNTIL_NEXT = re.compile(r"\s*(?:until|till)\b", re.IGNORECASE)
+_TAKE_TRANSPORT = re.compile(
+    r"\s+(?:a|an|the)\s+(?:\w+\s+)?(?:ferry|train|flight|plane|boat|bus|helicopter|coach)\s+"
+    r"(?:back\s+)?to\b", re.IGNORECASE)
+_AT_EVENT = re.compile(r"\b(?:with|at)\s+((?:a|an|the)\s)", re.IGNORECASE)
 _WITH_PARTNER = re.compile(r"\bwith\s+")
 _WITH_EVENT = re.compile(r"\bwith\s+((?:a|an|the)\s)", re.IGNORECASE)
 _EVENT_AFTER = re.compile(r"\b(?:for|at|in|during|on)\s+(?=(?:a|an|the)\s)")
@@ -852,6 +866,8 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
             skip = m.end()
             if template and m.group(0).split()[0].lower() == "back":
                 template = "Return to {obj}"  # "fly back to Rome"
+        if not skip and lem == "take" and (ride := _TAKE_TRANSPORT.match(rest)):
+            skip, template = ride.end(), "Trip to {obj}"  # "take the ferry to Tallinn"
         if not skip and lem in _NEEDS_PARTICLE:
             continue
         if not skip and lem in _TRAVEL and not _PLACE_START.match(rest):
@@ -968,10 +984,14 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
             title = template.format(obj=_common_start(obj))
             head = lem
         if not opening and lem in {"begin", "start", "open", "end", "conclude"}:
-            later = _WITH_EVENT.search(clause.text, obj_end - clause.start)
-            if later:  # "The visit ends on Thursday with a round table"
+            # "The visit ends on Thursday with a round table", "The day ends at the
+            # residence, where they attend a garden party"
+            finder = _AT_EVENT if lem in {"end", "conclude"} else _WITH_EVENT
+            for later in finder.finditer(clause.text, obj_end - clause.start):
                 np, _np_end = _object_phrase(clause, clause.start + later.start(1), timexes)
-                opening = f"with {np}" if np else ""
+                if np and _has_event_noun(np):
+                    opening = f"with {np}"
+                    break
         if lem in {"end", "conclude"} and not (opening and _has_event_noun(opening)):
             continue  # "the term ends on June 3": the end of a state, not a happening
         if opening and _has_event_noun(opening):
