@@ -1,0 +1,84 @@
+"""Hostile input (issue 14): valid text that crashed the extractor, and shapes of text that
+took time growing with the square of their length.
+
+A crash is worse than a missed date: the article then fails on every run. A date that cannot
+be resolved is left unresolved. The pathological shapes are run here at a size that took
+seconds before their fix and takes milliseconds after; how time grows with size is measured by
+``tests/benchmarks/bench_growth.py``, not asserted here.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from calsync.extraction.events import extract_events
+from calsync.extraction.settings import ExtractionSettings
+from calsync.extraction.temporal import tag
+from calsync.model import Article, Event, Timex
+from tests.conftest import published
+
+
+def _both(text: str, day: str) -> tuple[list[Timex], list[Event]]:
+    """Tag (both ways) and extract ``text`` as published on ``day``: none of it may raise."""
+    when = published(day)
+    tag(text, when, timeml=True)
+    return tag(text, when), extract_events(Article(text, when, "t.txt"))
+
+
+# --- crashes on valid text ------------------------------------------------------------------
+
+@pytest.mark.parametrize("day", ["2026-01-10", "2022-06-01", "2030-07-01"])
+def test_feb_29_without_a_leap_year_near_publication_is_left_unresolved(day: str) -> None:
+    timexes, events = _both("The vote will be held on Feb. 29.", day)
+    assert not [t for t in timexes if t.first_day is not None]
+    assert events == []
+
+
+def test_feb_29_with_a_leap_year_near_publication_still_resolves() -> None:
+    timexes, _ = _both("The vote will be held on Feb. 29.", "2027-11-01")
+    assert [t.first_day for t in timexes] == [date(2028, 2, 29)]
+
+
+@pytest.mark.parametrize("text", [
+    "Sales were up from 3000 years earlier.",
+    "The quarter ended Sept. 30. Sales were up from 3000 years earlier.",
+    "On March 3, sales were up from 3000 years earlier.",
+    "The deal closed 3000000 days later.",
+    "It happened 99999 months ago.",
+    "The summit will be held in 900000 days.",
+    "The summit will be held in 30000 years.",
+    "The file is dated 0000-01-01.",
+    "The meeting will be held on 9999-12-31 at 23:30.",
+    "The meeting will be held on 0001-01-01 and 9999-12-31.",
+])
+def test_arithmetic_past_the_calendar_leaves_the_date_unresolved(text: str) -> None:
+    timexes, events = _both(text, "2026-03-01")
+    for t in timexes:
+        assert not t.value.startswith("-"), t
+        assert t.first_day is None or date(1, 1, 1) < t.first_day <= date(9998, 12, 31), t
+    assert all(e.start.year == 2026 for e in events)  # ("at 23:30" alone: on publication day)
+
+
+def test_a_time_range_ending_before_its_start_in_the_morning_is_not_a_range() -> None:
+    timexes, events = _both("The meeting is between 10 and 9 a.m.", "2026-03-01")
+    assert [(t.text, t.clock, t.clock_end) for t in timexes] == [("9 a.m.", "09:00", None)]
+    assert [e.start for e in events] == [datetime(2026, 3, 1, 9, 0, tzinfo=published(
+        "2026-03-01").tzinfo)]
+
+
+def test_eleven_to_one_pm_still_starts_in_the_morning() -> None:
+    timexes, _ = _both("The talks run from 11 to 1 p.m. on Monday.", "2026-03-01")
+    assert [(t.clock, t.clock_end) for t in timexes] == [("11:00", "13:00")]
+
+
+@pytest.mark.parametrize("year", [1, 2, 9998, 9999])
+def test_a_publication_date_at_the_ends_of_the_calendar(year: int) -> None:
+    text = ("The vote will be held tomorrow, on Feb. 29, next week and in 3 years; "
+            "the summit opens on Christmas Day, three days later.")
+    when = datetime(year, 12 if year > 5000 else 1, 31 if year > 5000 else 1, 12,
+                    tzinfo=published("2026-01-01").tzinfo)
+    tag(text, when)
+    tag(text, when, timeml=True)
+    extract_events(Article(text, when, "t.txt"), ExtractionSettings(keep_past=True))
