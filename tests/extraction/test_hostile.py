@@ -82,3 +82,9 @@ def test_a_publication_date_at_the_ends_of_the_calendar(year: int) -> None:
     tag(text, when)
     tag(text, when, timeml=True)
     extract_events(Article(text, when, "t.txt"), ExtractionSettings(keep_past=True))
+
+
+def test_an_iso_time_of_day_that_does_not_exist_keeps_the_day_alone() -> None:
+    timexes, events = _both("The meeting will be held on 2026-03-04 24:00.", "2026-03-01")
+    assert [(t.text, t.clock) for t in timexes] == [("2026-03-04", None)]
+    assert [e.start for e in events] == [date(2026, 3, 4)]

@@ -245,7 +245,9 @@ def _h_iso(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     d = R.safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
     if d is None:
         return None
-    if g.get("hh"):
+    if g.get("hh") and not (int(g["hh"]) <= 23 and int(g["mm"]) <= 59):
+        e = s + 10  # "2021-11-05 24:00": the day as written, but no such time of day
+    elif g.get("hh"):
         clock = f"{g['hh']}:{g['mm']}"
         return _tx(ctx, s, e, "TIME", f"{d.isoformat()}T{clock}", first_day=d, last_day=d,
                    clock=clock, resolution=f"{d.isoformat()} at {clock} as written",
