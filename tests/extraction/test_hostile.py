@@ -9,15 +9,19 @@ seconds before their fix and takes milliseconds after; how time grows with size 
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from calsync.extraction import text as textmod
 from calsync.extraction.events import extract_events
 from calsync.extraction.settings import ExtractionSettings
 from calsync.extraction.temporal import tag
 from calsync.model import Article, Event, Timex
-from tests.conftest import published
+from tests.conftest import PARIS, published
 
 
 def _both(text: str, day: str) -> tuple[list[Timex], list[Event]]:
@@ -88,3 +92,27 @@ def test_an_iso_time_of_day_that_does_not_exist_keeps_the_day_alone() -> None:
     timexes, events = _both("The meeting will be held on 2026-03-04 24:00.", "2026-03-01")
     assert [(t.text, t.clock) for t in timexes] == [("2026-03-04", None)]
     assert [e.start for e in events] == [date(2026, 3, 4)]
+
+
+# --- quadratic paths ------------------------------------------------------------------------
+
+_ARTICLE = "The council will meet on Monday, March 9, at 10 a.m. to vote on the budget."
+
+
+def _extract(text: str, day: str = "2026-03-01") -> list[Event]:
+    return extract_events(Article(text, published(day), "t.txt"))
+
+
+@given(st.text(alphabet=" \t\r\n\x0b\x0c\x85\u2028a.", max_size=30))
+def test_the_paragraph_pattern_finds_what_its_quadratic_form_found(text: str) -> None:
+    quadratic = re.compile(r"[^\n][^\n]*(?:\n(?!\s*\n)[^\n]+)*")
+    assert [m.span() for m in textmod._PARAGRAPH.finditer(text)] == [
+        m.span() for m in quadratic.finditer(text)]
+
+
+@pytest.mark.parametrize("run", [" \n", "\n", "Advertisement\n", "Share this\n \n"])
+def test_long_runs_of_blank_or_blanked_lines(run: str) -> None:
+    # 200 KB: over 20 s for " \n" before "\s*\n" gave way to "[^\S\n]*\n"
+    blank = run * (200_000 // len(run))
+    events = _extract(f"{_ARTICLE}\n{blank}{_ARTICLE.replace('council', 'senate')}")
+    assert [e.start for e in events] == [datetime(2026, 3, 9, 10, tzinfo=PARIS)] * 2
