@@ -227,9 +227,12 @@ def _is_past_form(word: str) -> bool:
 #: "\s*(?:;|\s—\s|\s–\s)\s*", written to begin with a character class (``re`` skips to it)
 _HARD_CUT = re.compile(r"[\s;](?:(?<=;)\s*|\s*(?:;|(?<=\s)[—–]\s)\s*)")
 #: ",?\s+(and|but|...)\s+..." written to begin with a character class, which ``re`` skips to
-#: quickly (the lookbehind keeps the whitespace after a comma required).
+#: quickly (the lookbehind keeps the whitespace after a comma required). A match never starts
+#: on white space after white space ("(?<!\s\s)"): one starting a character earlier would have
+#: been found first, and without that, each space of a long run was the start of a scan over
+#: the rest of the run (a sentence with 10,000 spaces: 1.3 s).
 _CONJUNCTION = re.compile(
-    r"[,\s]\s*(?<=\s)(and|but|then|before|after|following|while)\s+(\w+(?:[’']+\w*)*)"
+    r"[,\s](?<!\s\s)\s*(?<=\s)(and|but|then|before|after|following|while)\s+(\w+(?:[’']+\w*)*)"
     r"(?:\s+(\w+(?:[’']+\w*)*))?")
 
 
