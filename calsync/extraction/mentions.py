@@ -9,7 +9,7 @@ not date anything: that is ``events.py``'s job.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -381,7 +381,13 @@ def _object_phrase(
     place phrase ("at the Élysée Palace"), which is the location rather than the title.
     """
     rel = start - clause.start
-    words = clause.tokens[bisect_left(clause.starts, start):]
+    first = bisect_left(clause.starts, start)
+    # The loop stops at the 15th word and looks 4 ahead, unless that word is a date it
+    # skips: a slice of the whole rest of the clause, copied at every call, took time growing
+    # with the square of a clause of many event nouns
+    words = clause.tokens[first:first + 20]
+    if len(words) == 20 and _timex_at(words[14][1], timexes) is not None:
+        words = clause.tokens[first:]
     out_end = start
     for i, (word, wstart, wend) in enumerate(words):
         low = word.lower()
@@ -892,11 +898,23 @@ def _has_event_noun(phrase: str) -> bool:
 
 
 def _timex_at(pos: int, timexes: list[Timex]) -> Timex | None:
-    """The first expression covering offset ``pos``; a plain loop, called once per word."""
+    """The first expression covering offset ``pos``; a plain loop, called once per word.
+
+    ``timexes`` are in order and do not overlap, as the tagger gives them: a long list (a
+    clause of many dates) is bisected instead, or the calls, one per word, would take time
+    growing with the product of the words and the dates.
+    """
+    if len(timexes) > 8:
+        i = bisect_right(timexes, pos, key=_start_of) - 1
+        return timexes[i] if i >= 0 and pos < timexes[i].end else None
     for t in timexes:
         if t.start <= pos < t.end:
             return t
     return None
+
+
+def _start_of(t: Timex) -> int:
+    return t.start
 
 
 def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
@@ -907,7 +925,9 @@ def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         and not (i > 0 and words[i - 1][0].lower() in {"will", "would", "to", "shall", "’ll",
                                                         "'ll"})  # a verb: "will address"
     ]
-    phrases = [p for p in (_noun_phrase(clause, words, i, timexes) for i in candidates) if p]
+    reach: dict[int, int] = {}  # (shared by the phrases: see ``_noun_phrase``)
+    phrases = [p for p in (_noun_phrase(clause, words, i, timexes, reach) for i in candidates)
+               if p]
     if not phrases:
         return None
     days = [t for t in timexes if t.first_day is not None]
@@ -925,12 +945,25 @@ def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
 
 
 def _noun_phrase(clause: Clause, words: tuple[tuple[str, int, int], ...], i: int,
-                 timexes: list[Timex]) -> tuple[str, int, int, int, str] | None:
-    """(phrase, start, end, head offset, head) of the noun phrase around event noun ``i``."""
+                 timexes: list[Timex], reach: dict[int, int] | None = None,
+                 ) -> tuple[str, int, int, int, str] | None:
+    """(phrase, start, end, head offset, head) of the noun phrase around event noun ``i``.
+
+    ``reach`` maps a word to where the walk left over modifiers ends from it, for the calls
+    on one clause to share. Past the first three words the walk depends on the words alone,
+    not on ``i``; without it, each noun of a run of them ("summit summit ...") walked back
+    over the whole run, in time growing with the square of the run.
+    """
     low = words[i][0].lower()
     # Extend left over modifiers (adjectives, names) up to a determiner or possessive.
     j = i
+    walked: list[int] = []
     while j > 0:
+        if reach is not None and i - j >= 3:
+            if j in reach:
+                j = reach[j]
+                break
+            walked.append(j)
         prev = words[j - 1][0]
         pl = prev.lower()
         if pl in _DETERMINERS or pl in _STOPWORDS or pl in REPORTING or prev in {
@@ -946,6 +979,8 @@ def _noun_phrase(clause: Clause, words: tuple[tuple[str, int, int], ...], i: int
                     and pl not in _FINITE and pl not in _AUX)):
             break  # a noun modifier such as "developer" in "the developer conference" goes on
         j -= 1
+    if reach is not None:
+        reach.update(dict.fromkeys(walked, j))
     start = words[j][1]
     phrase, end = _object_phrase(clause, start, timexes, speech_like=low in _SPEECH_NOUNS,
                                  keep_for=True)

@@ -12,10 +12,14 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from calsync.extraction import mentions
 from calsync.extraction.events import extract_events
 from calsync.extraction.settings import ExtractionSettings
 from calsync.extraction.temporal import tag
+from calsync.extraction.text import Sentence
 from calsync.model import Article, Event, Timex
 from tests.conftest import PARIS, published
 
@@ -115,3 +119,30 @@ def test_a_date_before_a_long_run_of_white_space(words: str, run: str) -> None:
     # tried every way to split the run (22 s after "in January")
     text = f"The referendum will take place {words}{run * (20_000 // len(run))}, officials say."
     _both(text, "2026-03-01")
+
+
+@pytest.mark.parametrize("noun", ["summit ", "Summit ", "press conference ", "2021 summit "])
+def test_a_long_run_of_event_nouns(noun: str) -> None:
+    # 5,000 of them: each walked back over all those before it (7.5 s)
+    events = _extract(f"The {noun * 5_000}will be held on Monday, March 9.")
+    assert [e.start for e in events] == [date(2026, 3, 9)]
+
+
+_NOUN_PIECES = ["summit", "Summit", "the", "developer", "annual", "press", "conference", "2021",
+                "on", "Monday", "March 9", ",", "said", "vote", "meeting", "and", "will", "’s",
+                "EU", "open", "-", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NOUN_PIECES), min_size=1, max_size=40))
+def test_noun_phrases_found_with_shared_walks_are_those_found_alone(words: list[str]) -> None:
+    text = " ".join(words) + "."
+    timexes = tag(text, published("2026-03-01"))
+    sentence = Sentence(0, len(text), text, 0)
+    for clause in mentions.split_clauses(sentence, timexes):
+        tokens = clause.tokens
+        ctimexes = [t for t in timexes if clause.start <= t.start < clause.end]
+        reach: dict[int, int] = {}
+        for i in range(len(tokens)):
+            alone = mentions._noun_phrase(clause, tokens, i, ctimexes)
+            assert mentions._noun_phrase(clause, tokens, i, ctimexes, reach) == alone
