@@ -9,13 +9,13 @@ seconds before their fix and takes milliseconds after; how time grows with size 
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calsync.extraction import mentions
+from calsync.extraction import events, mentions
 from calsync.extraction.events import extract_events
 from calsync.extraction.settings import ExtractionSettings
 from calsync.extraction.temporal import tag
@@ -146,3 +146,75 @@ def test_noun_phrases_found_with_shared_walks_are_those_found_alone(words: list[
         for i in range(len(tokens)):
             alone = mentions._noun_phrase(clause, tokens, i, ctimexes)
             assert mentions._noun_phrase(clause, tokens, i, ctimexes, reach) == alone
+
+
+def _plain_merge(happenings: list[events._Happening]) -> list[events._Happening]:
+    """``_merge`` as it was, comparing every pair: the specification of the indexed one."""
+    merged: list[events._Happening] = []
+    for hap in happenings:
+        target = None
+        for other in merged:
+            if not events._similar(hap, other):
+                continue
+            a_days = {d.first_day for d in hap.dated}
+            b_days = {d.first_day for d in other.dated}
+            rescheduled = any(d.rescheduled for d in hap.dated + other.dated)
+            if not a_days or not b_days or a_days & b_days or rescheduled:
+                target = other
+                break
+        if target is None:
+            merged.append(hap)
+        else:
+            target.absorb(hap)
+    return merged
+
+
+def _merged_shape(happenings: list[events._Happening], order: dict[int, int]) -> list[list[int]]:
+    return [[order[id(d.mention)] for d in hap.parts] for hap in happenings]
+
+
+_INDEXED_MERGE = events._merge
+
+
+def _checked_merge(happenings: list[events._Happening]) -> list[events._Happening]:
+    order = {id(d.mention): i for i, hap in enumerate(happenings) for d in hap.parts}
+    twin = [events._Happening(list(h.parts), h.tokens, h.proper) for h in happenings]
+    plain = _merged_shape(_plain_merge(twin), order)
+    fast = _INDEXED_MERGE(happenings)
+    assert _merged_shape(fast, order) == plain
+    return fast
+
+
+_MERGE_LINES = st.sampled_from([
+    "Saturday, December 21: Rovers v United, 3pm", "Sunday, December 22: Rovers v City, 3pm",
+    "The summit will be held on Monday.", "The summit has been postponed to Tuesday.",
+    "Leaders of the G7 will meet in Rome on Monday.", "The G7 summit in Rome opens on Tuesday.",
+    "After the summit, the leaders will hold a press conference.", "The vote is on Friday.",
+    "The vote has been moved to Saturday.", "Rovers will face United at the stadium on Sunday.",
+    "The ministers will meet again on Monday at 10 a.m.", "United will play Rovers on Saturday.",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_MERGE_LINES, min_size=1, max_size=25))
+def test_the_indexed_merge_merges_as_the_plain_loop_did(lines: list[str]) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(events, "_merge", _checked_merge)
+        extract_events(Article("\n".join(lines), published("2026-12-18"), "t.txt"),
+                       ExtractionSettings(keep_past=True, keep_cancelled=True))
+
+
+def test_the_indexed_merge_merges_the_golden_cases_as_the_plain_loop_did() -> None:
+    from tests.extraction.test_cases import _cases, case_input
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(events, "_merge", _checked_merge)
+        for case in _cases():
+            extract_events(*case_input(case))
+
+
+def test_a_long_fixture_list() -> None:
+    # 8,000 lines of fixtures, every happening compared with every other (16 s)
+    lines = [f"{d:%A}, {d:%B} {d.day}, {d.year}: Rovers v United {i}, 3pm"
+             for i in range(8_000) for d in [date(2026, 3, 2) + timedelta(days=i)]]
+    assert len(_extract("\n".join(lines))) == 8_000
