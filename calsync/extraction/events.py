@@ -19,6 +19,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
@@ -434,66 +435,103 @@ def _merge(happenings: list[_Happening]) -> list[_Happening]:
 class _MergeIndex:
     """Which earlier happenings a happening can merge with, in ``_merge``'s order.
 
-    A happening merges only with a similar one, and ``_similar`` needs a shared token. A
-    dated one, moreover, needs the other to share a day, or to be "open": undated, or
-    rescheduled (a reschedule on either side lifts the day test), so open ones are indexed by
-    token apart. The candidates offered hold every one that can merge (and some that cannot,
-    which ``_merge``'s own tests turn down), in order: the first that merges is the one a loop
-    over all of them finds.
+    What ``_similar`` needs: a name (a proper token) in common, or three tokens. What
+    ``_merge`` needs besides, of a dated happening: a day in common with the other, unless
+    the other is "open" (undated, or rescheduled: a reschedule lifts the day test) or it is
+    rescheduled itself. So names and tokens are filed with each day of their happening, and
+    apart for the open ones and for all. The candidates offered hold every happening that can
+    merge (and some that cannot, which ``_merge``'s own tests turn down), in order: the first
+    that merges is the one a loop over all of them finds. Offering every one that shares a
+    token was not enough: copies of a story name the same weak happening ("Vote") on the same
+    day, never similar, and each was compared with all the copies before it.
     """
 
     def __init__(self) -> None:
-        self.by_token: dict[str, set[int]] = {}
-        self.by_day: dict[date, set[int]] = {}
-        self.open_by_token: dict[str, set[int]] = {}
+        self.named: dict[str, set[int]] = {}  # proper token -> places
+        self.worded: dict[str, set[int]] = {}  # token -> places
+        self.named_on: dict[tuple[str, date], set[int]] = {}
+        self.worded_on: dict[tuple[str, date], set[int]] = {}
+        self.open_named: dict[str, set[int]] = {}
+        self.open_worded: dict[str, set[int]] = {}
         self.place: dict[int, int] = {}  # id of a merged happening -> its place in the list
+        self.days: list[set[date]] = []  # by place
         #: places of the happenings that are open, or were (a superset does no harm)
         self.open: set[int] = set()
 
     def candidates(self, hap: _Happening, merged: list[_Happening]) -> list[_Happening]:
         days = {d.first_day for d in hap.dated if d.first_day is not None}
         if not days or _rescheduled(hap):
-            found = _union(self.by_token, hap.tokens)
+            found = _union(self.named, hap.proper)
+            if len(hap.tokens) >= 3:
+                found |= _at_least(3, [self.worded.get(t, _NONE) for t in hap.tokens])
         else:
-            found = _union(self.by_day, days) | _union(self.open_by_token, hap.tokens)
+            found = _union(self.named_on, _on(hap.proper, days)) | _union(
+                self.open_named, hap.proper)
+            if len(hap.tokens) >= 3:
+                found |= _at_least(3, [
+                    _union(self.worded_on, _on((t,), days)) | self.open_worded.get(t, _NONE)
+                    for t in hap.tokens])
         return [merged[k] for k in sorted(found)]
 
     def add(self, hap: _Happening, k: int) -> None:
         self.place[id(hap)] = k
-        self._file(k, hap, open_=not hap.dated or _rescheduled(hap))
+        self.days.append(set())
+        self._file(k, hap, frozenset(), frozenset(), open_=not hap.dated or _rescheduled(hap))
 
     def absorb(self, target: _Happening, hap: _Happening) -> None:
-        """File what ``hap`` brings to ``target``, the happening it merges into."""
+        """File what ``hap`` brings to ``target``, the happening it merges into (before
+        ``target.absorb(hap)``)."""
         k = self.place[id(target)]
         if k in self.open:
-            self._file(k, hap, open_=True)
+            self._file(k, hap, target.proper, target.tokens, open_=True)
         elif _rescheduled(hap):  # (not open: dated, so only a reschedule opens it)
-            self._file(k, hap, open_=True)
-            self._file(k, target, open_=True)
+            self._file(k, hap, target.proper, target.tokens, open_=True)
+            self._file(k, target, target.proper, target.tokens, open_=True)
         else:
-            self._file(k, hap, open_=False)
+            self._file(k, hap, target.proper, target.tokens, open_=False)
 
-    def _file(self, k: int, hap: _Happening, *, open_: bool) -> None:
-        for token in hap.tokens:
-            self.by_token.setdefault(token, set()).add(k)
-        for part in hap.dated:
-            if part.first_day is not None:  # (as ``dated`` has them)
-                self.by_day.setdefault(part.first_day, set()).add(k)
+    def _file(self, k: int, hap: _Happening, names: frozenset[str], words: frozenset[str], *,
+              open_: bool) -> None:
+        """File ``hap``'s names, tokens and days under place ``k``, which had ``names`` and
+        ``words`` and the days ``self.days[k]``: each (token, day) of the whole, once."""
+        days = self.days[k]
+        fresh = {d.first_day for d in hap.dated if d.first_day is not None} - days
+        days |= fresh
+        for index, on, new, old in ((self.named, self.named_on, hap.proper - names, names),
+                                    (self.worded, self.worded_on, hap.tokens - words, words)):
+            for word in new:
+                index.setdefault(word, set()).add(k)
+            for key in (*_on(new, days), *_on(old, fresh)):
+                on.setdefault(key, set()).add(k)
         if open_:
             self.open.add(k)
-            for token in hap.tokens:
-                self.open_by_token.setdefault(token, set()).add(k)
+            for index, tokens in ((self.open_named, hap.proper), (self.open_worded, hap.tokens)):
+                for word in tokens:
+                    index.setdefault(word, set()).add(k)
+
+
+def _on(words: Iterable[str], days: set[date]) -> list[tuple[str, date]]:
+    return [(w, d) for w in words for d in days]
 
 
 def _rescheduled(hap: _Happening) -> bool:
     return any(d.rescheduled for d in hap.dated)
 
 
-def _union(index: Mapping[_K, set[int]], keys: Iterable[_K]) -> set[int]:
+def _union(index: Mapping[_K, AbstractSet[int]], keys: Iterable[_K]) -> set[int]:
     found: set[int] = set()
     for key in keys:
         found |= index.get(key, _NONE)
     return found
+
+
+def _at_least(n: int, sets: list[AbstractSet[int]]) -> set[int]:
+    """The members of at least ``n`` of ``sets``."""
+    count: dict[int, int] = {}
+    for members in sets:
+        for k in members:
+            count[k] = count.get(k, 0) + 1
+    return {k for k, c in count.items() if c >= n}
 
 
 _K = TypeVar("_K")

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from calsync.extraction.gate import Gated
 from calsync.extraction.lazy import once, prime
@@ -336,6 +337,7 @@ def strip_roles(title: str) -> str:
 
 
 _SPACES = re.compile(r"\s+")
+_SPACE_RUN = re.compile(r"\s*")  # what ``str.lstrip`` strips
 _SMALL_WORDS = ("and", "or", "but", "of", "to", "in", "with", "at", "on", "for", "the", "a", "an",
                 "by", "from", "until", "than")
 _TRAILING_SMALL_WORD = re.compile(r"\s+(?:" + "|".join(_SMALL_WORDS) + r")$")
@@ -388,13 +390,18 @@ def _object_phrase(
     words = clause.tokens[first:first + 20]
     if len(words) == 20 and _timex_at(words[14][1], timexes) is not None:
         words = clause.tokens[first:]
+    if len(timexes) > 8 and words:  # a clause of many dates: those among these words
+        timexes = timexes[bisect_right(timexes, start, key=_end_of):
+                          bisect_right(timexes, words[-1][1], key=_start_of)]
     out_end = start
     for i, (word, wstart, wend) in enumerate(words):
         low = word.lower()
         tmx = _timex_at(wstart, timexes)
         if tmx is not None:
             # A holiday name used as a modifier ("an Armistice Day ceremony") is part of it.
-            after = clause.text[tmx.end - clause.start:].lstrip()
+            # (the words after it, not a copy of the rest of the clause at each date)
+            lead = _SPACE_RUN.match(clause.text, tmx.end - clause.start).end()  # type: ignore[union-attr]
+            after = clause.text[lead:lead + 40]
             if after[:2] in ("'s", "’s"):
                 continue  # "this year's Nobel Peace Prize laureate": a date that qualifies
             if not (after[:1].islower() and not _PREPOSITION.match(after)):
@@ -451,11 +458,12 @@ def _location(clause: Clause, exclude: tuple[int, int], timexes: list[Timex]) ->
             continue
         if any(t.start <= s < t.end or s <= t.start < e for t in timexes):
             continue
-        tail = clause.text[m.end(1):]
+        tail = m.end(1)  # (matched in place: a copy of the rest of the clause cost its length)
         place = _drop_article(m.group(1)).strip().rstrip(".")
         dated_next = any(t.start - clause.start - m.end(1) in range(0, 3) for t in timexes)
-        if _SPACE_THEN_LOWER.match(tail) and not dated_next and not _SPACE_THEN_LINK.match(tail):
-            venue = _VENUE_TAIL.match(tail)
+        if _SPACE_THEN_LOWER.match(clause.text, tail) and not dated_next \
+                and not _SPACE_THEN_LINK.match(clause.text, tail):
+            venue = _VENUE_TAIL.match(clause.text, tail)
             if not venue:
                 continue  # a modifier, not the place: "at the British ambassador's residence"
             place = place + venue.group(0).rstrip()  # "the Station F start-up campus"
@@ -712,11 +720,11 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         if passive and _TO_VERB.match(clause.text, wend - clause.start):
             continue  # "is scheduled to deliver the keynote": the next verb says what happens
         template, particles = VERBS[lem]
-        rest = clause.text[wend - clause.start:]
+        rest = wend - clause.start  # (matched in place, not in a copy of the rest)
         skip = 0
-        m = _particles(particles).match(rest) if particles else None
+        m = _particles(particles).match(clause.text, rest) if particles else None
         if m:
-            skip = m.end()
+            skip = m.end() - rest
             if template and m.group(0).split()[0].lower() == "back":
                 template = "Return to {obj}"  # "fly back to Rome"
         if not skip and lem in _NEEDS_PARTICLE:
@@ -913,8 +921,9 @@ def _timex_at(pos: int, timexes: list[Timex]) -> Timex | None:
     return None
 
 
-def _start_of(t: Timex) -> int:
-    return t.start
+#: (attribute getters run in C: a bisect calls them a dozen times)
+_start_of = attrgetter("start")
+_end_of = attrgetter("end")
 
 
 def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
@@ -925,8 +934,8 @@ def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         and not (i > 0 and words[i - 1][0].lower() in {"will", "would", "to", "shall", "’ll",
                                                         "'ll"})  # a verb: "will address"
     ]
-    reach: dict[int, int] = {}  # (shared by the phrases: see ``_noun_phrase``)
-    phrases = [p for p in (_noun_phrase(clause, words, i, timexes, reach) for i in candidates)
+    shared = _Walks()  # (by the phrases: see ``_noun_phrase``)
+    phrases = [p for p in (_noun_phrase(clause, words, i, timexes, shared) for i in candidates)
                if p]
     if not phrases:
         return None
@@ -944,16 +953,28 @@ def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
     return _make(sentence, clause, phrase, low, location, "", True, past, (start, end))
 
 
+@dataclass
+class _Walks:
+    """What the noun phrases of one clause share (``_noun_phrase``)."""
+
+    #: word -> where the walk left over modifiers ends from it
+    reach: dict[int, int] = field(default_factory=dict)
+    #: (start, speech-like) -> the object phrase read from there
+    phrases: dict[tuple[int, bool], tuple[str, int]] = field(default_factory=dict)
+
+
 def _noun_phrase(clause: Clause, words: tuple[tuple[str, int, int], ...], i: int,
-                 timexes: list[Timex], reach: dict[int, int] | None = None,
+                 timexes: list[Timex], shared: _Walks | None = None,
                  ) -> tuple[str, int, int, int, str] | None:
     """(phrase, start, end, head offset, head) of the noun phrase around event noun ``i``.
 
-    ``reach`` maps a word to where the walk left over modifiers ends from it, for the calls
-    on one clause to share. Past the first three words the walk depends on the words alone,
-    not on ``i``; without it, each noun of a run of them ("summit summit ...") walked back
-    over the whole run, in time growing with the square of the run.
+    ``shared`` holds, for the calls on one clause, where walks left over modifiers end and
+    the phrases read from where they end. Past the first three words the walk depends on the
+    words alone, not on ``i``; without it, each noun of a run of them ("summit summit ...")
+    walked back over the whole run, in time growing with the square of the run, and read
+    the same phrase again.
     """
+    reach = shared.reach if shared is not None else None
     low = words[i][0].lower()
     # Extend left over modifiers (adjectives, names) up to a determiner or possessive.
     j = i
@@ -982,6 +1003,11 @@ def _noun_phrase(clause: Clause, words: tuple[tuple[str, int, int], ...], i: int
     if reach is not None:
         reach.update(dict.fromkeys(walked, j))
     start = words[j][1]
-    phrase, end = _object_phrase(clause, start, timexes, speech_like=low in _SPEECH_NOUNS,
-                                 keep_for=True)
+    key = (start, low in _SPEECH_NOUNS)
+    if shared is not None and key in shared.phrases:
+        phrase, end = shared.phrases[key]
+    else:
+        phrase, end = _object_phrase(clause, start, timexes, speech_like=key[1], keep_for=True)
+        if shared is not None:
+            shared.phrases[key] = phrase, end
     return (phrase, start, max(end, words[i][2]), words[i][1], low) if phrase else None

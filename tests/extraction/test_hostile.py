@@ -142,10 +142,10 @@ def test_noun_phrases_found_with_shared_walks_are_those_found_alone(words: list[
     for clause in mentions.split_clauses(sentence, timexes):
         tokens = clause.tokens
         ctimexes = [t for t in timexes if clause.start <= t.start < clause.end]
-        reach: dict[int, int] = {}
+        shared = mentions._Walks()
         for i in range(len(tokens)):
             alone = mentions._noun_phrase(clause, tokens, i, ctimexes)
-            assert mentions._noun_phrase(clause, tokens, i, ctimexes, reach) == alone
+            assert mentions._noun_phrase(clause, tokens, i, ctimexes, shared) == alone
 
 
 def _plain_merge(happenings: list[events._Happening]) -> list[events._Happening]:
@@ -218,3 +218,16 @@ def test_a_long_fixture_list() -> None:
     lines = [f"{d:%A}, {d:%B} {d.day}, {d.year}: Rovers v United {i}, 3pm"
              for i in range(8_000) for d in [date(2026, 3, 2) + timedelta(days=i)]]
     assert len(_extract("\n".join(lines))) == 8_000
+
+
+@pytest.mark.parametrize("joined", [False, True])
+def test_copies_of_one_story(joined: bool) -> None:
+    # 200 KB: copied lines were blanked into runs of white space (the paragraph pattern),
+    # copied sentences in one paragraph made weak happenings ("Vote") that were each compared
+    # with every copy before them (_merge)
+    from tests.benchmarks.bench_growth import article
+
+    story = article(7).replace("\n\n", " ") if joined else article(7)
+    events = _extract(story * (200_000 // len(story)), "2026-03-02")
+    if not joined:  # every copy but the first is blanked
+        assert events == _extract(story, "2026-03-02")
