@@ -385,6 +385,8 @@ def _is_continuation(current: _Dated, previous: _Dated | None) -> bool:
     return previous.first_day is not None or previous.mention.relative is not None
 
 
+# (``_MergeIndex`` offers ``_merge`` only happenings that share a proper token or three
+# tokens, which this needs: a new way to be similar must be offered there too.)
 def _similar(a: _Happening, b: _Happening) -> bool:
     shared = a.tokens & b.tokens
     if not shared:

@@ -213,6 +213,7 @@ def test_the_indexed_merge_merges_the_golden_cases_as_the_plain_loop_did() -> No
             extract_events(*case_input(case))
 
 
+@pytest.mark.slow
 def test_a_long_fixture_list() -> None:
     # 8,000 lines of fixtures, every happening compared with every other (16 s)
     lines = [f"{d:%A}, {d:%B} {d.day}, {d.year}: Rovers v United {i}, 3pm"
