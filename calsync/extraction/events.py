@@ -409,14 +409,19 @@ def _merge(happenings: list[_Happening]) -> list[_Happening]:
     """Fold undated mentions into the dated happening they name; join same-day duplicates.
 
     Each happening goes to the first one before it that is similar and on a compatible day.
-    Only those the index (``_MergeIndex``) offers are compared: comparing every pair took
-    time growing with the square of their number (a fixture list of 8,000 lines: 16 s).
+    Past a few dozen, only those the index (``_MergeIndex``) offers are compared: comparing
+    every pair took time growing with the square of their number (a fixture list of 8,000
+    lines: 16 s). Below that, keeping the index costs more than it saves.
     """
     merged: list[_Happening] = []
-    index = _MergeIndex()
+    index: _MergeIndex | None = None
     for hap in happenings:
+        if index is None and len(merged) >= _INDEX_FROM:
+            index = _MergeIndex()
+            for k, earlier in enumerate(merged):
+                index.add(earlier, k)
         target = None
-        for other in index.candidates(hap, merged):
+        for other in merged if index is None else index.candidates(hap, merged):
             if not _similar(hap, other):
                 continue
             a_days = {d.first_day for d in hap.dated}
@@ -426,12 +431,18 @@ def _merge(happenings: list[_Happening]) -> list[_Happening]:
                 target = other
                 break
         if target is None:
-            index.add(hap, len(merged))
+            if index is not None:
+                index.add(hap, len(merged))
             merged.append(hap)
         else:
-            index.absorb(target, hap)
+            if index is not None:
+                index.absorb(target, hap)
             target.absorb(hap)
     return merged
+
+
+#: How many happenings ``_merge`` compares with every one before indexing them
+_INDEX_FROM = 32
 
 
 class _MergeIndex:

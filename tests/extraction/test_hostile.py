@@ -200,6 +200,7 @@ _MERGE_LINES = st.sampled_from([
 def test_the_indexed_merge_merges_as_the_plain_loop_did(lines: list[str]) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(events, "_merge", _checked_merge)
+        patch.setattr(events, "_INDEX_FROM", 0)  # (the index from the first happening on)
         extract_events(Article("\n".join(lines), published("2026-12-18"), "t.txt"),
                        ExtractionSettings(keep_past=True, keep_cancelled=True))
 
@@ -209,6 +210,7 @@ def test_the_indexed_merge_merges_the_golden_cases_as_the_plain_loop_did() -> No
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(events, "_merge", _checked_merge)
+        patch.setattr(events, "_INDEX_FROM", 0)
         for case in _cases():
             extract_events(*case_input(case))
 
