@@ -18,8 +18,11 @@ import hashlib
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from calsync.extraction import text as textmod
@@ -596,6 +599,9 @@ _MEETS = frozenset({"meet", "visit", "tour", "attend", "host", "address"})
 _OWN_PLACE = re.compile(r"\s(?:at|in)\s+(?:a|an|the)?\s*\w")
 
 
+# (``_MergeIndex`` offers ``_merge`` only happenings that share a proper token or three
+# tokens, or a day with the same kind, title or arrival (``_marks``), which this needs: a new
+# way to be similar must be offered there too.)
 def _similar(a: _Happening, b: _Happening) -> bool:
     """Whether two happenings are one, told twice (never when ``_apart`` keeps them apart)."""
     same_day = bool(a.days & b.days)
@@ -681,11 +687,22 @@ def _bare_kind(hap: _Happening) -> str | None:
 
 
 def _merge(happenings: list[_Happening]) -> list[_Happening]:
-    """Fold undated mentions into the dated happening they name; join same-day duplicates."""
+    """Fold undated mentions into the dated happening they name; join same-day duplicates.
+
+    Each happening goes to the first one before it that is similar and on a compatible day.
+    Past a few dozen, only those the index (``_MergeIndex``) offers are compared: comparing
+    every pair took time growing with the square of their number (a fixture list of 8,000
+    lines: 16 s). Below that, keeping the index costs more than it saves.
+    """
     merged: list[_Happening] = []
+    index: _MergeIndex | None = None
     for hap in happenings:
+        if index is None and len(merged) >= _INDEX_FROM:
+            index = _MergeIndex()
+            for k, earlier in enumerate(merged):
+                index.add(earlier, k)
         target = None
-        for other in merged:
+        for other in merged if index is None else index.candidates(hap, merged):
             if not _similar(hap, other):
                 continue
             a_days = {d.first_day for d in hap.dated}
@@ -697,10 +714,145 @@ def _merge(happenings: list[_Happening]) -> list[_Happening]:
                 target = other
                 break
         if target is None:
+            if index is not None:
+                index.add(hap, len(merged))
             merged.append(hap)
         else:
+            if index is not None:
+                index.absorb(target, hap)
             target.absorb(hap)
     return merged
+
+
+#: How many happenings ``_merge`` compares with every one before indexing them
+_INDEX_FROM = 32
+
+
+class _MergeIndex:
+    """Which earlier happenings a happening can merge with, in ``_merge``'s order.
+
+    What ``_similar`` needs: a name (a proper token) in common, or three tokens. What
+    ``_merge`` needs besides, of a dated happening: a day in common with the other, unless
+    the other is "open" (undated, or rescheduled: a reschedule lifts the day test) or it is
+    rescheduled itself. So names and tokens are filed with each day of their happening, and
+    apart for the open ones and for all. The candidates offered hold every happening that can
+    merge (and some that cannot, which ``_merge``'s own tests turn down), in order: the first
+    that merges is the one a loop over all of them finds. Offering every one that shares a
+    token was not enough: copies of a story name the same weak happening ("Vote") on the same
+    day, never similar, and each was compared with all the copies before it.
+    """
+
+    def __init__(self) -> None:
+        self.named: dict[str, set[int]] = {}  # proper token -> places
+        self.worded: dict[str, set[int]] = {}  # token -> places
+        self.named_on: dict[tuple[str, date], set[int]] = {}
+        self.worded_on: dict[tuple[str, date], set[int]] = {}
+        #: (mark, day) -> places: what makes two happenings of one day alike without
+        #: sharing names (``_marks``: a kind, a title, an arrival)
+        self.marked_on: dict[tuple[str, date], set[int]] = {}
+        self.open_named: dict[str, set[int]] = {}
+        self.open_worded: dict[str, set[int]] = {}
+        self.place: dict[int, int] = {}  # id of a merged happening -> its place in the list
+        self.days: list[set[date]] = []  # by place
+        #: places of the happenings that are open, or were (a superset does no harm)
+        self.open: set[int] = set()
+
+    def candidates(self, hap: _Happening, merged: list[_Happening]) -> list[_Happening]:
+        days = {d.first_day for d in hap.dated if d.first_day is not None}
+        if not days or _rescheduled(hap):
+            found = _union(self.named, hap.proper)
+            if len(hap.tokens) >= 3:
+                found |= _at_least(3, [self.worded.get(t, _NONE) for t in hap.tokens])
+        else:
+            found = _union(self.named_on, _on(hap.proper, days)) | _union(
+                self.open_named, hap.proper)
+            if len(hap.tokens) >= 3:
+                found |= _at_least(3, [
+                    _union(self.worded_on, _on((t,), days)) | self.open_worded.get(t, _NONE)
+                    for t in hap.tokens])
+        if days:
+            found |= _union(self.marked_on, _on(_marks(hap), days))
+        return [merged[k] for k in sorted(found)]
+
+    def add(self, hap: _Happening, k: int) -> None:
+        self.place[id(hap)] = k
+        self.days.append(set())
+        self._file(k, hap, frozenset(), frozenset(), open_=not hap.dated or _rescheduled(hap))
+
+    def absorb(self, target: _Happening, hap: _Happening) -> None:
+        """File what ``hap`` brings to ``target``, the happening it merges into (before
+        ``target.absorb(hap)``)."""
+        k = self.place[id(target)]
+        for key in _on(_marks(target) | _marks(hap), self.days[k] | {
+                d.first_day for d in hap.dated if d.first_day is not None}):
+            self.marked_on.setdefault(key, set()).add(k)
+        if k in self.open:
+            self._file(k, hap, target.proper, target.tokens, open_=True)
+        elif _rescheduled(hap):  # (not open: dated, so only a reschedule opens it)
+            self._file(k, hap, target.proper, target.tokens, open_=True)
+            self._file(k, target, target.proper, target.tokens, open_=True)
+        else:
+            self._file(k, hap, target.proper, target.tokens, open_=False)
+
+    def _file(self, k: int, hap: _Happening, names: frozenset[str], words: frozenset[str], *,
+              open_: bool) -> None:
+        """File ``hap``'s names, tokens and days under place ``k``, which had ``names`` and
+        ``words`` and the days ``self.days[k]``: each (token, day) of the whole, once."""
+        days = self.days[k]
+        fresh = {d.first_day for d in hap.dated if d.first_day is not None} - days
+        days |= fresh
+        for key in _on(_marks(hap), days):
+            self.marked_on.setdefault(key, set()).add(k)
+        for index, on, new, old in ((self.named, self.named_on, hap.proper - names, names),
+                                    (self.worded, self.worded_on, hap.tokens - words, words)):
+            for word in new:
+                index.setdefault(word, set()).add(k)
+            for key in (*_on(new, days), *_on(old, fresh)):
+                on.setdefault(key, set()).add(k)
+        if open_:
+            self.open.add(k)
+            for index, tokens in ((self.open_named, hap.proper), (self.open_worded, hap.tokens)):
+                for word in tokens:
+                    index.setdefault(word, set()).add(k)
+
+
+def _marks(hap: _Happening) -> set[str]:
+    """What ``_alike`` compares on a shared day besides names: kind, title, arrival."""
+    marks = {"title:" + _uid_key(d.mention.title) for d in hap.parts}
+    kind = _kind(hap)
+    if kind is not None:
+        marks.add("kind:" + kind)
+    if _arrival_untimed(hap) is not None:
+        marks.add("arrival")
+    return marks
+
+
+def _on(words: Iterable[str], days: set[date]) -> list[tuple[str, date]]:
+    return [(w, d) for w in words for d in days]
+
+
+def _rescheduled(hap: _Happening) -> bool:
+    return any(d.rescheduled for d in hap.dated)
+
+
+def _union(index: Mapping[_K, AbstractSet[int]], keys: Iterable[_K]) -> set[int]:
+    found: set[int] = set()
+    for key in keys:
+        found |= index.get(key, _NONE)
+    return found
+
+
+def _at_least(n: int, sets: list[AbstractSet[int]]) -> set[int]:
+    """The members of at least ``n`` of ``sets``."""
+    count: dict[int, int] = {}
+    for members in sets:
+        for k in members:
+            count[k] = count.get(k, 0) + 1
+    return {k for k, c in count.items() if c >= n}
+
+
+_K = TypeVar("_K")
+_NONE: frozenset[int] = frozenset()
 
 
 def _resolve_relative(happenings: list[_Happening]) -> None:

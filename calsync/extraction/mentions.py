@@ -9,9 +9,10 @@ not date anything: that is ``events.py``'s job.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass, replace
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import attrgetter
 
 from calsync.extraction.gate import Gated
 from calsync.extraction.lazy import once, prime
@@ -231,9 +232,12 @@ def _is_past_form(word: str) -> bool:
 #: "\s*(?:;|\s—\s|\s–\s)\s*", written to begin with a character class (``re`` skips to it)
 _HARD_CUT = re.compile(r"[\s;](?:(?<=;)\s*|\s*(?:;|(?<=\s)[—–]\s)\s*)")
 #: ",?\s+(and|but|...)\s+..." written to begin with a character class, which ``re`` skips to
-#: quickly (the lookbehind keeps the whitespace after a comma required).
+#: quickly (the lookbehind keeps the whitespace after a comma required). A match never starts
+#: on white space after white space ("(?<!\s\s)"): one starting a character earlier would have
+#: been found first, and without that, each space of a long run was the start of a scan over
+#: the rest of the run (a sentence with 10,000 spaces: 1.3 s).
 _CONJUNCTION = re.compile(
-    r"[,\s]\s*(?<=\s)(and|but|then|before|after|following|while)\s+(\w+(?:[’']+\w*)*)"
+    r"[,\s](?<!\s\s)\s*(?<=\s)(and|but|then|before|after|following|while)\s+(\w+(?:[’']+\w*)*)"
     r"(?:\s+(\w+(?:[’']+\w*)*))?")
 
 
@@ -365,6 +369,7 @@ def strip_roles(title: str) -> str:
 
 
 _SPACES = re.compile(r"\s+")
+_SPACE_RUN = re.compile(r"\s*")  # what ``str.lstrip`` strips
 _SMALL_WORDS = ("and", "or", "but", "of", "to", "in", "with", "at", "on", "for", "the", "a", "an",
                 "by", "from", "until", "than")
 _TRAILING_SMALL_WORD = re.compile(r"\s+(?:" + "|".join(_SMALL_WORDS) + r")$")
@@ -415,14 +420,25 @@ def _object_phrase(
     place phrase ("at the Élysée Palace"), which is the location rather than the title.
     """
     rel = start - clause.start
-    words = clause.tokens[bisect_left(clause.starts, start):]
+    first = bisect_left(clause.starts, start)
+    # The loop stops at the 15th word and looks 4 ahead, unless that word is a date it
+    # skips: a slice of the whole rest of the clause, copied at every call, took time growing
+    # with the square of a clause of many event nouns
+    words = clause.tokens[first:first + 20]
+    if len(words) == 20 and _timex_at(words[14][1], timexes) is not None:
+        words = clause.tokens[first:]
+    if len(timexes) > 8 and words:  # a clause of many dates: those among these words
+        timexes = timexes[bisect_right(timexes, start, key=_end_of):
+                          bisect_right(timexes, words[-1][1], key=_start_of)]
     out_end = start
     for i, (word, wstart, wend) in enumerate(words):
         low = word.lower()
         tmx = _timex_at(wstart, timexes)
         if tmx is not None:
             # A holiday name used as a modifier ("an Armistice Day ceremony") is part of it.
-            after = clause.text[tmx.end - clause.start:].lstrip()
+            # (the words after it, not a copy of the rest of the clause at each date)
+            lead = _SPACE_RUN.match(clause.text, tmx.end - clause.start).end()  # type: ignore[union-attr]
+            after = clause.text[lead:lead + 40]
             if after[:2] in ("'s", "’s"):
                 continue  # "this year's Nobel Peace Prize laureate": a date that qualifies
             if not (after[:1].islower() and not _PREPOSITION.match(after)):
@@ -483,11 +499,12 @@ def _location(clause: Clause, exclude: tuple[int, int], timexes: list[Timex]) ->
             continue
         if any(t.start <= s < t.end or s <= t.start < e for t in timexes):
             continue
-        tail = clause.text[m.end(1):]
+        tail = m.end(1)  # (matched in place: a copy of the rest of the clause cost its length)
         place = _drop_article(m.group(1)).strip().rstrip(".")
         dated_next = any(t.start - clause.start - m.end(1) in range(0, 3) for t in timexes)
-        if _SPACE_THEN_LOWER.match(tail) and not dated_next and not _SPACE_THEN_LINK.match(tail):
-            venue = _VENUE_TAIL.match(tail)
+        if _SPACE_THEN_LOWER.match(clause.text, tail) and not dated_next \
+                and not _SPACE_THEN_LINK.match(clause.text, tail):
+            venue = _VENUE_TAIL.match(clause.text, tail)
             if not venue:
                 continue  # a modifier, not the place: "at the British ambassador's residence"
             place = place + venue.group(0).rstrip()  # "the Station F start-up campus"
@@ -856,21 +873,21 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
         if passive and _TO_VERB.match(clause.text, wend - clause.start):
             continue  # "is scheduled to deliver the keynote": the next verb says what happens
         template, particles = VERBS[lem]
-        rest = clause.text[wend - clause.start:]
+        rest = wend - clause.start  # (matched in place, not in a copy of the rest)
         skip = 0
-        m = _particles(particles).match(rest) if particles else None
+        m = _particles(particles).match(clause.text, rest) if particles else None
         if m is None and particles and lem in _TRAVEL:
-            adverb = _ADVERB_LY.match(rest)  # "fly directly to Sydney"
-            m = _particles(particles).match(rest, adverb.end()) if adverb else None
+            adverb = _ADVERB_LY.match(clause.text, rest)  # "fly directly to Sydney"
+            m = _particles(particles).match(clause.text, adverb.end()) if adverb else None
         if m:
-            skip = m.end()
+            skip = m.end() - rest
             if template and m.group(0).split()[0].lower() == "back":
                 template = "Return to {obj}"  # "fly back to Rome"
-        if not skip and lem == "take" and (ride := _TAKE_TRANSPORT.match(rest)):
-            skip, template = ride.end(), "Trip to {obj}"  # "take the ferry to Tallinn"
+        if not skip and lem == "take" and (ride := _TAKE_TRANSPORT.match(clause.text, rest)):
+            skip, template = ride.end() - rest, "Trip to {obj}"  # "take the ferry to Tallinn"
         if not skip and lem in _NEEDS_PARTICLE:
             continue
-        if not skip and lem in _TRAVEL and not _PLACE_START.match(rest):
+        if not skip and lem in _TRAVEL and not _PLACE_START.match(clause.text, rest):
             continue  # "go on display", "go live": no journey
         obj_start = wend + skip
         while obj_start < clause.end and clause.text[obj_start - clause.start].isspace():
@@ -1173,7 +1190,15 @@ def _has_event_noun(phrase: str) -> bool:
 
 
 def _timex_at(pos: int, timexes: list[Timex]) -> Timex | None:
-    """The first expression covering offset ``pos``; a plain loop, called once per word."""
+    """The first expression covering offset ``pos``; a plain loop, called once per word.
+
+    ``timexes`` are in order and do not overlap, as the tagger gives them: a long list (a
+    clause of many dates) is bisected instead, or the calls, one per word, would take time
+    growing with the product of the words and the dates.
+    """
+    if len(timexes) > 8:
+        i = bisect_right(timexes, pos, key=_start_of) - 1
+        return timexes[i] if i >= 0 and pos < timexes[i].end else None
     for t in timexes:
         if t.start <= pos < t.end:
             return t
@@ -1206,6 +1231,11 @@ def mention_between(sentence: Sentence, start: int, end: int,
     return _subject_mention(sentence, clause, inside) or _noun_mention(sentence, clause, inside)
 
 
+#: (attribute getters run in C: a bisect calls them a dozen times)
+_start_of = attrgetter("start")
+_end_of = attrgetter("end")
+
+
 def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
     words = clause.tokens
     candidates = [
@@ -1215,7 +1245,8 @@ def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
                                                         "'ll", "can", "could", "may", "might",
                                                         "must", "should"})  # "will address"
     ]
-    phrases = [p for p in (_noun_phrase(clause, words, i, timexes) for i in candidates)
+    shared = _Walks()  # (by the phrases: see ``_noun_phrase``)
+    phrases = [p for p in (_noun_phrase(clause, words, i, timexes, shared) for i in candidates)
                if p and not _JUDGED.match(clause.text, p[2] - clause.start)]
     if not phrases:
         return None
@@ -1239,13 +1270,38 @@ _JUDGED = re.compile(
     r"(?!held|staged|played|run|opened|launched|broadcast|televised|screened)[a-z]+(?<!ed)\b")
 
 
+@dataclass
+class _Walks:
+    """What the noun phrases of one clause share (``_noun_phrase``)."""
+
+    #: word -> where the walk left over modifiers ends from it
+    reach: dict[int, int] = field(default_factory=dict)
+    #: (start, speech-like) -> the object phrase read from there
+    phrases: dict[tuple[int, bool], tuple[str, int]] = field(default_factory=dict)
+
+
 def _noun_phrase(clause: Clause, words: tuple[tuple[str, int, int], ...], i: int,
-                 timexes: list[Timex]) -> tuple[str, int, int, int, str] | None:
-    """(phrase, start, end, head offset, head) of the noun phrase around event noun ``i``."""
+                 timexes: list[Timex], shared: _Walks | None = None,
+                 ) -> tuple[str, int, int, int, str] | None:
+    """(phrase, start, end, head offset, head) of the noun phrase around event noun ``i``.
+
+    ``shared`` holds, for the calls on one clause, where walks left over modifiers end and
+    the phrases read from where they end. Past the first three words the walk depends on the
+    words alone, not on ``i``; without it, each noun of a run of them ("summit summit ...")
+    walked back over the whole run, in time growing with the square of the run, and read
+    the same phrase again.
+    """
+    reach = shared.reach if shared is not None else None
     low = words[i][0].lower()
     # Extend left over modifiers (adjectives, names) up to a determiner or possessive.
     j = i
+    walked: list[int] = []
     while j > 0:
+        if reach is not None and i - j >= 3:
+            if j in reach:
+                j = reach[j]
+                break
+            walked.append(j)
         prev = words[j - 1][0]
         pl = prev.lower()
         if pl in _DETERMINERS or pl in _STOPWORDS or pl in REPORTING or prev in {
@@ -1261,7 +1317,14 @@ def _noun_phrase(clause: Clause, words: tuple[tuple[str, int, int], ...], i: int
                     and pl not in _FINITE and pl not in _AUX)):
             break  # a noun modifier such as "developer" in "the developer conference" goes on
         j -= 1
+    if reach is not None:
+        reach.update(dict.fromkeys(walked, j))
     start = words[j][1]
-    phrase, end = _object_phrase(clause, start, timexes, speech_like=low in _SPEECH_NOUNS,
-                                 keep_for=True)
+    key = (start, low in _SPEECH_NOUNS)
+    if shared is not None and key in shared.phrases:
+        phrase, end = shared.phrases[key]
+    else:
+        phrase, end = _object_phrase(clause, start, timexes, speech_like=key[1], keep_for=True)
+        if shared is not None:
+            shared.phrases[key] = phrase, end
     return (phrase, start, max(end, words[i][2]), words[i][1], low) if phrase else None

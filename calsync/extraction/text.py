@@ -276,7 +276,10 @@ _ITEM_SEPARATOR = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:–—|]|-
 _CAMEL_WORD = re.compile(r"[a-z]{1,2}[A-Z]")
 #: The first character after white space: ``\s`` is what ``str.strip`` strips
 _NEXT_CHARACTER = re.compile(r"\s*(\S)")
-_PARAGRAPH = re.compile(r"[^\n][^\n]*(?:\n(?!\s*\n)[^\n]+)*")
+#: Lines up to a blank one. The blank line is "[^\S\n]*\n" (white space other than a line
+#: break, then one), the same test as "\s*\n" but bounded by the next line: "\s*" ran over
+#: the whole of a run of blank lines at every line of it, quadratic in the run's length.
+_PARAGRAPH = re.compile(r"[^\n][^\n]*(?:\n(?![^\S\n]*\n)[^\n]+)*")
 _LINE = re.compile(r"[^\n][^\n]*")
 
 

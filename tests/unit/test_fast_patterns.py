@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calsync.extraction import events, gate, mentions, text
-from calsync.extraction.temporal import tense
+from calsync.extraction.temporal import patterns, tense
 
 PAIRS = {
     "conjunction": (mentions._CONJUNCTION, re.compile(
@@ -34,7 +34,21 @@ PAIRS = {
         r"Piazza|Via|Unter|Champs|Capitol)\b))\s+((?:the\s+)?(?:[A-ZÀ-Ý][\w’'\-.]*)(?:\s+(?:(?:of|de|"
         r"du|des|la|le|and|&)\s+)?[A-ZÀ-Ý][\w’'\-.]*)*)"),
         [" ", "at", "in", "inside", "on", "cat", "Place", "the", "Paris", "de", "x", "_", "9"]),
+    "paragraph": (text._PARAGRAPH, re.compile(r"[^\n][^\n]*(?:\n(?!\s*\n)[^\n]+)*"),
+                  [" ", "\n", "\t", "\r", "\x0b", "\x85", "\u2028", "a", "."]),
 }
+
+
+def _plain_rule(name: str) -> re.Pattern[str]:
+    """A tagger rule with its white space around a comma written the plain way."""
+    source = patterns._SOURCES[name].replace(patterns._COMMA_SPACE, r"\s*,?\s+")
+    return re.compile(source.replace(patterns._COMMA_SPACE_OPT, r"\s*,?\s*"), re.IGNORECASE)
+
+
+_DATE_PIECES = [" ", "  ", "\n", ",", "Monday", "January", "Oct.", "the", "5", "21st", "-", "to",
+                "2021", "of", "'21", "next year", "nineteen ninety", "early", "x"]
+for _rule in ("mdy", "dmy", "month_year"):
+    PAIRS[f"rule {_rule}"] = (patterns.COMPILED[_rule], _plain_rule(_rule), _DATE_PIECES)
 
 _Found = list[tuple[tuple[int, int], tuple[str | None, ...]]]
 

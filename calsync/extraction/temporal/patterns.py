@@ -80,6 +80,14 @@ HOLIDAY = (
     r"|July\s+Fourth|New\s+Year(?:['’]s)?(?:\s+(?:Day|Eve))?|V-?E\s+Day)"
 )
 
+#: White space with a comma in it or not: "\s*,?\s+" and "\s*,?\s*", written so that a failed
+#: match backtracks over a run of white space once, not once for every way to split it
+#: between the two "\s": those forms took time growing with the square of the run ("in
+#: January" then 20,000 spaces: 22 s). What follows each is never white space or a comma, so
+#: every match is the same.
+_COMMA_SPACE = r"(?:\s*,)?\s+"
+_COMMA_SPACE_OPT = r"(?:\s*,)?\s*"
+
 
 def _clock(sfx: str) -> str:
     return (
@@ -111,15 +119,15 @@ RULES: list[tuple[str, str]] = [
      r"(?:after|before|of)|morning\s+of|evening\s+of|week\s+(?:after|before|of))\s+(?:of\s+)?"
      rf"(?P<h>{HOLIDAY})"),
     ("mdy",
-     rf"\b(?:(?P<wd>{WEEKDAY})\s*,?\s+)?(?:the\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})"
-     rf"(?:\s*(?:-|–|to|through|until|and)\s*(?P<d2>{DAY}))?(?:\s*,?\s*(?P<y>{YEAR}))?"
+     rf"\b(?:(?P<wd>{WEEKDAY}){_COMMA_SPACE})?(?:the\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})"
+     rf"(?:\s*(?:-|–|to|through|until|and)\s*(?P<d2>{DAY}))?(?:{_COMMA_SPACE_OPT}(?P<y>{YEAR}))?"
      r"(?!\s*(?:-|–)\s*\d)"),
     ("dmy",
-     rf"\b(?:(?P<wd>{WEEKDAY})\s*,?\s+)?(?:the\s+)?(?P<d>{DAY})"
+     rf"\b(?:(?P<wd>{WEEKDAY}){_COMMA_SPACE})?(?:the\s+)?(?P<d>{DAY})"
      rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>{DAY}))?\s+(?:of\s+)?(?P<mon>{MONTH})"
-     rf"(?:\s*,?\s*(?P<y>{YEAR}))?"),
+     rf"(?:{_COMMA_SPACE_OPT}(?P<y>{YEAR}))?"),
     ("month_year",
-     rf"\b(?:(?P<mod>{MODS})[-\s]+)?(?P<mon>{MONTH})\s*,?\s+(?:of\s+)?"
+     rf"\b(?:(?P<mod>{MODS})[-\s]+)?(?P<mon>{MONTH}){_COMMA_SPACE}(?:of\s+)?"
      rf"(?:(?P<y>{YEAR})|['’](?P<y2>\d\d)\b|(?P<ry>this|last|next)\s+year\b|(?P<yw>{YEARW}))"),
     ("reltime_day",
      r"\b(?:(?P<early>early|late)\s+)?(?:the\s+day\s+(?P<dd>after|before)\s+)?"

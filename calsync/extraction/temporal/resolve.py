@@ -6,7 +6,14 @@ Pure functions on ``datetime.date``; no clock, no text.
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
+
+#: The days an expression may resolve to: the calendar ``date`` can hold, less a year at each
+#: end, so that what later steps do with a day (the next day, a week or a month on, the same
+#: instant in another zone) cannot leave the calendar. "3000 years earlier" or "in 900000
+#: days" lands outside it and is left unresolved.
+FIRST_DAY = date(MINYEAR + 1, 1, 1)
+LAST_DAY = date(MAXYEAR - 1, 12, 31)
 
 
 def next_weekday(after: date, weekday: int) -> date:
@@ -71,8 +78,12 @@ def day_value(d: date) -> str:
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:
-    """A date, or None when the day does not exist in that month."""
-    if not 1 <= month <= 12 or not 1 <= day <= month_days(year, month):
+    """A date, or None when the day does not exist in that month (or the year in ``date``).
+
+    Years come from the text ("0000-01-01") or from arithmetic on it, so any is possible.
+    """
+    if not MINYEAR <= year <= MAXYEAR or not 1 <= month <= 12 \
+            or not 1 <= day <= month_days(year, month):
         return None
     return date(year, month, day)
 

@@ -207,15 +207,19 @@ def _mod(word: str | None) -> str | None:
 # --- absolute dates -------------------------------------------------------------------------
 
 def _pick_year(ctx: _Ctx, month: int, day: int, tense: Callable[[], Tense],
-               weekday: int | None) -> int:
+               weekday: int | None) -> int | None:
     """Year of a month-day written without one: the occurrence nearest the publication date.
 
     A weekday written beside it ("Thursday, Nov. 11") picks the year where it fits; a future
     clause moves a date more than two weeks past to the next year. ``tense`` is asked only
-    then (it reads the sentence's markers; a date near publication needs none).
+    then (it reads the sentence's markers; a date near publication needs none). None when the
+    day is in none of the three years around publication ("Feb. 29" in 2026): which leap year
+    the writer meant is a guess, so the date is left unresolved.
     """
     ref = ctx.dct
     cands = [y for y in (ref.year - 1, ref.year, ref.year + 1) if R.safe_date(y, month, day)]
+    if not cands:
+        return None
     if weekday is not None:
         fits = [y for y in cands if date(y, month, day).weekday() == weekday]
         if fits:
@@ -253,7 +257,9 @@ def _h_iso(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     d = R.safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
     if d is None:
         return None
-    if g.get("hh"):
+    if g.get("hh") and not (int(g["hh"]) <= 23 and int(g["mm"]) <= 59):
+        e = s + 10  # "2021-11-05 24:00": the day as written, but no such time of day
+    elif g.get("hh"):
         clock = f"{g['hh']}:{g['mm']}"
         return _tx(ctx, s, e, "TIME", f"{d.isoformat()}T{clock}", first_day=d, last_day=d,
                    clock=clock, resolution=f"{d.isoformat()} at {clock} as written",
@@ -287,8 +293,11 @@ def _h_mdy(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
             how = f"year {year} from “{named[1]}” earlier in the sentence"
         else:
             said: Tense = g.get("tense")  # type: ignore[assignment]
-            year = _pick_year(ctx, month, day, (lambda: said) if said else
-                              lambda: ctx.tenses.tense(s, e, near=40), wd)
+            picked = _pick_year(ctx, month, day, (lambda: said) if said else
+                                lambda: ctx.tenses.tense(s, e, near=40), wd)
+            if picked is None:
+                return None
+            year = picked
             how = f"year {year} from publication date {ctx.dct.isoformat()}"
         anchor, conf = "publication", 0.93
     d = R.safe_date(year, month, day)
@@ -1215,6 +1224,8 @@ def _h_time_range(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     if c1 is None or c2 is None:
         return None
     if ap2 and not g.get("ap1") and c1 > c2:  # "11 to 1 p.m.": the start is in the morning
+        if c1 < "12:00":
+            return None  # "between 10 and 9 a.m.": no morning hour before it; unresolved
         c1 = f"{int(c1[:2]) - 12:02d}{c1[2:]}"
     return _time_tx(ctx, s, e, c1, c2, _zone(g))
 
@@ -1363,6 +1374,33 @@ _REPORTED_ON = re.compile(
     r"(?:on\s+)?$", re.IGNORECASE)
 
 
+#: A calendar value whose year is not one of 1-9999: negative ("-974") or of five digits
+_OUTSIDE_YEARS = re.compile(r"-|\d{5}")
+
+
+def _resolve(handler: _Handler, g: _G, start: int, end: int, ctx: _Ctx) -> Timex | None:
+    """The handler's expression for match ``m``; None where it leaves the calendar.
+
+    Handlers count with numbers read from the text ("3000 years earlier", "in 900000 days",
+    "0000-01-01"), and ``date`` arithmetic raises past its years 1-9999. Such an expression
+    is left unresolved here, once, rather than guarded at every sum in every handler; so is
+    a day so near the calendar's ends (``R.FIRST_DAY``, ``R.LAST_DAY``) that the next day or
+    another zone would leave it.
+    """
+    try:
+        tx = handler(g, start, end, ctx)
+    except (OverflowError, ValueError):
+        return None
+    if tx is None:
+        return None
+    if tx.first_day is not None and (
+            tx.first_day < R.FIRST_DAY or (tx.last_day or tx.first_day) > R.LAST_DAY):
+        return None
+    if tx.type in ("DATE", "TIME") and _OUTSIDE_YEARS.match(tx.value):
+        return None
+    return tx
+
+
 def _scan(text: str, ctx: _Ctx) -> list[Timex]:
     out: list[Timex] = []
     pos = 0
@@ -1384,7 +1422,7 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
                 g = normalize(rule, g, text, start, m.end())  # type: ignore[assignment]
                 if g is None:
                     continue
-            tx = handlers[rule](g, start, m.end(), ctx)
+            tx = _resolve(handlers[rule], g, start, m.end(), ctx)
             if tx is None:
                 continue
             out.append(tx)
