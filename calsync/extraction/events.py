@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -1045,6 +1046,7 @@ def _sort_key(value: date | datetime) -> tuple[date, str]:
     return value, ""
 
 
+@lru_cache(maxsize=8192)  # (asked for every pair of happenings a merge compares)
 def _uid_key(title: str) -> str:
     # Accents dropped ("Élysée" and "Elysee" give one key), then words of letters and digits.
     norm = title.lower()
