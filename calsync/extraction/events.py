@@ -108,6 +108,12 @@ class _Happening:
     parts: list[_Dated] = field(default_factory=list)
     tokens: frozenset[str] = frozenset()
     proper: frozenset[str] = frozenset()
+    #: the first days its mentions give (``refresh`` after dating a part anew)
+    days: set[date] = field(default_factory=set)
+    kinds: frozenset[str] = frozenset()
+    #: whether it is named only by its kind's noun ("the vote")
+    bare: bool = True
+    lemmas: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self._index(self.parts)
@@ -119,15 +125,25 @@ class _Happening:
     def _index(self, parts: list[_Dated]) -> None:
         self.tokens = self.tokens.union(*(d.mention.tokens for d in parts))
         self.proper = self.proper.union(*(d.mention.proper for d in parts))
+        self.days.update(d.first_day for d in parts if d.first_day is not None)
+        self.kinds = self.kinds.union(
+            kind for d in parts if (kind := _KINDS.get(d.mention.head)) is not None)
+        self.bare = self.bare and not any(
+            len(d.mention.title.split()) > 2 or d.mention.proper for d in parts)
+        self.lemmas = self.lemmas.union(d.mention.lemma for d in parts)
+
+    def refresh(self) -> None:
+        """Read the days again: anchors ("after her arrival") date parts after indexing."""
+        self.days = {d.first_day for d in self.parts if d.first_day is not None}
+
+    @property
+    def kind(self) -> str | None:
+        """The one kind its nouns name ("vote" for an election), if one."""
+        return next(iter(self.kinds)) if len(self.kinds) == 1 else None
 
     @property
     def dated(self) -> list[_Dated]:
         return [d for d in self.parts if d.first_day is not None]
-
-    @property
-    def days(self) -> set[date]:
-        """The first days its mentions give."""
-        return {d.first_day for d in self.parts if d.first_day is not None}
 
     @property
     def best(self) -> _Dated:
@@ -166,9 +182,13 @@ def extract_events(
             continue
         focus.note(sentence, stimexes)
         previous: _Dated | None = None
-        sequenced = _GOES_ON.search(sentence.text) is not None
+        low_sentence = sentence.low
+        sequenced = holds_any(low_sentence, _GOES_ON_WORDS) and \
+            _GOES_ON.search(sentence.text) is not None
+        doubtful = holds_any(low_sentence, _DOUBT_WORDS)  # (the two patterns' words)
         for mention in find_mentions(sentence, stimexes, only_dated=not sequenced):
-            if _HEDGED.search(mention.clause.text) or _ADVISED.search(mention.clause.text):
+            if doubtful and (_HEDGED.search(mention.clause.text)
+                             or _ADVISED.search(mention.clause.text)):
                 continue  # "may be eliminated", "could be held", "should arrive no later
                 # than 11.45": not (yet) scheduled, or advice
             dated = _date_mention(mention, stimexes)
@@ -227,6 +247,10 @@ _GOES_ON = re.compile(
     r"(?:\band|[,;])\s+(?:(?:he|she|they|it|we)\s+)?(?:will\s+)?(?:then|later|afterwards?|"
     r"(?:begin|start|open)s?\s+with)\b", re.IGNORECASE)
 _OPENERS = frozenset({"begin", "start", "open"})
+_GOES_ON_WORDS = ("then", "later", "afterward", "with")
+#: Every match of ``_HEDGED`` or ``_ADVISED`` holds one of these
+_DOUBT_WORDS = ("may", "might", "could", "possibly", "perhaps", "unless", "should", "must",
+                "advised", "urged", "asked", "later than")
 #: A sentence that closes the narrative's day: "His last official activity will be ...",
 #: "The day will end with ...".
 _DAY_CLOSER = re.compile(
@@ -270,17 +294,21 @@ class _Focus:
                 t.start == sentence.start and _LABEL_AFTER.match(
                     sentence.text, t.end - sentence.start) is not None))
 
+    def _listed(self, sentence: textmod.Sentence) -> bool:
+        """Whether ``sentence`` is a line of the programme under the day heading."""
+        line_start = self.text.rfind("\n", 0, sentence.start) + 1
+        line_end = self.text.find("\n", sentence.end)
+        line = self.text[line_start:len(self.text) if line_end < 0 else line_end]
+        return len(line) <= 300 and _ITEM_LINE.match(line) is not None and (
+            _BLANK_LINE.search(self.text, self.end, sentence.start) is None
+            or not _PROSE_LINE.search(line) or _WILL.search(sentence.text) is not None)
+
     def carry(self, sentence: textmod.Sentence, stimexes: list[Timex]) -> list[_Dated] | None:
         if self.day is None or self.timex is None or sentence.start - self.end > _FOCUS_REACH \
                 or self.day <= self.today:
             return None  # (a dateline is no programme's day)
         text = sentence.text
-        line_start = self.text.rfind("\n", 0, sentence.start) + 1
-        line_end = self.text.find("\n", sentence.end)
-        line = self.text[line_start:len(self.text) if line_end < 0 else line_end]
-        listed = self.heading and len(line) <= 300 and _ITEM_LINE.match(line) is not None \
-            and (_BLANK_LINE.search(self.text, self.end, sentence.start) is None
-                 or not _PROSE_LINE.search(line) or _WILL.search(text) is not None)
+        listed = self.heading and self._listed(sentence)
         marker = _SEQUENCE_IN.search(text, 0, 40) or _DAY_CLOSER.match(text)
         if not listed and not (marker and _WILL.search(text)):
             return None
@@ -650,8 +678,7 @@ def _apart(a: _Happening, b: _Happening) -> bool:
     if clocks_a and clocks_b and not clocks_a & clocks_b and \
             {c[0] for c in clocks_a} & {c[0] for c in clocks_b}:
         return True
-    lemmas_a = {d.mention.lemma for d in a.parts}
-    lemmas_b = {d.mention.lemma for d in b.parts}
+    lemmas_a, lemmas_b = a.lemmas, b.lemmas
     if (lemmas_a & _ARRIVING and lemmas_b & _LEAVING) or \
             (lemmas_a & _LEAVING and lemmas_b & _ARRIVING):
         return True
@@ -663,7 +690,7 @@ def _apart(a: _Happening, b: _Happening) -> bool:
 
 def _arrival_untimed(hap: _Happening) -> bool | None:
     """For a happening that is only an arrival: whether it has no time (else None)."""
-    if not hap.parts or any(d.mention.lemma not in _ARRIVING for d in hap.parts):
+    if not hap.lemmas or not hap.lemmas <= _ARRIVING:
         return None
     return not any(d.clock for d in hap.dated)
 
@@ -676,15 +703,12 @@ _KINDS = {"election": "vote", "elections": "vote", "vote": "vote", "votes": "vot
 
 
 def _kind(hap: _Happening) -> str | None:
-    kinds = {_KINDS.get(d.mention.head) for d in hap.parts} - {None}
-    return next(iter(kinds)) if len(kinds) == 1 else None
+    return hap.kind
 
 
 def _bare_kind(hap: _Happening) -> str | None:
     """The kind of a happening named only by its kind's noun ("the vote", "the election")."""
-    if any(len(d.mention.title.split()) > 2 or d.mention.proper for d in hap.parts):
-        return None
-    return _kind(hap)
+    return hap.kind if hap.bare else None
 
 
 def _merge(happenings: list[_Happening]) -> list[_Happening]:
@@ -698,6 +722,7 @@ def _merge(happenings: list[_Happening]) -> list[_Happening]:
     merged: list[_Happening] = []
     index: _MergeIndex | None = None
     for hap in happenings:
+        hap.refresh()
         if index is None and len(merged) >= _INDEX_FROM:
             index = _MergeIndex()
             for k, earlier in enumerate(merged):
@@ -706,8 +731,7 @@ def _merge(happenings: list[_Happening]) -> list[_Happening]:
         for other in merged if index is None else index.candidates(hap, merged):
             if not _similar(hap, other):
                 continue
-            a_days = {d.first_day for d in hap.dated}
-            b_days = {d.first_day for d in other.dated}
+            a_days, b_days = hap.days, other.days
             # a move joins the happening on a day its own sentence names ("moved from
             # February 18 to February 25"), not any similar one on another day
             moved = frozenset().union(*(d.moved_from for d in hap.dated + other.dated))

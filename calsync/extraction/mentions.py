@@ -557,7 +557,7 @@ def find_mentions(sentence: Sentence, timexes: list[Timex], *,
         return labelled
     mentions: list[Mention] = []
     # "On the second day of their tour the couple will ... and meet ...": every clause
-    lead = _LEADING_DAY.match(sentence.text)
+    lead = _LEADING_DAY.match(sentence.text) if "On the" in sentence.text[:12] else None
     lead_anchor = _relative(Clause(sentence.start, sentence.end, sentence.text, None)) \
         if lead else None
     for clause in split_clauses(sentence, timexes):

@@ -187,7 +187,8 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
         else:
             # the lines right under a day ("Sunday: ...", "Friday 4 September") are its
             # programme, however short: "Second discussion session - Infrastructure"
-            programme = under_day or _is_day_line(content)
+            # (a heading or an item is a short line: a paragraph of prose is none)
+            programme = under_day or (len(content) <= 160 and _is_day_line(content))
     return spans
 
 

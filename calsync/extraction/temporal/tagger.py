@@ -100,6 +100,7 @@ _NAMED_WEEKDAY = re.compile(r"\b(?:Super|Black|Bloody|Cyber|Manic|Blue)\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(
     r"\s+(?!morning|afternoon|evening|night|and|or|at|in|on|to|the)[a-z]{3,}\b")
+_ANY_DIGIT = re.compile(r"\d")
 #: What follows a weekday that heads a line of a programme ("Saturday: ...", "Monday –").
 _PROGRAMME_LABEL = re.compile(r"[ \t]*(?:[:–—]|-\s|$)", re.MULTILINE)
 _SAID_BEFORE = re.compile(
@@ -1449,7 +1450,7 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
                 if tx.anchor != "previous" or not (
                         tx.type == "TIME" or "in focus" in tx.resolution):
                     # (kept through "That afternoon" and the weekdays read in the focus)
-                    ctx.focus_by_weekday = any(c.isdigit() for c in tx.text) and any(
+                    ctx.focus_by_weekday = _ANY_DIGIT.search(tx.text) is not None and any(
                         n.lower() in tx.text.lower() for n in WEEKDAY_NAMES)
             ctx.anchor_ok = True
             break
