@@ -1160,6 +1160,8 @@ def _clock(g: _G, sfx: str, default_ap: str | None = None) -> str | None:
         return {"noon": "12:00", "midday": "12:00", "midnight": "00:00"}[g["named" + sfx].lower()]
     if g.get("hh" + sfx):
         return f"{int(g['hh' + sfx]):02d}:{g['mm' + sfx]}"
+    if g.get("mh" + sfx):
+        return f"{g['mh' + sfx]}:{g['mmh' + sfx]}"
     if g.get("oc" + sfx):
         w = g["oc" + sfx].lower()
         h = int(w) if w.isdigit() else int(number_value(w) or 0)
