@@ -82,7 +82,8 @@ def create_app(ws: Workspace, *, hosts: tuple[str, ...] = ("127.0.0.1", "localho
     def _headers(response: Response) -> Response:
         response.headers["Content-Security-Policy"] = _CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
+        # same-origin: the form POSTs carry our Origin (no-referrer makes browsers send "null")
+        response.headers["Referrer-Policy"] = "same-origin"
         response.headers["X-Frame-Options"] = "DENY"
         response.headers.setdefault("Cache-Control", "no-store")
         return response
