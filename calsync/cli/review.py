@@ -11,6 +11,7 @@ import click
 from calsync.cli import main
 from calsync.cli._common import load_articles, reading, reading_options
 from calsync.errors import UsageError
+from calsync.wording import plural
 
 DEFAULT_PORT = 8717
 
@@ -88,8 +89,8 @@ def serve(ws: object, host: str, port: int, open_browser: bool, *, quiet: bool) 
                          hint="pass another --port, or --port 0 for any free one") from exc
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{server.server_port}/"
-    click.echo(f"calsync review: {url}  ({len(ws.articles)} articles, {len(ws.events)} events; "
-               "Ctrl-C stops)")
+    counts = f"{plural(len(ws.articles), 'article')}, {plural(len(ws.events), 'event')}"
+    click.echo(f"calsync review: {url}  ({counts}; Ctrl-C stops)")
     if host not in ("127.0.0.1", "localhost", "::1") and not quiet:
         click.echo(f"calsync: warning: listening on {host}: anyone who can reach it can "
                    "decide what is published", err=True)

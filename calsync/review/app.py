@@ -43,6 +43,7 @@ from calsync.review.view import (
 )
 from calsync.review.workspace import Workspace
 from calsync.sync.state import StateStore, read_decisions
+from calsync.wording import plural
 
 HERE = Path(__file__).parent
 
@@ -57,6 +58,7 @@ def create_app(ws: Workspace, *, hosts: tuple[str, ...] = ("127.0.0.1", "localho
                 template_folder="templates")
     app.config["CSRF_TOKEN"] = token or secrets.token_urlsafe(32)
     app.config["MAX_CONTENT_LENGTH"] = 64 * 1024
+    app.add_template_filter(plural, "plural")  # {{ n|plural("event") }}: "1 event", "2 events"
     zone = ZoneInfo(ws.settings.timezone)
     allowed_hosts = {h.lower() for h in hosts}
     by_uid = {e.uid: e for e in ws.events}

@@ -181,7 +181,7 @@ def test_review_listens_on_127_0_0_1_and_prints_its_url(tmp_path: Path) -> None:
         import urllib.request
 
         with urllib.request.urlopen(found.group(0), timeout=10) as response:
-            assert b"1 events from 1 articles" in response.read()
+            assert b"1 event from 1 article:" in response.read()
     finally:
         proc.terminate()
         proc.wait(timeout=10)
