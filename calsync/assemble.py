@@ -11,6 +11,9 @@ happening announced earlier must reach the merge, which drops a happening only e
 as called off. Pure: no I/O, no clock. ``calsync run`` keeps each article's events in its
 cache and gives them back here as ``ArticleEvents``, so a cached article is merged exactly
 like a fresh one.
+
+What people decided in review (``calsync.decisions``) is applied here, once, after the merge:
+a rejected event leaves the road, a corrected one goes on corrected, whatever the command.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from calsync.decisions import Decisions, apply_decisions
 from calsync.extraction.settings import ExtractionSettings
 from calsync.merge import Reported, merge_events
 from calsync.model import Article, Event
@@ -51,16 +55,21 @@ def read_article(article: Article, settings: ExtractionSettings,
     return ArticleEvents(article.source, article.published, events)
 
 
-def combine(reports: Iterable[ArticleEvents]) -> list[Event]:
-    """One event per happening across articles (``calsync.merge``), sorted by start."""
-    return merge_events(Reported(event, report.published, report.article)
-                        for report in reports for event in report.events)
+def combine(reports: Iterable[ArticleEvents], decisions: Decisions | None = None
+            ) -> list[Event]:
+    """One event per happening across articles (``calsync.merge``), sorted by start, then
+    people's ``decisions`` applied (``calsync.decisions.apply_decisions``)."""
+    events = merge_events(Reported(event, report.published, report.article)
+                          for report in reports for event in report.events)
+    return apply_decisions(events, decisions) if decisions else events
 
 
 def assemble(articles: Iterable[Article], settings: ExtractionSettings,
-             extract: Extractor | None = None) -> list[Event]:
-    """Articles and settings -> the merged events every target receives."""
-    return combine(read_article(article, settings, extract) for article in articles)
+             extract: Extractor | None = None, decisions: Decisions | None = None
+             ) -> list[Event]:
+    """Articles and settings (and review decisions) -> the events every target receives."""
+    return combine((read_article(article, settings, extract) for article in articles),
+                   decisions)
 
 
 __all__ = ["ArticleEvents", "Extractor", "assemble", "combine", "read_article"]

@@ -106,6 +106,8 @@ class IcsTargetConfig:
     calendar_name: str = "calsync"
     keep_cancelled: bool = False
     force: bool = False
+    #: Hold new events back until someone approves them in ``calsync review``.
+    review: bool = False
     kind: Literal["ics"] = "ics"
 
 
@@ -125,6 +127,7 @@ class GoogleTargetConfig:
     token_uri: str | None = None
     prune: bool = False
     max_delete_fraction: float = 0.5
+    review: bool = False
     kind: Literal["google"] = "google"
 
 
@@ -146,6 +149,7 @@ class CaldavTargetConfig:
     create: bool = False
     prune: bool = False
     max_delete_fraction: float = 0.5
+    review: bool = False
     kind: Literal["caldav"] = "caldav"
 
 
@@ -392,7 +396,7 @@ _SOURCE_ONLY: dict[str, tuple[str, ...]] = {
     "path": ("file", "folder"), "glob": ("folder",), "url": ("url", "feed"),
     "fetch_pages": ("feed",), "follow_symlinks": ("folder",),
 }
-_TARGET_COMMON = ("name", "type")
+_TARGET_COMMON = ("name", "type", "review")
 _TARGET: dict[str, tuple[str, ...]] = {
     "ics": ("path", "calendar_name", "keep_cancelled", "force"),
     "google": ("calendar", "credentials", "credentials_env", "api_endpoint", "token_uri",
@@ -595,6 +599,7 @@ def _target(raw: Mapping[str, Any], problems: _Problems, index: int, base: Path
     t = _Table(raw, problems, "target", index, allowed)
     kind = t.choice("type", TARGET_KINDS)
     name = t.string("name", f"target{index + 1}") or f"target{index + 1}"
+    review = t.boolean("review", False)
     if kind == "ics":
         path = t.path("path", base, required=True)
         calendar_name = t.string("calendar_name", "calsync") or "calsync"
@@ -603,7 +608,7 @@ def _target(raw: Mapping[str, Any], problems: _Problems, index: int, base: Path
         if path is None:
             return None
         return IcsTargetConfig(name=name, path=path, calendar_name=calendar_name,
-                               keep_cancelled=keep_cancelled, force=force)
+                               keep_cancelled=keep_cancelled, force=force, review=review)
     if kind == "google":
         calendar = t.string("calendar", required=True)
         credentials = t.path("credentials", base)
@@ -617,7 +622,7 @@ def _target(raw: Mapping[str, Any], problems: _Problems, index: int, base: Path
         return GoogleTargetConfig(
             name=name, calendar=calendar, credentials=credentials,
             credentials_env=credentials_env, api_endpoint=api_endpoint, token_uri=token_uri,
-            prune=prune, max_delete_fraction=fraction,
+            prune=prune, max_delete_fraction=fraction, review=review,
         )
     if kind == "caldav":
         url = t.string("url", required=True)
@@ -638,6 +643,6 @@ def _target(raw: Mapping[str, Any], problems: _Problems, index: int, base: Path
         return CaldavTargetConfig(
             name=name, url=url, username=username, password_env=password_env,
             password_command=password_command, calendar=calendar, create=create, prune=prune,
-            max_delete_fraction=fraction,
+            max_delete_fraction=fraction, review=review,
         )
     return None

@@ -1,7 +1,8 @@
 """Optional dependencies ("extras"): which modules each one brings, and a check for them.
 
-``pip install .`` installs what extraction and .ics files need; Google Calendar and CalDAV
-need ``pip install 'calsync[google]'`` or ``'calsync[caldav]'``. Without them a command that
+``pip install .`` installs what extraction and .ics files need; Google Calendar, CalDAV and
+the review page need ``pip install 'calsync[google]'``, ``'calsync[caldav]'`` or
+``'calsync[review]'``. Without them a command that
 needs one stops with one line naming the install command (exit 2), and ``config check``
 reports a target whose extra is missing, instead of a ``ModuleNotFoundError`` deep inside a
 run. The check looks the modules up without importing them (they are slow to import).
@@ -18,6 +19,7 @@ EXTRAS: dict[str, tuple[str, ...]] = {
     "google": ("googleapiclient", "google.oauth2", "google.auth", "google_auth_httplib2",
                "httplib2", "google_auth_oauthlib"),
     "caldav": ("caldav",),
+    "review": ("flask", "jinja2", "werkzeug"),
 }
 
 

@@ -16,8 +16,10 @@ This is what cron calls. It is built to be boring:
 
 Articles become events on the one road every command takes (``calsync.assemble``); targets
 are built from their ``[[target]]`` by ``calsync.targets.registry`` and driven through one
-protocol (``CalendarTarget``: plan, then apply that plan). The library logs (logger
-``calsync.run``) and never prints.
+protocol (``CalendarTarget``: plan, then apply that plan). What people decided in ``calsync
+review`` (kept in ``<state>/state.sqlite``) is applied on that road; a target with ``review =
+true`` receives only the events someone approved. The library logs (logger ``calsync.run``)
+and never prints.
 """
 
 from __future__ import annotations
@@ -32,13 +34,15 @@ from pathlib import Path
 
 from calsync.assemble import ArticleEvents, Extractor, combine
 from calsync.config import Config, TargetConfig
+from calsync.decisions import approved_only
 from calsync.errors import CalsyncError, LockedError, TargetError
 from calsync.model import Event, Plan
 from calsync.refresh import Progress, SourceReport, fingerprint, read_one
 from calsync.sources.cache import open_cache
 from calsync.sources.fetch import Fetcher
+from calsync.sync.state import read_decisions
 from calsync.targets.base import Memo
-from calsync.targets.registry import build_target
+from calsync.targets.registry import STATE_FILE, build_target
 
 log = logging.getLogger("calsync.run")
 
@@ -59,6 +63,8 @@ class TargetReport:
     failed: int = 0
     error: str | None = None
     detail: str = ""
+    #: Events held back from a ``review = true`` target until someone approves them.
+    held: int = 0
 
     @property
     def ok(self) -> bool:
@@ -171,14 +177,17 @@ def _run(config: Config, *, now: datetime, dry_run: bool, extract: Extractor | N
             with cache.transaction():
                 cache.remove_sources_except([s.name for s in config.sources])
         report.requests = fetcher.requests
-        events = combine(reports)  # the one road: calsync.assemble
+        decisions = read_decisions(config.state_dir / STATE_FILE)
+        events = combine(reports, decisions)  # the one road: calsync.assemble
         report.events = tuple(events)
         log.info("%d events from %d articles", len(events), len(reports))
         memo = None if dry_run else cache
         for tcfg in config.targets:
             progress(f"target {tcfg.name}")
-            report.targets.append(_converge(tcfg, config, events, now=now, dry_run=dry_run,
-                                            memo=memo))
+            chosen = approved_only(events, decisions) if tcfg.review else events
+            tr = _converge(tcfg, config, chosen, now=now, dry_run=dry_run, memo=memo)
+            tr.held = len(events) - len(chosen)
+            report.targets.append(tr)
     return report
 
 

@@ -9,6 +9,7 @@ reason naming what is missing. CI sets ``CALSYNC_REQUIRE_SHARED=1`` so that ther
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -44,3 +45,12 @@ def need_shared(path: Path, what: str) -> None:
 def seed_text() -> str:
     need_shared(SEED, "seed article")
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_state_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """``export`` and ``sync`` read review decisions from the default state file: never the
+    developer's own (``~/.local/state/calsync``) during the suite."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("xdg-state")))
+        yield

@@ -174,10 +174,20 @@ def load_articles(paths: tuple[str, ...], fallback: datetime | None,
 
 
 def article_events(paths: tuple[str, ...], published: str | None, tz: str,
-                   countries: tuple[str, ...] = (), keep_past: bool = False) -> list[Event]:
+                   countries: tuple[str, ...] = (), keep_past: bool = False, *,
+                   state_path: str | None = None, decided: bool = False) -> list[Event]:
     """The merged events of article files, as every command that reads them sees them
-    (``calsync.assemble``: the same road ``calsync run`` takes)."""
+    (``calsync.assemble``: the same road ``calsync run`` takes).
+
+    ``decided``: with the review decisions stored in ``state_path`` (default: the state file
+    of ``default_state_path``) applied, as ``export`` and ``sync`` write them.
+    """
     from calsync.assemble import assemble
 
     when, settings = reading(published, tz, countries, keep_past)
-    return assemble(load_articles(paths, when, settings.zone), settings)
+    decisions = None
+    if decided:
+        from calsync.sync.state import default_state_path, read_decisions
+
+        decisions = read_decisions(Path(state_path) if state_path else default_state_path())
+    return assemble(load_articles(paths, when, settings.zone), settings, decisions=decisions)

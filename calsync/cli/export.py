@@ -56,20 +56,25 @@ def _print_plan(plan: Plan) -> None:
               help="Keep events gone from the articles for one more run, as CANCELLED.")
 @click.option("--force", is_flag=True, help="Replace FILE.ics even if it is not our calendar.")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.option("--state", "state_path", type=click.Path(dir_okay=False),
+              help="State file holding review decisions (default: "
+                   "$XDG_STATE_HOME/calsync/state.sqlite); read, never written.")
 @click.pass_context
 def export(ctx: click.Context, paths: tuple[str, ...], published: str | None, tz: str, output: str,
            name: str | None, countries: tuple[str, ...], keep_past: bool,
-           keep_cancelled: bool, force: bool, dry_run: bool) -> None:
+           keep_cancelled: bool, force: bool, dry_run: bool, state_path: str | None) -> None:
     """Write the events of article files (PATH... or - for stdin) to an .ics calendar.
 
     Re-running updates the file in place: unchanged events keep their version stamps (same
     input, same bytes), changed events get SEQUENCE+1, events gone from the articles are
-    removed. The file is replaced atomically.
+    removed. The file is replaced atomically. Events rejected in `calsync review` are left
+    out, corrected ones written as corrected.
     """
     from calsync import ics
     from calsync.targets.ics_file import IcsFileTarget
 
-    events = article_events(paths, published, tz, countries, keep_past)
+    events = article_events(paths, published, tz, countries, keep_past,
+                            state_path=state_path, decided=True)
     quiet = bool(ctx.obj and ctx.obj.get("quiet"))
 
     if output == "-":

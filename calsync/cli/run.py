@@ -172,7 +172,8 @@ def _summary(config: Config, report: RunReport, verbose: int) -> None:
             written = f"FAILED: {plural(tgt.failed, 'change')} not applied ({tgt.detail})"
         else:
             written = "written" if tgt.written else "unchanged, not rewritten"
-        click.echo(f"  target {tgt.name} ({tgt.kind}): {shown}; {written}")
+        held = f", {tgt.held} held for review" if tgt.held else ""
+        click.echo(f"  target {tgt.name} ({tgt.kind}): {shown}{held}; {written}")
         if verbose and tgt.detail and not tgt.failed:
             click.echo(f"    done: {tgt.detail}")
         changes = tgt.plan.changes if verbose else tgt.plan.writes

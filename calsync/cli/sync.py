@@ -149,7 +149,8 @@ def google(ctx: click.Context, paths: tuple[str, ...], published: str | None, tz
     require("google", "calsync sync google")
     from calsync.targets.google import GoogleTarget, load_credentials, token_keeper
 
-    events = article_events(paths, published, tz, countries, keep_past)
+    events = article_events(paths, published, tz, countries, keep_past,
+                            state_path=state_path, decided=True)
     creds = load_credentials(credentials, token_uri=token_uri)
     keep_token = token_keeper(creds, stored=credentials is None)
     target = GoogleTarget(calendar, creds, api_endpoint=api_endpoint)

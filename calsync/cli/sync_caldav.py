@@ -53,7 +53,8 @@ def caldav(ctx: click.Context, paths: tuple[str, ...], published: str | None, tz
         raise UsageError("give --password-env or --password-command, not both")
     if not password_env and not password_command and os.environ.get("CALSYNC_CALDAV_PASSWORD"):
         password_env = "CALSYNC_CALDAV_PASSWORD"
-    events = article_events(paths, published, tz, countries, keep_past)
+    events = article_events(paths, published, tz, countries, keep_past,
+                            state_path=state_path, decided=True)
     password = resolve_password(password_env, password_command)
     if username and password is None:
         raise UsageError(f"no password for {username!r}: pass --password-env VAR or "

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from calsync.decisions import rejected_uids
 from calsync.model import ChangeKind, Event, Plan
 from calsync.sync.apply import apply_plan, record_view, state_records, updated_view
 from calsync.sync.plan import DEFAULT_MAX_DELETE_FRACTION, describe, make_plan
@@ -141,6 +142,8 @@ def prepare(
 ) -> PlannedSync:
     """List the target (incrementally when the state has a sync token) and plan."""
     records: dict[str, StateRecord] = state.records(target.name) if state else {}
+    # Events people rejected in review are removed from the calendar if calsync wrote them.
+    withdraw = rejected_uids(state.decisions()) if state else frozenset()
     token = state.sync_token(target.name) if state and records else None
     listing = target.list_remote(token)
     view: dict[str, RemoteEvent]
@@ -167,7 +170,7 @@ def prepare(
     plan = make_plan(
         target.name, events, view.values(), records,
         remote_id_for=target.remote_id_for, prune=prune, force=force,
-        max_delete_fraction=max_delete_fraction,
+        max_delete_fraction=max_delete_fraction, withdraw=withdraw,
     )
     return PlannedSync(target, state, plan, view, records, token, listing.sync_token,
                        not listing.complete)

@@ -8,12 +8,14 @@ The rules that make calsync safe to run from cron on a shared calendar:
 - an event a person edited (what the calendar shows no longer matches what calsync wrote)
   is a conflict, reported and left alone, unless --force;
 - deletions happen only with ``prune``, and never for more than ``max_delete_fraction`` of
-  calsync's events without ``force`` (a source going empty must not wipe the calendar).
+  calsync's events without ``force`` (a source going empty must not wipe the calendar);
+- except for an event a person rejected in review (``withdraw``): calsync removes its own
+  copy even without ``prune`` (a decision, not a source going empty, so outside the guard).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import datetime
 
 from calsync.errors import UsageError
@@ -39,6 +41,7 @@ def make_plan(
     prune: bool = False,
     force: bool = False,
     max_delete_fraction: float = DEFAULT_MAX_DELETE_FRACTION,
+    withdraw: Collection[str] = frozenset(),
 ) -> Plan:
     state = state or {}
     remotes = list(remote)
@@ -73,12 +76,21 @@ def make_plan(
 
     owned_live = [r for r in remotes if r.owned and not r.cancelled]
     deletes: list[Change] = []
+    withdrawn: list[Change] = []
     for r in owned_live:
         if r.remote_id in matched:
             continue
         uid = r.uid or r.remote_id
         what = f"{r.title!r} " if r.title else ""
-        if not prune:
+        if uid in withdraw:
+            if r.edited and not force:
+                changes.append(Change(ChangeKind.CONFLICT, uid, remote_id=r.remote_id,
+                                      reason=f"{what}rejected in review but edited in the"
+                                             " calendar; not deleted (--force deletes it)"))
+            else:
+                withdrawn.append(Change(ChangeKind.DELETE, uid, remote_id=r.remote_id,
+                                        reason=f"{what}rejected in review"))
+        elif not prune:
             changes.append(Change(ChangeKind.UNCHANGED, uid, remote_id=r.remote_id,
                                   reason=f"{what}no longer in the sources; kept (no --prune)"))
         elif r.edited and not force:
@@ -99,6 +111,7 @@ def make_plan(
             hint="check the sources, or pass --force to delete them anyway",
         )
     changes.extend(deletes)
+    changes.extend(withdrawn)
     return Plan(target=target, changes=tuple(changes))
 
 

@@ -4,6 +4,9 @@ It is a cache, not the truth: every event calsync writes carries its own marker 
 hash), so a lost or deleted state file costs one full listing, never a duplicate. It adds what
 markers cannot: the sync token for incremental listings, the etag last seen, and which
 deletions calsync made itself (so an event that comes back to the sources can be restored).
+It also keeps what people decided in review (``calsync.decisions``: approve, reject, correct,
+by event UID): unlike the rest, decisions cannot be rebuilt from the calendar, so the file
+is worth keeping (schema version 2 added them; a version-1 file is upgraded in place).
 
 The file is created 0600; every write runs in an exclusive transaction so two runs cannot
 interleave. Only this module touches the database.
@@ -16,12 +19,15 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
+from calsync.decisions import Decision
 from calsync.errors import ConfigError, LockedError
 from calsync.storage import connect_private
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -42,7 +48,19 @@ CREATE TABLE IF NOT EXISTS events (
     source TEXT,
     PRIMARY KEY (target, uid)
 );
+CREATE TABLE IF NOT EXISTS decisions (
+    uid TEXT PRIMARY KEY,
+    verdict TEXT NOT NULL,
+    title TEXT,
+    day TEXT,
+    clock TEXT,
+    location TEXT,
+    basis TEXT NOT NULL DEFAULT '',
+    decided TEXT
+);
 """
+
+_DECISION_COLUMNS = "uid, verdict, title, day, clock, location, basis, decided"
 
 
 @dataclass(frozen=True)
@@ -82,6 +100,8 @@ class StateStore:
             row = self._db.execute("SELECT version FROM schema_version").fetchone()
             if row is None:
                 self._db.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
+            elif row[0] < SCHEMA_VERSION:  # version 1: the decisions table was just added
+                self._db.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
             elif row[0] > SCHEMA_VERSION:
                 raise ConfigError(
                     f"state file {self.path} has schema version {row[0]}, newer than this "
@@ -159,6 +179,61 @@ class StateStore:
                 "INSERT OR REPLACE INTO targets (target, sync_token) VALUES (?, ?)",
                 (target, sync_token),
             )
+
+
+    # --- review decisions -------------------------------------------------------------------
+
+    def decisions(self) -> dict[str, Decision]:
+        rows = self._db.execute(f"SELECT {_DECISION_COLUMNS} FROM decisions ORDER BY uid")
+        return {r[0]: _decision(r) for r in rows.fetchall()}
+
+    def decide(self, decision: Decision) -> None:
+        """Store ``decision``, replacing any earlier one for its event."""
+        with self.transaction() as db:
+            db.execute(
+                f"INSERT OR REPLACE INTO decisions ({_DECISION_COLUMNS})"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (decision.uid, decision.verdict, decision.title,
+                 decision.day.isoformat() if decision.day else None, decision.clock,
+                 decision.location, decision.basis,
+                 decision.decided.isoformat() if decision.decided else None))
+
+    def undecide(self, uid: str) -> None:
+        """Forget the decision about ``uid``: the event is undecided again."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM decisions WHERE uid = ?", (uid,))
+
+
+def _decision(row: tuple[Any, ...]) -> Decision:
+    uid, verdict, title, day, clock, location, basis, decided = row
+    return Decision(uid, verdict, title, date.fromisoformat(day) if day else None, clock,
+                    location, basis or "", datetime.fromisoformat(decided) if decided else None)
+
+
+def read_decisions(path: str | Path) -> dict[str, Decision]:
+    """The decisions stored in the state file ``path``, without creating or changing it.
+
+    A missing file, or one from before decisions existed, holds none. ``export`` reads them
+    this way: it must not need write access to the state folder.
+    """
+    p = Path(path)
+    if not p.exists():
+        return {}
+    try:
+        db = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, timeout=10.0)
+    except sqlite3.Error as exc:
+        raise ConfigError(f"state file {p}: cannot open: {exc}") from exc
+    try:
+        rows = db.execute(f"SELECT {_DECISION_COLUMNS} FROM decisions").fetchall()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return {}
+        raise ConfigError(f"state file {p}: cannot read decisions: {exc}") from exc
+    except sqlite3.DatabaseError as exc:
+        raise ConfigError(f"state file {p} is not a calsync state database ({exc})") from exc
+    finally:
+        db.close()
+    return {r[0]: _decision(r) for r in rows}
 
 
 def default_state_path() -> Path:
