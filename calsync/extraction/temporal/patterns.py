@@ -95,7 +95,7 @@ def _clock(sfx: str) -> str:
         rf"(?P<ap{sfx}>[ap]\.\s?m\.?|[ap]m\b|(?-i:[AP]M)\b)"
         rf"|(?P<hh{sfx}>[01]?\d|2[0-3]):(?P<mm{sfx}>[0-5]\d)(?![\d:])"
         # "1830hrs", "0900 hours", "1951 UTC": a 24-hour clock without its colon
-        rf"|(?P<mh{sfx}>[01]\d|2[0-3])(?P<mmh{sfx}>[0-5]\d)\s*(?:hrs\b|hours\b|h\b|(?=GMT\b|UTC\b))"
+        rf"|(?P<mh{sfx}>[01]\d|2[0-3])(?P<mmh{sfx}>[0-5]\d)(?:\s*(?:hrs|hours|h)\b|(?=\s*(?:GMT|UTC)\b))"
         rf"|(?P<named{sfx}>noon|midnight|midday)"
         rf"|(?P<oc{sfx}>\d{{1,2}}|{_N19})\s+o['’]clock)"
     )
