@@ -551,8 +551,10 @@ def find_mentions(sentence: Sentence, timexes: list[Timex], *,
     ``only_dated`` skips clauses with neither a date nor an event anchor: what they name
     can only become an event through another clause that dates it.
     """
-    labelled = _labelled_dates(sentence, timexes) if (
-        ":" in sentence.text or "–" in sentence.text or "—" in sentence.text) else []
+    dashed = "–" in sentence.text or "—" in sentence.text
+    labelled = _labelled_dates(sentence, timexes) if ":" in sentence.text or dashed else []
+    if not labelled and dashed:
+        labelled = _dated_items(sentence, timexes)
     if labelled:
         return labelled
     mentions: list[Mention] = []
@@ -627,6 +629,36 @@ def _labelled_dates(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
 
 _UNTIL_AFTER = re.compile(r"[^.;]{0,40}?\b(?:until|till|through)\b", re.IGNORECASE)
 _BRACKETED = re.compile(r"\s*\[[^\]]*\]")
+
+
+#: A dash after a day that opens a table row's item: "Tuesday, February 28 – Northern, ..."
+_DASH_AFTER = re.compile(r"\s*[–—]\s+")
+
+
+def _dated_items(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
+    """Each "DAY – item" of a line that lists them ("... strike dates Tuesday, February 28 –
+    Northern, North West ... Wednesday, March 1 – East Midlands"), as one mention named by
+    its item (the words up to the next day): a table flattened into a line."""
+    out: list[Mention] = []
+    for t in timexes:
+        dash = _DASH_AFTER.match(sentence.text, t.end - sentence.start) \
+            if t.first_day is not None and not t.clock else None
+        if dash is None:
+            continue
+        start = sentence.start + dash.end()
+        following = [u.start for u in timexes if u.start >= start]
+        stop = min(following) if following else sentence.end
+        item = sentence.text[start - sentence.start:stop - sentence.start]
+        if _FUTURE_MARKER.search(item) or len(item.split()) > 14:
+            return []  # prose after the dash: read as prose
+        title, location = _item_title(item)
+        clause = Clause(t.start, stop, sentence.text[t.start - sentence.start:
+                                                     stop - sentence.start], None)
+        mention = _make(sentence, clause, title, _item_head(title), location, "", True, False,
+                        (start, start + len(item.rstrip())))
+        if mention is not None:
+            out.append(mention)
+    return out
 
 
 def _make(

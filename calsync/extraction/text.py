@@ -60,6 +60,12 @@ _SCHEDULE_LINE = re.compile(
     r"|(?:first|second|third|fourth|fifth|final|last)\s+day\b"
     r")", re.IGNORECASE)
 
+#: A day and a dash inside a line: a row of a table flattened into text
+_DATED_DASH = re.compile(
+    r"\b(?:" + _WEEKDAY_WORD + r",?\s+)?" + _MONTH_WORD + r"\s*\d{1,2}(?:st|nd|rd|th)?\s*[–—]\s"
+    r"|\b" + _WEEKDAY_WORD + r",?\s+\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"\s*[–—]\s",
+    re.IGNORECASE)
+
 #: Abbreviations after which a period does not end a sentence.
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen col lt sgt capt cmdr adm sen rep gov pres st mt ft jr sr inc co corp
@@ -122,8 +128,9 @@ def _is_link_line(line: str) -> bool:
                   or _SCHEDULE_LINE.match(stripped, label.end(1) + 1)):
         return False  # a schedule line: "Saturday, December 21: Home v Away, 3pm",
         # "Counting of votes: April 2"
-    if _SCHEDULE_LINE.match(stripped):
-        return False  # "5:45 p.m. – Arrival in Manila", "Friday Sept. 1"
+    if _SCHEDULE_LINE.match(stripped) or _DATED_DASH.search(stripped):
+        return False  # "5:45 p.m. – Arrival in Manila", "Friday Sept. 1", a table row's
+        # "... Tuesday, February 28 – Northern, North West"
     words = stripped.split()
     return len(words) <= 20
 
