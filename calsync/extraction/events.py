@@ -33,6 +33,7 @@ from calsync.extraction.mentions import (
     Mention,
     could_hold_mentions,
     find_mentions,
+    item_mention,
     mention_between,
     noun_mention,
 )
@@ -247,6 +248,8 @@ _GOES_ON = re.compile(
     r"(?:\band|[,;])\s+(?:(?:he|she|they|it|we)\s+)?(?:will\s+)?(?:then|later|afterwards?|"
     r"(?:begin|start|open)s?\s+with)\b", re.IGNORECASE)
 _OPENERS = frozenset({"begin", "start", "open"})
+#: A line in the past is no programme's: "The draw took place on Monday."
+_PAST_LINE = re.compile(r"\b(?:was|were|had|did|took|held|\w{3,}ed)\b")
 _GOES_ON_WORDS = ("then", "later", "afterward", "with")
 #: Every match of ``_HEDGED`` or ``_ADVISED`` holds one of these
 _DOUBT_WORDS = ("may", "might", "could", "possibly", "perhaps", "unless", "should", "must",
@@ -323,6 +326,11 @@ class _Focus:
             dated = _Dated(mention, None, None, None, None, None, None)
             _carry_day(dated, self.day, self.timex, self.timex.text, self.timex.confidence,
                        marker.group(0).strip() if marker else "")
+            out.append(dated)
+        if not out and listed and (item := item_mention(sentence)) is not None \
+                and not _PAST_LINE.search(text):
+            dated = _Dated(item, None, None, None, None, None, None)
+            _carry_day(dated, self.day, self.timex, self.timex.text, self.timex.confidence, "")
             out.append(dated)
         if out:
             self.end = sentence.end
@@ -456,6 +464,11 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
         first_day = opening.first_day
         expression = f"{opening.text} … {chosen.text}"
         resolution = f"{opening.resolution or opening.value}; {resolution}"
+    length = _length_of(mention, in_clause) if first_day == last_day else None
+    if length is not None and first_day is not None:
+        # "a three-day meeting ... on Sunday", "their five-day tour ... on Monday": the span
+        last_day = first_day + timedelta(days=length - 1)
+        resolution = f"{resolution}; {length} days from {first_day}"
     partner = _coordinated_day(chosen, days, mention.sentence.text, mention.sentence.start)
     if partner is not None and not chosen.clock:
         # "on Wednesday and Thursday next week": one happening over both days
@@ -481,6 +494,19 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
         moved_from=frozenset(t.first_day for t in days if t.first_day is not None)
         if rescheduled else frozenset(),
     )
+
+
+_DAYS_VALUE = re.compile(r"P([2-9]|1[0-9])D")
+
+
+def _length_of(mention: Mention, in_clause: list[Timex]) -> int | None:
+    """The length in days a "three-day" before the happening's noun gives it, if any."""
+    start, end = mention.name_span
+    for t in in_clause:
+        m = _DAYS_VALUE.fullmatch(t.value) if t.type == "DURATION" else None
+        if m and start - 30 <= t.start <= end and t.text[-4:].lower() in ("-day", " day"):
+            return int(m.group(1))
+    return None
 
 
 _UNTIL_BEFORE = Gated(re.compile(r"\b(?:until|till|through)\s+(?:at\s+least\s+)?$",

@@ -132,7 +132,7 @@ NOUNS = frozenset(
     call event keynote preview unveiling presentation market fete fête carnival hearing
     sentencing banquet fireworks assessment inspection deadline mass liturgy vespers
     procession signing exhibit release relay welcome campaign campaigning registration
-    voting counting""".split()
+    voting counting exam exams examination examinations""".split()
 )
 
 #: Verbs that report speech: their own date is when something was said, not a happening.

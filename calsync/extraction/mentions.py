@@ -35,7 +35,7 @@ _WHOSE_PREP = re.compile(r"\s(?:in|for|at|of|to|on)\s+(?:a|an|the)\s+")
 _WHICH_AT_END = re.compile(r",?\s+which\s*$")
 _RELATIVE_PREP = re.compile(r"\s(?:at|on|in|of|to|from|with|for|by)\s+")
 _LEADING_ADVERBIAL = re.compile(
-    r"^\s*(?:(?:on|by|before|after|later|next|then|meanwhile|according\s+to)\b[^,]*,\s*)",
+    r"^\s*(?:(?:on|by|before|after|later|next|then|meanwhile|according\s+to|for)\b[^,]*,\s*)",
     re.IGNORECASE)
 _SUBJECT_END = re.compile(r",|\s(?:which|who|linking|connecting|including)\s|\s[a-z]\w*ing\s")
 _TO_DESTINATION = re.compile(r"\s+to\s+\w+")
@@ -631,6 +631,18 @@ _UNTIL_AFTER = re.compile(r"[^.;]{0,40}?\b(?:until|till|through)\b", re.IGNORECA
 _BRACKETED = re.compile(r"\s*\[[^\]]*\]")
 
 
+def item_mention(sentence: Sentence) -> Mention | None:
+    """A programme's line under a day heading, named by its own words when no verb or event
+    noun names it ("Scholz greets leaders of partner countries.")."""
+    title, location = _item_title(_ITEM_BULLET.sub("", sentence.text, count=1))
+    if len(title.split()) < 2 or not title[:1].isupper():
+        return None  # ("- and digital order": the rest of the line before)
+    clause = Clause(sentence.start, sentence.end, sentence.text, None)
+    return _make(sentence, clause, title, _item_head(title), location, "", True, False,
+                 (sentence.start, sentence.end))
+
+
+_ITEM_BULLET = re.compile(r"^[\s•*·–—-]+")
 #: A dash after a day that opens a table row's item: "Tuesday, February 28 – Northern, ..."
 _DASH_AFTER = re.compile(r"\s*[–—]\s+")
 

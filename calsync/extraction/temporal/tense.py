@@ -30,7 +30,7 @@ _MARKERS = re.compile(
     r"|take\s+effect)\b|\bwould\b(?!\s+have\b|n)"
     r"|\b(?:opens|begins|starts|meets|arrives|leaves|takes\s+place|resumes|convenes|departs"
     r"|kicks\s+off|gets\s+under\s+way|travels|flies|heads\s+to|faces|hosts|visits|attends"
-    r"|returns\s+to|(?:has|have)\s+(?:a|an)(?=\s+\w+\s+(?:meeting|signing|hearing|"
+    r"|returns\s+to|begin|(?:has|have)\s+(?:a|an)(?=\s+\w+\s+(?:meeting|signing|hearing|"
     r"conference|briefing|appointment|event|call|interview|session)\b))\b"
     r"|['’]ll\b)"
     r"|(?P<p>\b(?:said|says|say|told|was|were|had|did|didn['’]t|wasn['’]t|met|went|came|"
@@ -70,7 +70,7 @@ _MARKER_FIRST = frozenset("""
 will shall won going is are was were scheduled plan plans planned intends intend expects expect
 upcoming to until as set effective postponed delayed moved pushed rescheduled brought put would
 opens begins starts meets arrives leaves takes resumes convenes departs kicks gets said says say
-travels flies heads faces hosts visits attends returns holds
+travels flies heads faces hosts visits attends returns holds begin
 told had did didn wasn met went came began took made gave saw left held won lost fell rose ago
 earlier last bought sold thought found became paid kept struck spent sent built wrote spoke chose
 grew knew fought caught sought felt dealt stood since yesterday has have
