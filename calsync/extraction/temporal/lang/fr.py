@@ -100,8 +100,8 @@ _REL_AFTER = (r"(?:prochaine?s?|dernier|dernière|derniers|dernières|passée?s?
               r"|en\s+cours|d['’]après|d['’]avant)(?![\w-])")
 _HOL = (
     r"(?:(?-i:Toussaint|Ascension|Assomption|Armistice|Noël|(?:[Ll]undi\s+de\s+)?Pentecôte"
-    r"|(?:[Ll]undi\s+de\s+)?Pâques|Saint-Sylvestre|(?:14|[Qq]uatorze)\s+Juillet|11\s+Novembre"
-    r"|8\s+Mai|1er\s+Mai)"
+    r"|(?:[Ll]undi\s+de\s+)?Pâques|Saint-Sylvestre|(?:14|[Qq]uatorze)[\s-]Juillet|11[\s-]Novembre"
+    r"|8[\s-]Mai|1er[\s-]Mai)"
     r"|jour\s+de\s+l['’]an|nouvel\s+an|fête\s+(?:nationale|du\s+travail|de\s+la\s+victoire))"
     r"(?![\w-]|\s+\d)"
 )
