@@ -89,7 +89,8 @@ NEEDS_EVENT_OBJECT = frozenset({"présider", "prononcer", "donner", "tenir", "or
                                 "disputer"})
 #: Verbs whose subject is the happening when they have no object ("les syndicats manifesteront
 #: samedi" is a protest by the unions, "le Conseil se réunira lundi" a meeting of the Council).
-SUBJECT_VERBS = frozenset({"réunir", "défiler", "manifester", "voter", "comparaître", "juger"})
+SUBJECT_VERBS = frozenset({"réunir", "défiler", "manifester", "voter", "comparaître", "juger",
+                           "ouvrir", "rouvrir"})
 #: Verbs of moving somewhere: the place is the object ("arrivera à Paris").
 MOVES = frozenset({"rendre", "déplacer", "aller", "voyager", "visiter", "arriver", "atterrir",
                    "partir", "regagner", "rentrer", "revenir", "quitter"})
@@ -151,7 +152,7 @@ NOUNS: dict[str, str] = _pairs("""
     kermesse fete, braderie fair, négociations negotiations, pourparlers talks,
     consultations consultations, atelier workshop, compétition tournament,
     arrivée arrival, départ departure, retour return, conseil meeting, feu fireworks,
-    feux fireworks, bal gala, journée event""")
+    feux fireworks, bal gala, journée event, cortège march, marché fair""")
 
 #: Nouns that name a happening only with a complement: "conseil des ministres" (not "le
 #: conseil municipal a voté"), "feu d'artifice", "journée portes ouvertes".
@@ -169,6 +170,7 @@ NOUN_NEEDS: dict[str, tuple[str, ...]] = {
     "primaire": ("de", "du", "des", "socialiste", "écologiste", "républicaine"),
     "bal": ("du", "des", "populaire"),
     "ouverture": ("du", "de", "des", "officielle"),
+    "marché": ("de noël", "de Noël", "aux puces", "nocturne", "des producteurs", "de Pâques"),
 }
 
 #: Verb groups whose subject is the happening: "Le sommet aura lieu ...", "La cérémonie se

@@ -71,6 +71,7 @@ _PAST_AUX = frozenset({"a", "ont", "avait", "avaient", "est", "sont", "était", 
 _PASSIVE_AUX = frozenset({"sera", "seront", "être", "serait", "seraient", "été"})
 #: A word shaped like a future or conditional ("recevra", "assisteront", "se tiendrait").
 _FUTURE_WORD = re.compile(r"\w{2,}(?:ra|ras|rons|rez|ront|rait|raient)$")
+_FUTURE_VERB = re.compile(r"\w{3,}(?:era|eront|ira|iront|dra|dront|vra|vront|tra|tront)$")
 _FINITE = frozenset({"sera", "seront", "aura", "auront", "doit", "doivent", "devra", "devront",
                      "va", "vont", "est", "sont", "a", "ont", "pourra", "pourront"})
 #: Places: "à/au/aux/en/dans" and a name ("à l'Élysée", "en Allemagne", "au Stade de
@@ -84,14 +85,15 @@ _VENUES = (
     "jardin", "jardins", "château", "abbaye", "auditorium", "zénith", "campus", "siège",
     "ministère", "tribunal", "cour", "quai", "boulevard", "avenue", "rue", "champ",
     "institut", "hippodrome", "vélodrome", "circuit", "halle", "maison", "opéra", "mémorial",
-    "monument", "cité", "palais", "colisée", "dôme", "anneau", "temple", "mosquée",
+    "monument", "cité", "colisée", "dôme", "anneau", "temple", "mosquée",
     "synagogue", "chapelle", "école", "lycée", "collège", "hôpital")
-_VENUE = (r"(?:" + "|".join(_VENUES) + r")(?:\s+(?!(?:de|du|des|d|et|à|au|aux|en|pour|sur|"
-          r"avec|par|le|la|les|l)\b)[a-zà-ÿœ\-]+){0,2}(?:\s+(?:de\s+la|de\s+l['’]|de|du|des"
-          r"|d['’])\s*" + _NAME + r")?")
+_VENUE = (r"(?i:" + "|".join(_VENUES) + r")(?:\s+(?!(?:de|du|des|d|et|à|au|aux|en|pour|sur|"
+          r"avec|par|le|la|les|l)\b)[a-zà-ÿœ\-]+){0,2}(?:\s+(?:(?:de\s+la|de\s+l['’]|de|du|des"
+          r"|d['’])\s*)?" + _NAME + r")?")
 _PLACE = re.compile(
     r"(?<![\w'’])(?P<prep>à|au|aux|en|dans|sur|devant)\s+(?:(?:la|le|les)\s+|l['’])?"
     r"(?:(?P<venue>" + _VENUE + r")|(?P<name>" + _NAME + r"))(?![\w'’])")
+_COMPLEMENT = re.compile(r"\s+(?:de\s+la|de\s+l['’]|du|des|de)\s*[a-zà-ÿ]{3,}")
 _MONTHS_DAYS = frozenset(
     """janvier février mars avril mai juin juillet août septembre octobre novembre décembre
     lundi mardi mercredi jeudi vendredi samedi dimanche""".split())
@@ -112,6 +114,11 @@ _JOIN = re.compile(
     r"mais|tandis\s+qu(?:e\s+|['’])|alors\s+qu(?:e\s+|['’]))\s*(?P<next>[\w'’]+)?",
     re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+#: "L'Élysée a publié mardi le programme": that day is when it published, as English's
+#: "The board on Monday published" (``events._past_verb_before``)
+_PAST_VERB_BEFORE = re.compile(
+    r"\b(?:a|ont|avait|avaient)\s+(?:\w+ment\s+)?\w+(?:é|i|u|is|it)\s+(?:ce\s+|le\s+)?$",
+    re.IGNORECASE)
 #: the "que" after a reporting verb, a few words on at most ("a indiqué mardi que")
 _QUE = re.compile(r"[^,.;:«]{0,40}?\s(qu(?:e\s+|['’]))", re.IGNORECASE)
 _CONNECTIVE = {"puis": "then", "et": "and", "avant": "before", "après": "after"}
@@ -202,6 +209,10 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
             continue  # "Emmanuel Macron et Angela Merkel": two names, one clause
         skip = m.start("next") if m.group("next") else m.end()
         cuts.append((m.start(), skip - m.start(), _CONNECTIVE.get(conj)))
+    if "-" in text or "–" in text:
+        for m in _NEXT_FIXTURE.finditer(text):  # "Lens - Lille à 17 h, Nantes - Brest à 21 h"
+            if not inside(m.start()):
+                cuts.append((m.start(), m.end() - m.start(), None))
     for m in _WORD.finditer(text):
         if _low(m.group()) in REPORTING:  # "a annoncé mardi que ...": what follows "que"
             que = _QUE.match(text, m.end())
@@ -238,15 +249,19 @@ def find_mentions(sentence: Sentence, timexes: list[Timex], *,
     mentions: list[Mention] = []
     for clause in split_clauses(sentence, timexes):
         anchor = _anchor(clause)
+        ctimexes = [t for t in timexes if clause.start <= t.start < clause.end
+                    and not _PAST_VERB_BEFORE.search(clause.text, 0, t.start - clause.start)]
+        if anchor is not None and (_clause_past(clause.text) or any(
+                t.start >= clause.start + anchor[0].start() for t in ctimexes)):
+            anchor = None  # "après la visite du roi en octobre dernier": dated on its own
         # (the anchor's words are the evidence ``events`` shows for the day it gives)
         prime(clause, "anchor", anchor[0] if anchor else None)
-        ctimexes = [t for t in timexes if clause.start <= t.start < clause.end]
         if only_dated and anchor is None and not any(t.first_day or t.clock for t in ctimexes):
             continue
         if _HEDGED.search(clause.text) or _HEDGED.search(sentence.text):
             continue
-        mention = (_programme_mention(sentence, clause, ctimexes)
-                   or _fixture_mention(sentence, clause, ctimexes)
+        mention = (_fixture_mention(sentence, clause, ctimexes)
+                   or _programme_mention(sentence, clause, ctimexes)
                    or _subject_mention(sentence, clause, ctimexes)
                    or _verb_mention(sentence, clause, ctimexes)
                    or _noun_mention(sentence, clause, ctimexes))
@@ -268,7 +283,7 @@ def _make_fr(sentence: Sentence, clause: Clause, title: str, head: str, location
     if mention is None:
         return None
     tokens, proper = _title_tokens(mention.title)
-    anchor = _anchor(clause)
+    anchor = _anchor(clause) if clause.anchor is not None else None  # (as ``find_mentions`` primed)
     return replace(mention, tokens=tokens, proper=proper,
                    relative=anchor[1] if anchor else None)
 
@@ -306,6 +321,9 @@ def _location(clause: Clause, exclude: tuple[int, int], timexes: list[Timex]) ->
         if exclude[0] <= s < exclude[1] or any(t.start < e and s < t.end for t in timexes):
             continue
         place = (m.group("venue") or m.group("name")).strip(" .,")
+        complement = _COMPLEMENT.match(clause.text, m.end()) if place[:1].isupper() else None
+        if complement is not None:  # "au Palais de la musique": a name in lower case
+            place += complement.group()
         if m.group("name") and m.group("prep").lower() in ("sur", "devant"):
             continue  # "une conférence sur la Libye": a topic
         if place.split()[0].lower() in _MONTHS_DAYS:
@@ -328,6 +346,11 @@ def _is_place_start(words: list[tuple[str, int, int]], i: int) -> bool:
     return word[:1].isupper() or _low(word) in _VENUES
 
 
+#: "à partir du", "depuis le", "jusqu'au": a span's words, not a genitive
+_FROM_BEFORE = re.compile(r"(?:à\s+partir|depuis|jusqu['’]|dès|avant|après)\s*"
+                          r"(?:du|de|des|de\s+l['’]|d['’]|de\s+la)?$")
+
+
 def _object_phrase(clause: Clause, words: list[tuple[str, int, int]], k: int,
                    timexes: list[Timex], speech_like: bool = False) -> tuple[str, int]:
     """The noun phrase from word ``k``: (phrase, end offset). It ends at punctuation, a date,
@@ -346,21 +369,23 @@ def _object_phrase(clause: Clause, words: list[tuple[str, int, int]], k: int,
         if tmx is not None:
             before = clause.text[:tmx.start - clause.start].rstrip().lower()
             if i == k or not before.endswith((" du", " de", " des", " de l'", " de l’", " d'",
-                                              " d’", "de la")):
+                                              " d’", "de la")) or _FROM_BEFORE.search(before):
                 break  # a date after the name dates it; "la cérémonie du 11-Novembre" names
             out_end = tmx.end
             while i < len(words) and words[i][1] < tmx.end:
                 i += 1
             continue
-        if word in _PUNCTUATION or low in PHRASE_STOPS:
-            break
+        if word in _PUNCTUATION or low in PHRASE_STOPS or (i > k and word[0].islower() and (
+                low in _FINITE or _FUTURE_VERB.match(low))):
+            break  # (a verb: "un feu d'artifice sera tiré")
         if i > k and low in ("et", "ou") and (
                 nxt in _SUBJECT_PRONOUNS or nxt in ("se", "s'", "de", "d'")
                 or table.get(nxt, ("", ""))[1] in ("fut", "pres", "inf")):
             break
         if i > k and low == "pour" and (nxt in ("un", "une") or table.get(nxt, ("", ""))[1]
-                                        == "inf" or nxt.endswith(("er", "ir", "re"))):
-            break
+                                        == "inf" or (nxt.endswith(("er", "ir", "re"))
+                                                     and words[i + 1][0][:1].islower())):
+            break  # "pour un dîner", "pour signer": a purpose (but "pour Alger" goes on)
         if i > k and low in ("à", "au", "aux", "dans", "en") and not speech_like:
             prev = _low(words[i - 1][0])
             if nxt in ("l'", "la") and i + 2 < len(words) and _low(words[i + 2][0]) in (
@@ -368,9 +393,10 @@ def _object_phrase(clause: Clause, words: list[tuple[str, int, int]], k: int,
                 break  # "à l'issue du forum": when, not what
             if _is_place_start(words, i + 1) and prev not in _GOVERNS_A:
                 break
-        if i > k and low == "aux" and nxt == "côtés":
-            break
-        if i > k and low == "en" and nxt in ("présence", "compagnie", "marge", "tête"):
+        if i > k and ((low == "aux" and nxt == "côtés") or (low == "à" and nxt == "partir")):
+            break  # "aux côtés de", "à partir du 5 décembre"
+        if i > k and low == "en" and nxt in ("présence", "compagnie", "marge", "tête",
+                                             "direction"):
             break
         out_end = we
         i += 1
@@ -430,11 +456,16 @@ def _programme_mention(sentence: Sentence, clause: Clause,
     head = next((NOUNS[n] for i in range(len(words))
                  if (n := _event_noun(words, i, found.title, 0))), found.head)
     location = found.location
+    item = sentence.text[found.name_span[0] - sentence.start:found.name_span[1] - sentence.start]
+    rest = item[item.find(found.title) + len(found.title):].lstrip(" ,;–—|-") \
+        if found.title in item else ""
+    if location is None and rest and len(rest.split()) <= 8 and _low(rest.split()[0]) in _VENUES:
+        location = rest.rstrip(" .")  # "Table ronde sur l'industrie, université Lyon-1"
     if location is None:
-        item = Clause(found.name_span[0], found.name_span[1],
+        line = Clause(found.name_span[0], found.name_span[1],
                       sentence.text[found.name_span[0] - sentence.start:
                                     found.name_span[1] - sentence.start], None)
-        location = _location(item, (0, 0), timexes)
+        location = _location(line, (0, 0), timexes)
     tokens, proper = _title_tokens(found.title)
     return replace(found, head=head, location=location, tokens=tokens, proper=proper,
                    relative=None)
@@ -465,8 +496,14 @@ def _fixture_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -
     return None
 
 
+#: the comma before another fixture of a list
+_NEXT_FIXTURE = re.compile(r",\s+(?=[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*){0,3}\s*[-–]\s*[A-Z])")
 _SPORT = re.compile(r"\b(?:match|rencontre|choc|derby|classique|journée|coup\s+d['’]envoi|"
                     r"finale|ligue|championnat|coupe)\b", re.IGNORECASE)
+
+
+#: "L'intersyndicale se réunira": its determiner, in a title, in lower case
+_CAPITAL_DETERMINER = re.compile(r"^(?:L['’]|(?:Le|La|Les|Un|Une|Des|Ce|Cette|Ces)(?=\s))")
 
 
 def _subject(clause: Clause, verb_start: int) -> tuple[str, int]:
@@ -485,7 +522,8 @@ def _subject(clause: Clause, verb_start: int) -> tuple[str, int]:
     words = phrase.split()
     if not words or len(words) > 14 or _low(words[0]) in _SUBJECT_PRONOUNS:
         return "", clause.start
-    return phrase.strip(), clause.start + start + lead
+    phrase = _CAPITAL_DETERMINER.sub(lambda m: m.group().lower(), phrase.strip())
+    return phrase, clause.start + start + lead
 
 
 def _clause_past(text: str) -> bool:
@@ -515,13 +553,25 @@ def _noun_phrase_in(phrase: str, base: int, timexes: list[Timex],
     return None
 
 
+def _named_subject(clause: Clause, verb_start: int,
+                   timexes: list[Timex]) -> tuple[str, int, int, str] | None:
+    """The event noun phrase that is the verb's subject: "Une manifestation partira", "Le
+    marché de Noël, le plus ancien de France, ouvrira" (before an apposition)."""
+    subject, start = _subject(clause, verb_start)
+    found = _noun_phrase_in(subject, start, timexes, clause) if subject else None
+    if found is None:
+        first = clause.text[:verb_start - clause.start].split(",")[0]
+        if _LEADING_DETERMINER.match(first) and len(first.split()) <= 10:
+            found = _noun_phrase_in(first, clause.start, timexes, clause)
+    return found
+
+
 def _subject_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
     """"Le sommet aura lieu à Bruxelles", "La grève débutera le 5 décembre"."""
     m = _HAPPENS.search(clause.text)
     if m is None:
         return None
-    subject, start = _subject(clause, clause.start + m.start())
-    found = _noun_phrase_in(subject, start, timexes, clause) if subject else None
+    found = _named_subject(clause, clause.start + m.start(), timexes)
     if found is None:
         return None
     phrase, s, e, head = found
@@ -597,8 +647,8 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
             continue  # a name: "Rencontre", "Visite" in a title
         if prev in DETERMINERS and not (prev in ("de", "d'") and kind == "inf"):
             continue  # a noun: "la visite", "le départ", "une rencontre"
-        if kind == "ger" and prev != "en":
-            continue
+        if (kind == "ger" and prev != "en") or (lem == "partir" and prev == "à"):
+            continue  # "à partir du 5 décembre": from when
         reflexive = _reflexive(words, i)
         nxt = _low(words[i + 1][0]) if i + 1 < len(words) else ""
         homage = lem == "rendre" and nxt == "hommage"
@@ -667,8 +717,11 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
             head = next((NOUNS[_singular(_low(w))] for w in obj.split()
                          if _singular(_low(w)) in NOUNS), english)
         else:
-            if not obj and (passive or lem in SUBJECT_VERBS):
-                obj, _start = _subject(clause, ws if not passive else _aux_start(words, i))
+            verb_start = _aux_start(words, i) if passive else ws
+            named = _named_subject(clause, verb_start, timexes) if (not obj and (
+                passive or lem in SUBJECT_VERBS)) or lem in MOVES else None
+            if not obj and named is None and (passive or lem in SUBJECT_VERBS):
+                obj = _subject(clause, verb_start)[0]  # "le nouveau pont sera inauguré"
             if not obj and lem in MOVES:
                 place = _location(clause, (0, 0), timexes)
                 if place is not None:
@@ -686,7 +739,16 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
                 if obj.startswith("en "):
                     template = "Retour {obj}"
             title = template.format(obj=obj, prep=prep or "à")
-            if lem in MOVES and obj and not location and (
+            if lem in ("affronter", "jouer") and obj[:1].isupper():
+                home = _subject(clause, ws)[0]
+                if home[:1].isupper() and len(home.split()) <= 4:
+                    title = f"{home} - {obj}"  # "Marseille affrontera Montpellier"
+            if named is not None:
+                # "Une manifestation partira de la gare de l'Est": the march, from there; "La
+                # messe de minuit sera célébrée", "Le marché de Noël ouvrira": what it names
+                title, head, has_noun = _drop_determiner(named[0]), named[3], True
+            obj = obj.split(" pour ")[0]  # "quitter le Maroc pour Alger": where it leaves
+            if lem in MOVES and obj and (named is None or not location) and (
                     obj[:1].isupper() or _drop_determiner(obj)[:1].isupper()
                     or _low(_drop_determiner(obj).split()[0]) in _VENUES):
                 location = _drop_determiner(obj).removeprefix("en ")
