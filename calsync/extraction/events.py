@@ -29,14 +29,7 @@ from zoneinfo import ZoneInfo
 from calsync.extraction import text as textmod
 from calsync.extraction.gate import Gated, holds_any
 from calsync.extraction.lexicon import CANCEL, RESCHEDULE
-from calsync.extraction.mentions import (
-    Mention,
-    could_hold_mentions,
-    find_mentions,
-    item_mention,
-    mention_between,
-    noun_mention,
-)
+from calsync.extraction.mentions import ENGLISH, Finder, Mention, finder, item_mention
 from calsync.extraction.settings import ExtractionSettings, base_date
 from calsync.model import Article, Event, Evidence, Timex
 from calsync.names import codes_disagree, identifiers
@@ -173,10 +166,11 @@ def extract_events(
                if not _is_dateline(cleaned, t, today)]
     happenings: list[_Happening] = []
     starts = [t.start for t in timexes]  # in order: the tagger returns them sorted
-    focus = _Focus(today=today, text=cleaned)
+    mentions = finder(language)  # the language's words; the rules below are every language's
+    focus = _Focus(today=today, text=cleaned, mentions=mentions)
     for sentence in textmod.sentences(cleaned, low):
         stimexes = timexes[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
-        if not could_hold_mentions(sentence, stimexes):
+        if not mentions.could_hold(sentence, stimexes):
             carried = focus.carry(sentence, stimexes)
             if carried is not None:
                 happenings.extend(_Happening([d]) for d in carried)
@@ -187,7 +181,7 @@ def extract_events(
         sequenced = holds_any(low_sentence, _GOES_ON_WORDS) and \
             _GOES_ON.search(sentence.text) is not None
         doubtful = holds_any(low_sentence, _DOUBT_WORDS)  # (the two patterns' words)
-        for mention in find_mentions(sentence, stimexes, only_dated=not sequenced):
+        for mention in mentions.find(sentence, stimexes, only_dated=not sequenced):
             if doubtful and (_HEDGED.search(mention.clause.text)
                              or _ADVISED.search(mention.clause.text)):
                 continue  # "may be eliminated", "could be held", "should arrive no later
@@ -195,7 +189,7 @@ def extract_events(
             dated = _date_mention(mention, stimexes)
             if mention.past and mention.lemma and dated.first_day is not None and \
                     dated.first_day > today:
-                other = noun_mention(mention, stimexes)  # a future day: not the news's
+                other = mentions.noun_mention(mention, stimexes)  # a future day: not the news's
                 if other is not None:
                     dated = _date_mention(other, stimexes)
             if dated.first_day is None and sequenced and mention.relative is None:
@@ -225,7 +219,7 @@ def extract_events(
                 continue  # "The event will start at 10 a.m.", "The trial will last until ..."
             happenings.append(_Happening([dated]))
             previous = dated
-            second = _second_happening(dated, stimexes, today)
+            second = _second_happening(dated, stimexes, today, mentions)
             if second is not None:
                 happenings.append(_Happening([second]))
         if previous is not None and previous.clock and not previous.clock_end:
@@ -282,6 +276,7 @@ class _Focus:
     timex: Timex | None = None
     end: int = 0
     heading: bool = False
+    mentions: Finder = ENGLISH
 
     def note(self, sentence: textmod.Sentence, stimexes: list[Timex]) -> None:
         days = [t for t in stimexes if t.first_day is not None and _day_granular(t)]
@@ -316,7 +311,7 @@ class _Focus:
         if not listed and not (marker and _WILL.search(text)):
             return None
         out: list[_Dated] = []
-        for mention in find_mentions(sentence, stimexes, only_dated=False):
+        for mention in self.mentions.find(sentence, stimexes, only_dated=False):
             if mention.past or mention.relative is not None:
                 continue
             if out and not listed and not (
@@ -369,7 +364,8 @@ def _carry_day(dated: _Dated, day: date, timex: Timex | None, expression: str,
     dated.confidence = confidence * 0.85
 
 
-def _second_happening(dated: _Dated, stimexes: list[Timex], today: date) -> _Dated | None:
+def _second_happening(dated: _Dated, stimexes: list[Timex], today: date,
+                      mentions: Finder = ENGLISH) -> _Dated | None:
     """A happening dated by a later day of the clause that its main happening left unused.
 
     "Geldof announced Live 8, a set of concerts to be held ... on July 2": the announcement
@@ -388,7 +384,7 @@ def _second_happening(dated: _Dated, stimexes: list[Timex], today: date) -> _Dat
         return None  # the main happening is to come: the later day is its own (a span)
     t = later[0]
     start = max(used.end, mention.name_span[1])
-    other = mention_between(mention.sentence, start, t.end, stimexes)
+    other = mentions.between(mention.sentence, start, t.end, stimexes)
     if other is None or (other.past and not _WILL.search(other.clause.text)):
         return None
     second = _date_mention(other, [t])
@@ -970,6 +966,8 @@ def _anchor_phrase(mention: Mention, noun: str) -> str:
         rf"(?:\w+\s+)?{re.escape(noun)}",
         mention.clause.text, re.IGNORECASE,
     )
+    if m is None and mention.clause.anchor is not None:  # another language's ("après son
+        return mention.clause.anchor.group(0)  # arrivée"): its finder primed it
     return m.group(0) if m else noun
 
 

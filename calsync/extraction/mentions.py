@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import attrgetter
@@ -296,10 +297,17 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
             if not starts_predicate:
                 continue
         cuts.append((m.start(), m.start(2) - m.start(), conj))
-    cuts.sort()
+    return clauses_at(sentence, cuts)
+
+
+def clauses_at(sentence: Sentence, cuts: list[tuple[int, int, str | None]]) -> list[Clause]:
+    """The clauses of ``sentence`` between its cuts: (offset, length cut out, the connective
+    that opens the next clause), in any order; a cut inside the one before is ignored."""
+    text = sentence.text
+    base = sentence.start
     clauses: list[Clause] = []
     pos, connective = 0, None
-    for cut, skip, conj in cuts:
+    for cut, skip, conj in sorted(cuts):
         if cut < pos:
             continue
         piece = text[pos:cut]
@@ -1249,30 +1257,38 @@ def _timex_at(pos: int, timexes: list[Timex]) -> Timex | None:
     return None
 
 
-def noun_mention(mention: Mention, timexes: list[Timex]) -> Mention | None:
+#: A clause's happening named one way (by an event noun, by its subject), in one language
+ClauseFinder = Callable[[Sentence, Clause, list[Timex]], "Mention | None"]
+
+
+def noun_mention(mention: Mention, timexes: list[Timex],
+                 nouns: ClauseFinder | None = None) -> Mention | None:
     """The happening a noun names in ``mention``'s clause, other than ``mention`` itself.
 
     "The Vatican has released the itinerary of his visit from January 15 to 19": the release
-    is news; the future days belong to the visit.
+    is news; the future days belong to the visit. ``nouns``: another language's noun finder.
     """
     clause = mention.clause
-    found = _noun_mention(mention.sentence, clause,
-                          [t for t in timexes if clause.start <= t.start < clause.end])
+    found = (nouns or _noun_mention)(mention.sentence, clause,
+                                     [t for t in timexes if clause.start <= t.start < clause.end])
     return found if found is not None and found.title != mention.title else None
 
 
-def mention_between(sentence: Sentence, start: int, end: int,
-                    timexes: list[Timex]) -> Mention | None:
+def mention_between(sentence: Sentence, start: int, end: int, timexes: list[Timex],
+                    subjects: ClauseFinder | None = None,
+                    nouns: ClauseFinder | None = None) -> Mention | None:
     """A happening a subject or noun names in ``sentence[start:end]`` (absolute offsets).
 
     For the day a clause's main happening leaves unused: "... announced Live 8, a set of
-    concerts to be held in five cities on July 2".
+    concerts to be held in five cities on July 2". ``subjects``, ``nouns``: another
+    language's finders.
     """
     piece = sentence.text[start - sentence.start:end - sentence.start]
     lead = len(piece) - len(piece.lstrip(" ,;:"))
     clause = Clause(start + lead, end, piece[lead:], None)
     inside = [t for t in timexes if clause.start <= t.start < end]
-    return _subject_mention(sentence, clause, inside) or _noun_mention(sentence, clause, inside)
+    return (subjects or _subject_mention)(sentence, clause, inside) or (
+        nouns or _noun_mention)(sentence, clause, inside)
 
 
 #: (attribute getters run in C: a bisect calls them a dozen times)
@@ -1294,18 +1310,26 @@ def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
                if p and not _JUDGED.match(clause.text, p[2] - clause.start)]
     if not phrases:
         return None
-    days = [t for t in timexes if t.first_day is not None]
-    best = phrases[0]
-    if days:
-        # The noun nearest the date names the happening it dates, unless an earlier phrase
-        # holds it: "remarks at the Paris Peace Forum on November 11" is the remarks.
-        anchor = days[0].start
-        nearest = min(phrases, key=lambda p: abs(p[3] - anchor))
-        best = next(p for p in phrases if p[1] <= nearest[3] < p[2])
-    phrase, start, end, _head_at, low = best
+    phrase, start, end, _head_at, low = dated_phrase(phrases, timexes)
     location = _location(clause, (start, end), timexes)
     past = bool(_PAST_CLAUSE.search(clause.text)) and not _FUTURE_MARKER.search(clause.text)
     return _make(sentence, clause, phrase, low, location, "", True, past, (start, end))
+
+
+def dated_phrase(phrases: list[tuple[str, int, int, int, str]],
+                 timexes: list[Timex]) -> tuple[str, int, int, int, str]:
+    """Of the event nouns' phrases (phrase, start, end, head offset, head) of one clause, the
+    one its date dates.
+
+    The noun nearest the date names the happening it dates, unless an earlier phrase holds
+    it: "remarks at the Paris Peace Forum on November 11" is the remarks.
+    """
+    days = [t for t in timexes if t.first_day is not None]
+    if not days:
+        return phrases[0]
+    anchor = days[0].start
+    nearest = min(phrases, key=lambda p: abs(p[3] - anchor))
+    return next(p for p in phrases if p[1] <= nearest[3] < p[2])
 
 
 #: "the protests would be peaceful": a hope about a happening, which this clause does not date
@@ -1372,3 +1396,31 @@ def _noun_phrase(clause: Clause, words: tuple[tuple[str, int, int], ...], i: int
         if shared is not None:
             shared.phrases[key] = phrase, end
     return (phrase, start, max(end, words[i][2]), words[i][1], low) if phrase else None
+
+
+@dataclass(frozen=True)
+class Finder:
+    """How one language finds mentions: the calls ``events`` makes, English's by default.
+
+    A language with words of its own (``mentions_fr``) gives its own functions, built on
+    this module's ``Clause``, ``Mention`` and helpers; ``events`` reads every language alike.
+    """
+
+    could_hold: Callable[[Sentence, list[Timex]], bool]
+    #: (sentence, timexes, *, only_dated) -> mentions
+    find: Callable[..., list[Mention]]
+    noun_mention: Callable[[Mention, list[Timex]], Mention | None]
+    between: Callable[[Sentence, int, int, list[Timex]], Mention | None]
+
+
+ENGLISH = Finder(could_hold=could_hold_mentions, find=find_mentions, noun_mention=noun_mention,
+                 between=mention_between)
+
+
+def finder(language: str) -> Finder:
+    """The mention finder for ``language`` ("en", "fr"); English for any other."""
+    if language == "fr":
+        from calsync.extraction.mentions_fr import FRENCH  # (loaded for French texts only)
+
+        return FRENCH
+    return ENGLISH

@@ -39,10 +39,15 @@ _BOILERPLATE = re.compile(
 #: ``_BOILERPLATE`` for lower-cased lines: no case folding, the same matches (it has no capital)
 _BOILERPLATE_LOW = re.compile(_BOILERPLATE.pattern, re.VERBOSE)
 
+#: French weekdays and months, for French programmes ("Jeudi 9 mai", "10 h 30 – Arrivée")
+_JOUR = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+_MOIS = (r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
+         r"|novembre|décembre|decembre)")
 #: What the label of a schedule line holds: a day, a date or a holiday.
 _DAY_LABEL = re.compile(
     r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
-    r"oct|nov|dec)[a-z]*\b|\b(?:day|eve|today|tomorrow|tonight)\b", re.IGNORECASE)
+    r"oct|nov|dec)[a-z]*\b|\b(?:day|eve|today|tomorrow|tonight)\b|\b" + _JOUR + r"\b",
+    re.IGNORECASE)
 
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WEEKDAY_WORD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
@@ -58,6 +63,9 @@ _SCHEDULE_LINE = re.compile(
     r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"(?=[\s,:–—-]|$)"
     r"|day\s+(?:\d|one|two|three|four|five|six|seven)\b"
     r"|(?:first|second|third|fourth|fifth|final|last)\s+day\b"
+    r"|midi\b|minuit\b|" + _JOUR + r"(?:\s+(?:\d|" + _MOIS + r"))?(?=[\s,:–—-]|$)"
+    r"|\d{1,2}(?:er)?\s+" + _MOIS + r"(?=[\s,:–—-]|$)"
+    r"|jour\s+\d|(?:premier|deuxième|troisième|dernier)\s+jour\b"
     r")", re.IGNORECASE)
 
 #: A day and a dash inside a line: a row of a table flattened into text

@@ -143,6 +143,8 @@ def test_an_age_is_no_duration() -> None:
     ("Le lundi de Pentecôte sera travaillé.", "lundi de Pentecôte", "2024-05-20"),
     ("Les magasins ouvriront la veille de Noël.", "la veille de Noël", "2024-12-24"),
     ("Les cérémonies du 11 Novembre seront sobres.", "11 Novembre", "2024-11-11"),
+    ("Les cérémonies du 11-Novembre seront sobres.", "11-Novembre", "2024-11-11"),
+    ("Il ira à Suresnes la veille du 11-Novembre.", "la veille du 11-Novembre", "2024-11-10"),
     ("Le jour de l'An sera férié.", "jour de l'An", "2025-01-01"),
 ])
 def test_holidays_by_their_french_names(sentence: str, expr: str, value: str) -> None:

@@ -59,6 +59,11 @@ ALIASES_FR: dict[str, tuple[str, int, int]] = {
     "saint-sylvestre": ("jour de l'an", -1, 1),
     "jour de noël": ("noël", 0, 0),
     "l'armistice": ("armistice", 0, 0),
+    # the days named by their date are also written with a hyphen: "le 11-Novembre"
+    "14-juillet": ("fête nationale", 0, 0),
+    "11-novembre": ("armistice", 0, 0),
+    "8-mai": ("fête de la victoire", 0, 0),
+    "1er-mai": ("fête du travail", 0, 0),
 }
 _ALIASES = {"en": ALIASES, "fr": ALIASES_FR}
 

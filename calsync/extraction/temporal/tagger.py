@@ -1442,7 +1442,8 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
                     text, (sentence_start := ctx.tenses.sentence(start)[0]), start):
                 # A year that opens the sentence ("Last year, ...", "In 2019, ...") sets it
                 ctx.sentence_year.setdefault(sentence_start, (int(tx.value), tx.text))
-            if tx.first_day == ctx.dct and _REPORTED_ON.search(text, max(0, start - 40), start):
+            if tx.first_day == ctx.dct and (gr.reported_on or _REPORTED_ON).search(
+                    text, max(0, start - 40), start):
                 ctx.anchor_ok = False  # "officials said on Sunday": when it was said, no anchor
             if tx.first_day is not None and ctx.anchor_ok:
                 ctx.last_day = tx.last_day or tx.first_day

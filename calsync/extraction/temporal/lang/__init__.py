@@ -85,6 +85,9 @@ class Grammar:
     #: whether TimeML annotation joins a day and the clock time beside it into one TIMEX3
     #: (TimeBank: "Tuesday at 3 p.m."; the French TimeBank keeps them apart)
     timeml_joins: bool = True
+    #: the words before a day that say when something was said ("a annoncé jeudi"): that day
+    #: anchors no anaphora (None: the English rule of ``tagger``)
+    reported_on: re.Pattern[str] | None = None
     #: how far before a key word an expression may start
     lookback: int = 48
     #: rule -> its compiled pattern, compiled on first use

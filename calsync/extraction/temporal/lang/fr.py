@@ -100,8 +100,8 @@ _REL_AFTER = (r"(?:prochaine?s?|dernier|dernière|derniers|dernières|passée?s?
               r"|en\s+cours|d['’]après|d['’]avant)(?![\w-])")
 _HOL = (
     r"(?:(?-i:Toussaint|Ascension|Assomption|Armistice|Noël|(?:[Ll]undi\s+de\s+)?Pentecôte"
-    r"|(?:[Ll]undi\s+de\s+)?Pâques|Saint-Sylvestre|(?:14|[Qq]uatorze)\s+Juillet|11\s+Novembre"
-    r"|8\s+Mai|1er\s+Mai)"
+    r"|(?:[Ll]undi\s+de\s+)?Pâques|Saint-Sylvestre|(?:14|[Qq]uatorze)[\s-]Juillet|11[\s-]Novembre"
+    r"|8[\s-]Mai|1er[\s-]Mai)"
     r"|jour\s+de\s+l['’]an|nouvel\s+an|fête\s+(?:nationale|du\s+travail|de\s+la\s+victoire))"
     r"(?![\w-]|\s+\d)"
 )
@@ -268,6 +268,7 @@ _AGE_BEFORE = re.compile(
     re.IGNORECASE)
 _AT_BEFORE = re.compile(r"(?:\bà|\bvers|\bdès|\bavant|\baprès|jusqu['’]à|\bde|\bet)\s+$",
                         re.IGNORECASE)
+_MASS_BEFORE = re.compile(r"\bmesses?\s+de\s+$", re.IGNORECASE)
 _CAPITAL_MARS_BEFORE = re.compile(r"(?:sur|vers|de|planète)\s+$", re.IGNORECASE)
 
 
@@ -308,6 +309,8 @@ def normalize(rule: str, g: dict[str, str], text: str, s: int, e: int) -> dict[s
                         text, max(0, s - 12), s):
                     return None  # "trois heures" without "à": a length of time
             elif out.get("named" + sfx):
+                if _MASS_BEFORE.search(text, max(0, s - 12), s):
+                    return None  # "la messe de minuit": a name, said the evening before
                 out["named" + sfx] = "noon" if _n(out["named" + sfx]) == "midi" else "midnight"
         if out.get("zone"):
             z = _n(out["zone"])
@@ -461,6 +464,10 @@ GRAMMAR = Grammar(
     range_mid_and=re.compile(r"\s+et\s+(?:le\s+)?$", re.IGNORECASE),
     range_open=re.compile(r"\b(?:du|de|entre)\s+$", re.IGNORECASE),
     range_between="entre",
+    reported_on=re.compile(
+        r"\b(?:a|ont|avait|avaient)\s+(?:annoncé|indiqué|déclaré|précisé|affirmé|confirmé"
+        r"|expliqué|dit|ajouté|assuré|souligné|rapporté|fait\s+savoir)\s+(?:\w+\s+){0,2}$",
+        re.IGNORECASE),
     day_time_link=re.compile(r"[ \t]*(?:,[ \t]*)?(?:à\s+|le\s+|dès\s+|de\s+)?$",
                              re.IGNORECASE),
 )
