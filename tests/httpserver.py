@@ -284,3 +284,15 @@ def atom(entries: list[tuple[str, str, str, str | None]], *, title: str = "Couri
 <updated>2026-03-01T00:00:00Z</updated>
 {"".join(parts)}
 </feed>"""
+
+
+def stalled_feed(server: TestServer, entries: int, text: str, seconds: float = 30) -> str:
+    """An RSS feed at ``/rss`` whose ``entries`` pages (``/stuck0``...) stall ``seconds`` before
+    answering: the URL of the feed."""
+    items = []
+    for i in range(entries):
+        server.set(f"/stuck{i}", html_page(f"Stuck {i}", [text]))
+        server.stall(f"/stuck{i}", seconds)
+        items.append((f"Stuck {i}", server.url(f"/stuck{i}"), "Mon, 02 Mar 2026 08:00:00 +0100"))
+    server.set("/rss", rss(items), "application/rss+xml")
+    return server.url("/rss")

@@ -110,3 +110,41 @@ def seed_workspace(seed: str, folder: Path, state: Path, *extra: tuple[str, str]
     paths = tuple(sorted(str(p) for p in folder.glob("*.txt")))
     when = parse_published("2021-11-05", zone)
     return workspace(load_articles(paths, when, zone), settings, state)
+
+
+def desk(root: Path, name: str, text: str, published: str, calendar: str,
+         key: Path, api: str) -> Path:
+    """A desk's configuration in ``root``: one article in a folder source, a personal ``.ics``
+    that needs no review and a shared Google calendar (the emulator at ``api``) that does."""
+    from tests.settle import settled
+
+    news = root / "news"
+    news.mkdir(parents=True, exist_ok=True)
+    article, meta = news / f"{name}.txt", news / f"{name}.meta.toml"
+    article.write_text(text, encoding="utf-8")
+    meta.write_text(f"published = {published}\n", encoding="utf-8")
+    settled(article, meta)
+    config = root / "calsync.toml"
+    config.write_text(f"""
+state = "state"
+
+[[source]]
+name = "news"
+type = "folder"
+path = "news"
+glob = "*.txt"
+
+[[target]]
+name = "file"
+type = "ics"
+path = "out/desk.ics"
+
+[[target]]
+name = "shared"
+type = "google"
+calendar = "{calendar}"
+credentials = "{key}"
+api_endpoint = "{api}"
+review = true
+""", encoding="utf-8")
+    return config

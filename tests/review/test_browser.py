@@ -22,7 +22,7 @@ from calsync.cli import main
 from calsync.config import load_config
 from calsync.review.workspace import Workspace, config_workspace
 from tests.google.emulator import CalendarEmulator
-from tests.review.conftest import Served, seed_workspace
+from tests.review.conftest import Served, desk, seed_workspace
 from tests.settle import settled
 
 SEED_DAYS = {
@@ -133,36 +133,8 @@ def emulator() -> Any:
 
 
 def _desk(root: Path, seed: str, emulator: CalendarEmulator) -> Path:
-    news = root / "news"
-    news.mkdir(parents=True)
-    (news / "seed.txt").write_text(seed, encoding="utf-8")
-    (news / "seed.meta.toml").write_text("published = 2021-11-05\n", encoding="utf-8")
-    settled(news / "seed.txt", news / "seed.meta.toml")
     key = emulator.service_account_key(root / "key.json")
-    config = root / "calsync.toml"
-    config.write_text(f"""
-state = "state"
-
-[[source]]
-name = "news"
-type = "folder"
-path = "news"
-glob = "*.txt"
-
-[[target]]
-name = "desk-file"
-type = "ics"
-path = "out/desk.ics"
-
-[[target]]
-name = "shared"
-type = "google"
-calendar = "{CAL}"
-credentials = "{key}"
-api_endpoint = "{emulator.url}"
-review = true
-""", encoding="utf-8")
-    return config
+    return desk(root, "seed", seed, "2021-11-05", CAL, key, emulator.url)
 
 
 def _run(config: Path) -> None:

@@ -22,6 +22,7 @@ from calsync.sync.plan import make_plan
 from calsync.sync.state import SCHEMA_VERSION, StateStore, read_decisions
 from calsync.targets.base import RemoteEvent
 from tests.google.emulator import CalendarEmulator
+from tests.review.conftest import desk
 from tests.settle import settled
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -176,33 +177,8 @@ def emulator() -> CalendarEmulator:
 
 
 def _desk(tmp_path: Path, emulator: CalendarEmulator) -> Path:
-    (tmp_path / "news").mkdir()
-    article = tmp_path / "news" / "council.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "news" / "council.meta.toml").write_text('published = 2022-03-01\n')
-    settled(article, tmp_path / "news" / "council.meta.toml")
     key = emulator.service_account_key(tmp_path / "key.json")
-    config = tmp_path / "calsync.toml"
-    config.write_text(f"""
-state = "state"
-[[source]]
-name = "news"
-type = "folder"
-path = "news"
-glob = "*.txt"
-[[target]]
-name = "file"
-type = "ics"
-path = "out/desk.ics"
-[[target]]
-name = "shared"
-type = "google"
-calendar = "{CAL}"
-credentials = "{key}"
-api_endpoint = "{emulator.url}"
-review = true
-""", encoding="utf-8")
-    return config
+    return desk(tmp_path, "council", ARTICLE, "2022-03-01", CAL, key, emulator.url)
 
 
 def _run(config: Path) -> str:

@@ -15,7 +15,7 @@ from calsync.extraction.events import extract_events
 from calsync.extraction.settings import ExtractionSettings
 from calsync.model import Article, Event
 from calsync.pipeline import run
-from tests.httpserver import TestServer, html_page, rss
+from tests.httpserver import TestServer, stalled_feed
 from tests.settle import settled
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -75,13 +75,7 @@ def test_run_deadline_leaves_the_rest_for_the_next_run(tmp_path: Path) -> None:
 
 def test_a_run_over_pages_that_never_answer_ends_at_its_deadline(
         http_server: TestServer, tmp_path: Path) -> None:
-    items = []
-    for i in range(10):
-        http_server.set(f"/stuck{i}", html_page(f"Stuck {i}", [MARKET]))
-        http_server.stall(f"/stuck{i}", 30)
-        items.append((f"Stuck {i}", http_server.url(f"/stuck{i}"),
-                      "Mon, 02 Mar 2026 08:00:00 +0100"))
-    http_server.set("/rss", rss(items), "application/rss+xml")
+    stalled_feed(http_server, 10, MARKET)
     path = folder_config(tmp_path, "[fetch]\ntimeout = 20\n[limits]\nrun_deadline = 1",
                          extra=f"""
 [[source]]

@@ -10,7 +10,7 @@ import pytest
 from calsync.errors import SourceError
 from calsync.sources import read_source
 from calsync.sources.fetch import Fetcher
-from tests.httpserver import TestServer, atom, html_page, rss
+from tests.httpserver import TestServer, atom, html_page, rss, stalled_feed
 from tests.sources.helpers import context, source
 
 BRIDGE = ("Engineers said the footbridge will reopen on 15 May after repairs, and a "
@@ -152,13 +152,7 @@ def test_entries_whose_pages_never_answer_cost_one_timeout_together(
         http_server: TestServer, tmp_path) -> None:
     # Ten entries whose pages stall cost ten timeouts in a row before pages were fetched
     # side by side; at two per host they now cost five, and the run goes on.
-    items = []
-    for i in range(10):
-        http_server.set(f"/stuck{i}", html_page(f"Stuck {i}", [MARKET]))
-        http_server.stall(f"/stuck{i}", 30)
-        items.append((f"Stuck {i}", http_server.url(f"/stuck{i}"),
-                      "Mon, 02 Mar 2026 08:00:00 +0100"))
-    http_server.set("/rss", rss(items), "application/rss+xml")
+    stalled_feed(http_server, 10, MARKET)
     fetcher = Fetcher(user_agent="t", timeout=0.4, max_bytes=100_000, concurrency=4,
                       per_host=2)
     start = time.monotonic()
