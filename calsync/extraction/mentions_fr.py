@@ -493,9 +493,10 @@ def _fixture_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -
         if {_low(home).split()[0], _low(away).split()[0]} & _MONTHS_DAYS:
             continue
         joined = "-" in m.group(0) and " " not in m.group(0)
-        if joined and not (home.isupper() or away.isupper()) and not _SPORT.search(
-                sentence.text):
-            continue  # "Saint-Denis", "Jean-Luc": one name, no match
+        if joined and not (home.isupper() or away.isupper()) and not any(
+                _low(m.group()) not in ("journée", "rencontre")
+                for m in _SPORT.finditer(sentence.text)):
+            continue  # "Saint-Denis", "Jean-Luc", "Port-Louis ... sa journée": one name
         return _make_fr(sentence, clause, f"{home} - {away}", "match", None, "", True, False,
                         (s, e))
     return None
