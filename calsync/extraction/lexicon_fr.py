@@ -152,7 +152,8 @@ NOUNS: dict[str, str] = _pairs("""
     kermesse fete, braderie fair, négociations negotiations, pourparlers talks,
     consultations consultations, atelier workshop, compétition tournament,
     arrivée arrival, départ departure, retour return, conseil meeting, feu fireworks,
-    feux fireworks, bal gala, journée event, cortège march, marché fair""")
+    feux fireworks, bal gala, journée event, cortège march, marché fair, diner dinner,
+    honneurs ceremony, atterrissage arrival""")
 
 #: Nouns that name a happening only with a complement: "conseil des ministres" (not "le
 #: conseil municipal a voté"), "feu d'artifice", "journée portes ouvertes".
@@ -170,6 +171,7 @@ NOUN_NEEDS: dict[str, tuple[str, ...]] = {
     "primaire": ("de", "du", "des", "socialiste", "écologiste", "républicaine"),
     "bal": ("du", "des", "populaire"),
     "ouverture": ("du", "de", "des", "officielle"),
+    "honneurs": ("militaires", "protocolaires", "officiels"),
     "marché": ("de noël", "de Noël", "aux puces", "nocturne", "des producteurs", "de Pâques"),
 }
 

@@ -209,6 +209,11 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
             continue  # "Emmanuel Macron et Angela Merkel": two names, one clause
         skip = m.start("next") if m.group("next") else m.end()
         cuts.append((m.start(), skip - m.start(), _CONNECTIVE.get(conj)))
+    for m in _AFTER_BRACKETED_CLOCK.finditer(text):
+        # "les honneurs (14h45), une allocution (15h10)": each item has its own clock
+        if any(t.clock and t.start - base >= m.start() and t.end - base <= m.end()
+               for t in timexes) and not inside(m.end()):
+            cuts.append((m.end() - len(m.group("sep")), len(m.group("sep")), None))
     if "-" in text or "–" in text:
         for m in _NEXT_FIXTURE.finditer(text):  # "Lens - Lille à 17 h, Nantes - Brest à 21 h"
             if not inside(m.start()):
@@ -488,14 +493,17 @@ def _fixture_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -
         if {_low(home).split()[0], _low(away).split()[0]} & _MONTHS_DAYS:
             continue
         joined = "-" in m.group(0) and " " not in m.group(0)
-        if joined and not (home.isupper() or away.isupper()) and not _SPORT.search(
-                sentence.text):
-            continue  # "Saint-Denis", "Jean-Luc": one name, no match
+        if joined and not (home.isupper() or away.isupper()) and not any(
+                _low(m.group()) not in ("journée", "rencontre")
+                for m in _SPORT.finditer(sentence.text)):
+            continue  # "Saint-Denis", "Jean-Luc", "Port-Louis ... sa journée": one name
         return _make_fr(sentence, clause, f"{home} - {away}", "match", None, "", True, False,
                         (s, e))
     return None
 
 
+#: "(14h45), ": a programme item's clock in brackets, and the comma before the next item
+_AFTER_BRACKETED_CLOCK = re.compile(r"\([^()]{1,20}\)(?P<sep>\s*,\s*(?:et\s+)?|\s+et\s+)")
 #: the comma before another fixture of a list
 _NEXT_FIXTURE = re.compile(r",\s+(?=[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*){0,3}\s*[-–]\s*[A-Z])")
 _SPORT = re.compile(r"\b(?:match|rencontre|choc|derby|classique|journée|coup\s+d['’]envoi|"
@@ -672,8 +680,8 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         # skip what says nothing between the verb and its object: "assistera le lendemain à"
         k = i + 1
         while k < len(words) and (_low(words[k][0]) in _ADVERBS or _timex_at(
-                words[k][1], timexes) is not None):
-            k += 1
+                words[k][1], timexes) is not None or _by_transport(words, k)):
+            k += 2 if _by_transport(words, k) else 1
         prep = ""
         for p in sorted(preps, key=len, reverse=True):
             parts = p.split()
@@ -755,6 +763,16 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         return _make_fr(sentence, clause, title, head, location, english, has_noun, past,
                         (obj_start, obj_end))
     return None
+
+
+_TRANSPORT = frozenset({"avion", "train", "tgv", "voiture", "bus", "car", "hélicoptère",
+                        "bateau", "vélo", "jet", "métro"})
+
+
+def _by_transport(words: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether words ``k``, ``k+1`` say how one travels ("arriveront en avion"): no place."""
+    return k + 1 < len(words) and _low(words[k][0]) in ("en", "par") and _low(
+        words[k + 1][0]) in _TRANSPORT
 
 
 def _aux_start(words: list[tuple[str, int, int]], i: int) -> int:

@@ -268,6 +268,9 @@ _AGE_BEFORE = re.compile(
     re.IGNORECASE)
 _AT_BEFORE = re.compile(r"(?:\bà|\bvers|\bdès|\bavant|\baprès|jusqu['’]à|\bde|\bet)\s+$",
                         re.IGNORECASE)
+#: "(18 heures)": a clock in brackets after a programme item, not a length of time
+_BRACKETED = re.compile(r"\(\s*$")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
 _MASS_BEFORE = re.compile(r"\bmesses?\s+de\s+$", re.IGNORECASE)
 _CAPITAL_MARS_BEFORE = re.compile(r"(?:sur|vers|de|planète)\s+$", re.IGNORECASE)
 
@@ -306,7 +309,9 @@ def normalize(rule: str, g: dict[str, str], text: str, s: int, e: int) -> dict[s
             elif out.get("hh" + sfx):
                 out["mm" + sfx] = out.get("mm" + sfx) or "00"
                 if out.get("hx" + sfx) and rule == "time" and not _AT_BEFORE.search(
-                        text, max(0, s - 12), s):
+                        text, max(0, s - 12), s) and not (
+                        _BRACKETED.search(text, max(0, s - 3), s)
+                        and _BRACKET_CLOSE.match(text, e)):
                     return None  # "trois heures" without "à": a length of time
             elif out.get("named" + sfx):
                 if _MASS_BEFORE.search(text, max(0, s - 12), s):
