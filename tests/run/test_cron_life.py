@@ -9,34 +9,14 @@ from click.testing import CliRunner, Result
 
 from calsync.cli import main
 from calsync.sources.cache import ArticleCache
+from tests.run.conftest import folder_config
 from tests.settle import settled
 
 FAIR = "The spring fair will open on March {day}, the organisers said."
 
 
 def setup(tmp_path: Path, files: int = 2, extra: str = "") -> Path:
-    articles = tmp_path / "articles"
-    articles.mkdir(exist_ok=True)
-    for i in range(files):
-        write(articles / f"a{i}.txt", FAIR.format(day=10 + i))
-    path = tmp_path / "calsync.toml"
-    path.write_text(f"""
-state = "state"
-{extra}
-
-[[source]]
-name = "local"
-type = "folder"
-path = "articles"
-glob = "*.txt"
-published = 2026-03-02
-
-[[target]]
-name = "cal"
-type = "ics"
-path = "out/cal.ics"
-""", encoding="utf-8")
-    return path
+    return folder_config(tmp_path, extra, files=files, text=FAIR)
 
 
 def write(path: Path, text: str | bytes) -> None:

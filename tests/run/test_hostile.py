@@ -16,40 +16,11 @@ from calsync.extraction.settings import ExtractionSettings
 from calsync.model import Article, Event
 from calsync.pipeline import run
 from tests.httpserver import TestServer, stalled_feed
-from tests.settle import settled
+from tests.run.conftest import folder_config
 
 PARIS = ZoneInfo("Europe/Paris")
 NOW = datetime(2026, 3, 5, 10, 0, tzinfo=PARIS)
 MARKET = "The night market returns to the square on Friday 6 March from 6 p.m."
-
-
-def folder_config(tmp_path: Path, body: str = "", *, files: int = 3, extra: str = "") -> Path:
-    """A config reading ``articles/*.txt`` (each dated by the source) into out/cal.ics."""
-    articles = tmp_path / "articles"
-    articles.mkdir(exist_ok=True)
-    for i in range(files):
-        (articles / f"a{i}.txt").write_text(
-            f"The fair number {i} will open on March {10 + i}.", encoding="utf-8")
-        settled(articles / f"a{i}.txt")
-    path = tmp_path / "calsync.toml"
-    path.write_text(f"""
-state = "state"
-{body}
-
-[[source]]
-name = "local"
-type = "folder"
-path = "articles"
-glob = "*.txt"
-published = 2026-03-02
-{extra}
-
-[[target]]
-name = "cal"
-type = "ics"
-path = "out/cal.ics"
-""", encoding="utf-8")
-    return path
 
 
 def test_run_deadline_leaves_the_rest_for_the_next_run(tmp_path: Path) -> None:
