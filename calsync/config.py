@@ -263,6 +263,17 @@ class _Problems:
         return [msg for _, msg in sorted(self.items, key=lambda item: item[0])]
 
 
+def _section(data: Mapping[str, Any], top: _Table, problems: _Problems, name: str,
+             allowed: tuple[str, ...]) -> _Table | None:
+    """The optional ``[name]`` table, read with its keys checked; None when absent or bad."""
+    if name not in data:
+        return None
+    if not isinstance(data[name], dict):
+        top.problem(name, f"must be a table: [{name}]")
+        return None
+    return _Table(data[name], problems, name, 0, allowed)
+
+
 class _Table:
     """Typed reads from one TOML table; every bad value becomes a problem, not an exception."""
 
@@ -447,30 +458,22 @@ def parse_config(text: str, path: Path, env: Mapping[str, str] | None = None) ->
     lock_file = top.path("lock", base)
 
     fetch = FetchConfig()
-    if "fetch" in data:
-        if not isinstance(data["fetch"], dict):
-            top.problem("fetch", "must be a table: [fetch]")
-        else:
-            ft = _Table(data["fetch"], problems, "fetch", 0, _FETCH)
-            fetch = FetchConfig(
-                user_agent=ft.string("user_agent", DEFAULT_USER_AGENT) or DEFAULT_USER_AGENT,
-                timeout=ft.number("timeout", DEFAULT_TIMEOUT, maximum=600),
-                max_bytes=ft.integer("max_bytes", DEFAULT_MAX_BYTES),
-                concurrency=ft.integer("concurrency", DEFAULT_CONCURRENCY, maximum=16),
-                per_host=ft.integer("per_host", DEFAULT_PER_HOST, maximum=4),
-            )
+    if (ft := _section(data, top, problems, "fetch", _FETCH)) is not None:
+        fetch = FetchConfig(
+            user_agent=ft.string("user_agent", DEFAULT_USER_AGENT) or DEFAULT_USER_AGENT,
+            timeout=ft.number("timeout", DEFAULT_TIMEOUT, maximum=600),
+            max_bytes=ft.integer("max_bytes", DEFAULT_MAX_BYTES),
+            concurrency=ft.integer("concurrency", DEFAULT_CONCURRENCY, maximum=16),
+            per_host=ft.integer("per_host", DEFAULT_PER_HOST, maximum=4),
+        )
     limits = LimitsConfig()
-    if "limits" in data:
-        if not isinstance(data["limits"], dict):
-            top.problem("limits", "must be a table: [limits]")
-        else:
-            lt = _Table(data["limits"], problems, "limits", 0, _LIMITS)
-            limits = LimitsConfig(
-                max_file_bytes=lt.integer("max_file_bytes", DEFAULT_MAX_BYTES),
-                run_deadline=lt.number("run_deadline", DEFAULT_RUN_DEADLINE, maximum=86400),
-                min_file_age=lt.number("min_file_age", DEFAULT_MIN_FILE_AGE, maximum=3600,
-                                       zero=True),
-            )
+    if (lt := _section(data, top, problems, "limits", _LIMITS)) is not None:
+        limits = LimitsConfig(
+            max_file_bytes=lt.integer("max_file_bytes", DEFAULT_MAX_BYTES),
+            run_deadline=lt.number("run_deadline", DEFAULT_RUN_DEADLINE, maximum=86400),
+            min_file_age=lt.number("min_file_age", DEFAULT_MIN_FILE_AGE, maximum=3600,
+                                   zero=True),
+        )
 
     sources = tuple(
         s for i, raw in enumerate(_array(top, data, "source"))
