@@ -1557,4 +1557,34 @@ def tag(text: str, published: datetime, settings: ExtractionSettings | None = No
         items = _join_day_time(text, items, gr)
     if not timeml:
         items = _merge_ranges(text, items, gr)
+        items = _shift_from(text, items)
     return items
+
+
+#: "a week from Monday", "two days from today": a length, "from", a day
+_FROM_BETWEEN = re.compile(r"\s+from\s+", re.IGNORECASE)
+_LENGTH = re.compile(r"P(\d+)([DW])")
+
+
+def _shift_from(text: str, items: list[Timex]) -> list[Timex]:
+    """Join "a week from Monday" into the day it names (calendar reading: TimeML keeps the
+    duration and the day apart)."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(items):
+        a = items[i]
+        b = items[i + 1] if i + 1 < len(items) else None
+        m = _LENGTH.fullmatch(a.value) if a.type == "DURATION" else None
+        if m and b is not None and b.first_day is not None and b.first_day == b.last_day \
+                and _FROM_BETWEEN.fullmatch(text[a.end:b.start]) is not None:
+            days = int(m.group(1)) * (7 if m.group(2) == "W" else 1)
+            d = b.first_day + timedelta(days=days)
+            out.append(replace(b, start=a.start, text=text[a.start:b.end], value=d.isoformat()
+                               if b.type == "DATE" else b.value, first_day=d, last_day=d,
+                               resolution=f"{text[a.start:b.end]} = {days} days after "
+                                          f"{b.first_day} ({b.text})"))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
