@@ -775,6 +775,11 @@ _RESULTS_AFTER = re.compile(
     r"\s+(?:its\s+|their\s+)?(?:\w+\s+){0,2}(?:earnings|results|figures|decision|verdict|"
     r"ruling|winners?|nominations|line-up|lineup|budget|shortlist|laureates?|prizes?|awards?)\b",
     re.IGNORECASE)
+#: "the Apple Design Awards will be announced": what an announcement makes a happening of
+_RESULTS_BEFORE = re.compile(
+    r"\b(?:earnings|results|figures|decision|verdict|ruling|winners?|nominations|line-?up|"
+    r"budget|shortlist|laureates?|prizes?|awards?)\s+(?:will|is|are|to)\s+(?:be\s+)?$",
+    re.IGNORECASE)
 _CAPITAL_DETERMINERS = frozenset(
     "The A An This That These Those Its Their His Her Our All Some Many Most Both Several Few "
     "Other".split())
@@ -896,8 +901,10 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
             continue
         lem = lemma(word)
         if lem is None or (word.lower() in REPORTING and not _RESULTS_AFTER.match(
-                clause.text, wend - clause.start)):
-            continue
+                clause.text, wend - clause.start) and not (
+                    i > 1 and words[i - 1][0].lower() == "be"
+                    and _RESULTS_BEFORE.search(clause.text, 0, wstart - clause.start))):
+            continue  # (but "the Design Awards will be announced": a results day)
         low = word.lower()
         prev = words[i - 1][0].lower() if i > 0 else ""
         if word[0].isupper() and (i > 0 or (len(words) > 1 and words[1][0][:1].isupper())):
