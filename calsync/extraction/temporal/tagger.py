@@ -94,6 +94,9 @@ _COUNT_BEFORE = re.compile(
 #: "holds a news conference on Friday": a timetable's present (TimeBank's news reads it as
 #: the past week's, so only calendars take it)
 _HOLDS = re.compile(r"\bholds\s+(?:a|an|its|his|her|their)\s[^.;]*$")
+#: A sentence that tells the reader what to do: its day is to come
+_IMPERATIVE = re.compile(
+    r"\s*(?:Set|Mark|Join|Come|Watch|Tune\s+in|Save|Book|Get\s+ready|Don['’]t\s+miss|Head)\b")
 #: A weekday that is part of a name: "Super Sunday", "Black Friday", "Cyber Monday".
 _NAMED_WEEKDAY = re.compile(r"\b(?:Super|Black|Bloody|Cyber|Manic|Blue)\s+$")
 #: "a Sunday service", "a Friday prayer": a weekday used as an adjective
@@ -644,8 +647,12 @@ def _h_weekday(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
         how = f"same day as {label}"
     else:
         tense = ctx.tenses.tense(s, e)
-        if tense is None and not ctx.timeml and _HOLDS.search(ctx.text, max(0, s - 50), s):
-            tense = "future"  # "the governor holds a news conference on Friday"
+        if tense is None and not ctx.timeml and (
+                _HOLDS.search(ctx.text, max(0, s - 50), s)
+                or _IMPERATIVE.match(ctx.text, ctx.tenses.sentence(s)[0], s)):
+            # "the governor holds a news conference on Friday", "Set your alarm clock for
+            # early Saturday morning": what is to come
+            tense = "future"
         if tense is None and _PROGRAMME_LABEL.match(ctx.text, e) and (
                 s == 0 or ctx.text[s - 1] == "\n"):
             tense = "future"  # "Saturday: leaders arrive": a programme's day, not the past's
