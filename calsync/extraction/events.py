@@ -52,6 +52,7 @@ _HEDGED = re.compile(r"\b(?:maybe|may\s+be|might(?:\s+not)?\s+be|could(?:\s+not)
 #: Advice to readers, no happening: "should arrive no later than 11.45am"
 _ADVISED = re.compile(r"\b(?:(?:should|must)\s+(?:arrive|come|queue|register|book)|are\s+"
                       r"(?:advised|urged|asked)\s+to|no\s+later\s+than)\b", re.IGNORECASE)
+_TO_BE_REPORTED = re.compile(r"\b(?:will|to)\s+be\s+announced\s+(?:on\s+)?$", re.IGNORECASE)
 _PAST_VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?!un)[a-z]{3,}ed\b")
 _CANCELLED = Gated(re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CANCEL) + r")\b"), CANCEL)
 
@@ -413,7 +414,10 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
         t for t in stimexes if clause.start <= t.start < clause.end
         # "..., the Vatican said on Tuesday": when it was said is not when it happens
         and not (reports and _REPORTED_ON.search_lower(
-            mention.sentence.text, sentence_text, 0, t.start - mention.sentence.start))
+            mention.sentence.text, sentence_text, 0, t.start - mention.sentence.start)
+            # (but "the prizes will be announced on Wednesday": the day of the announcing)
+            and not _TO_BE_REPORTED.search(mention.sentence.text, 0,
+                                           t.start - mention.sentence.start))
         # "The court agreed Friday to hear ...": that day is when it agreed
         and not (t.start < mention.name_span[0] and _past_verb_before(
             mention.sentence.text, t.start - mention.sentence.start))
