@@ -52,6 +52,18 @@ _HEDGED = re.compile(r"\b(?:maybe|may\s+be|might(?:\s+not)?\s+be|could(?:\s+not)
 #: Advice to readers, no happening: "should arrive no later than 11.45am"
 _ADVISED = re.compile(r"\b(?:(?:should|must)\s+(?:arrive|come|queue|register|book)|are\s+"
                       r"(?:advised|urged|asked)\s+to|no\s+later\s+than)\b", re.IGNORECASE)
+def _day_label(sentence: textmod.Sentence, stimexes: list[Timex]) -> Timex | None:
+    """The day that heads a programme line ("Saturday, September 21: ..."), if any."""
+    first = next((t for t in stimexes if t.start >= sentence.start), None)
+    if first is None or first.start - sentence.start > 2 or first.first_day is None or \
+            first.first_day != first.last_day:
+        return None
+    return first if _LABEL_AFTER.match(sentence.text, first.end - sentence.start) else None
+
+
+#: A day named with its number or month ("September 21", "the 21st"), not a relative word
+_EXPLICIT_DAY = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+                           re.IGNORECASE)
 _TO_BE_REPORTED = re.compile(r"\b(?:will|to)\s+be\s+announced\s+(?:on\s+)?$", re.IGNORECASE)
 _PAST_VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?!un)[a-z]{3,}ed\b")
 _CANCELLED = Gated(re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CANCEL) + r")\b"), CANCEL)
@@ -196,7 +208,7 @@ def extract_events(
             if dated.first_day is None and sequenced and mention.relative is None:
                 # "..., and then lead an assembly", "... and begin with a meeting": the next
                 # happening of the day before it; any other undated clause is not dated here
-                sequence = mention.clause.connective == "then" or \
+                sequence = mention.clause.connective in ("then", "where") or \
                     _SEQUENCE_IN.search(mention.clause.text, 0, 20) is not None
                 if previous is None or previous.first_day is None or mention.past or not (
                         sequence or (
@@ -241,11 +253,12 @@ _SEQUENCE_IN = re.compile(
 #: A clause that goes on with the day of the one before it: "and then ...", "begin with".
 _GOES_ON = re.compile(
     r"(?:\band|[,;])\s+(?:(?:he|she|they|it|we)\s+)?(?:will\s+)?(?:then|later|afterwards?|"
-    r"(?:begin|start|open)s?\s+with)\b", re.IGNORECASE)
+    r"(?:begin|start|open)s?\s+with)\b"
+    r"|,\s+where\s+(?:he|she|they|it|we)\s+will\b", re.IGNORECASE)
 _OPENERS = frozenset({"begin", "start", "open"})
 #: A line in the past is no programme's: "The draw took place on Monday."
 _PAST_LINE = re.compile(r"\b(?:was|were|had|did|took|held|\w{3,}ed)\b")
-_GOES_ON_WORDS = ("then", "later", "afterward", "with")
+_GOES_ON_WORDS = ("then", "later", "afterward", "with", "where")
 #: Every match of ``_HEDGED`` or ``_ADVISED`` holds one of these
 _DOUBT_WORDS = ("may", "might", "could", "possibly", "perhaps", "unless", "should", "must",
                 "advised", "urged", "asked", "later than")
@@ -428,6 +441,12 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     days = [t for t in in_clause if t.first_day is not None and _day_granular(t)]
     named = [t for t in days if not _only_a_time_timex(t)]
     days = named or days  # "at 3:51 p.m. ... on July 13": the day is July 13's, not the clock's
+    label = _day_label(mention.sentence, stimexes)
+    if label is not None and all(t is label or (t.anchor == "publication" and not
+                                                 _EXPLICIT_DAY.search(t.text)) for t in days):
+        # "Saturday, September 21: Modi will depart ... tonight": a programme line's day
+        # governs it; "tonight" is that day's night
+        days = [label]
     clocks = [t for t in in_clause if t.clock]
     rescheduled = holds_any(sentence_text, RESCHEDULE)
     cancelled = _CANCELLED.search(sentence_text, sentence_text) is not None

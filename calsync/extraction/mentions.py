@@ -238,7 +238,8 @@ _HARD_CUT = re.compile(r"[\s;](?:(?<=;)\s*|\s*(?:;|(?<=\s)[—–]\s)\s*)")
 #: been found first, and without that, each space of a long run was the start of a scan over
 #: the rest of the run (a sentence with 10,000 spaces: 1.3 s).
 _CONJUNCTION = re.compile(
-    r"[,\s](?<!\s\s)\s*(?<=\s)(and|but|then|before|after|following|while)\s+(\w+(?:[’']+\w*)*)"
+    r"[,\s](?<!\s\s)\s*(?<=\s)(and|but|then|before|after|following|while|where)\s+"
+    r"(\w+(?:[’']+\w*)*)"
     r"(?:\s+(\w+(?:[’']+\w*)*))?")
 
 
@@ -280,6 +281,14 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
             if not nxt.lower().endswith("ing") or (lemma(nxt) is None and nxt.lower() not in (
                 "attending", "having", "making", "going", "heading", "spending"
             )):
+                continue
+        elif conj == "where":
+            # ", where he will address the summit": a happening of its own, when a verb of
+            # ours names it (not "where they will be greeted")
+            after = text[m.end(2):m.end(2) + 40].split()
+            if not (m.group(0).startswith(",") and nxt.lower() in _SUBJECT_PRONOUNS
+                    and nxt2.lower() == "will" and len(after) > 1
+                    and lemma(after[1]) is not None):
                 continue
         else:
             starts_predicate = (
@@ -449,6 +458,9 @@ def _object_phrase(
             after = clause.text[lead:lead + 40]
             if after[:2] in ("'s", "’s"):
                 continue  # "this year's Nobel Peace Prize laureate": a date that qualifies
+            if _YEAR_ONLY.fullmatch(tmx.value) and after[:1].isupper() and i > 0 \
+                    and words[i - 1][0].lower() in _DETERMINERS:
+                continue  # "the 2019 Climate Action Summit": a year inside a name
             if not (after[:1].islower() and not _PREPOSITION.match(after)):
                 break  # a date before a preposition or a name is the clause's, not the name's
         if low in {"on", "in", "at", "by"} and _PART_OF_DAY.match(
@@ -1208,6 +1220,7 @@ def _future_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) ->
 
 _PREPOSITIONS_OF = frozenset("of for with by from to".split())
 _ARRANGED_FORMS = frozenset("scheduled planned set slated expected due timed".split())
+_YEAR_ONLY = re.compile(r"\d{4}")
 _PARTY_KINDS = frozenset("birthday garden street launch dinner tea cocktail farewell christmas "
                          "wrap block beach".split())
 _BEFORE_VERB = frozenset("which that who it he she also".split())

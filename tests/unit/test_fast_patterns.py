@@ -19,7 +19,8 @@ from calsync.extraction.temporal import patterns, tense
 
 PAIRS = {
     "conjunction": (mentions._CONJUNCTION, re.compile(
-        r",?\s+(and|but|then|before|after|following|while)\s+(\w[\w’']*)(?:\s+(\w[\w’']*))?"),
+        r",?\s+(and|but|then|before|after|following|while|where)\s+(\w[\w’']*)"
+        r"(?:\s+(\w[\w’']*))?"),
         [" ", "\n", ",", "and", "while", "she", "’s"]),
     "tense sentence end": (tense._SENTENCE_END, re.compile(
         r"(?:[.!?][\"”’)]?\s+(?=[A-Z“\"(])|\n)"),
