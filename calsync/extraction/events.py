@@ -181,15 +181,21 @@ def extract_events(
     starts = [t.start for t in timexes]  # in order: the tagger returns them sorted
     mentions = finder(language)  # the language's words; the rules below are every language's
     focus = _Focus(today=today, text=cleaned, mentions=mentions)
+    calendar: _Dated | None = None  # the strike a calendar lists (``Finder.calendar_heads``)
     for sentence in textmod.sentences(cleaned, low):
         stimexes = timexes[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
         if not mentions.could_hold(sentence, stimexes):
             carried = focus.carry(sentence, stimexes)
             if carried is not None:
                 happenings.extend(_Happening([d]) for d in carried)
+            if calendar is not None:
+                listed = _calendar_days(calendar, sentence, stimexes, [], today)
+                happenings.extend(_Happening([d]) for d in listed)
+                calendar = listed[-1] if listed else calendar
             continue
         focus.note(sentence, stimexes)
         previous: _Dated | None = None
+        start_at = len(happenings)
         low_sentence = sentence.low
         sequenced = holds_any(low_sentence, _GOES_ON_WORDS) and \
             _GOES_ON.search(sentence.text) is not None
@@ -237,10 +243,63 @@ def extract_events(
                 happenings.append(_Happening([second]))
         if previous is not None and previous.clock and not previous.clock_end:
             _find_end(previous, sentence.text, sentence.start, stimexes)
+        if mentions.calendar_heads:
+            calendar = _calendar_update(calendar, happenings, start_at, sentence, stimexes,
+                                        today, mentions.calendar_heads)
     happenings = _merge(happenings)
     _resolve_relative(happenings)
     happenings = _merge(happenings)
     return _build(article, happenings, settings)
+
+
+#: How far (in characters) a calendar of strikes stays in force for sentences that only list
+#: days
+_CALENDAR_REACH = 800
+#: A listed day's value: a date, not a week-end ("le week-end de Pâques est épargné")
+_LISTED_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _calendar_update(calendar: _Dated | None, happenings: list[_Happening], start_at: int,
+                     sentence: textmod.Sentence, stimexes: list[Timex], today: date,
+                     heads: frozenset[str]) -> _Dated | None:
+    """The calendar in force after ``sentence`` (whose happenings start at ``start_at``).
+
+    A sentence's strike ("une grève ... à partir du mardi 3 avril") opens a calendar; the days
+    of the sentence no happening used are more of its days ("Suivront les 8 et 9 avril, 13 et
+    14"), each appended as one more strike.
+    """
+    mine = [p for h in happenings[start_at:] for p in h.parts]
+    for dated in mine:
+        if dated.mention.head.lower() in heads and dated.first_day is not None \
+                and not dated.mention.past:
+            calendar = dated
+    if calendar is None or calendar.mention.sentence.start == sentence.start:
+        return calendar
+    used = [d.timex for d in mine if d.timex is not None]
+    listed = _calendar_days(calendar, sentence, stimexes, used, today)
+    happenings.extend(_Happening([d]) for d in listed)
+    return listed[-1] if listed else calendar
+
+
+def _calendar_days(calendar: _Dated, sentence: textmod.Sentence, stimexes: list[Timex],
+                   used: list[Timex], today: date) -> list[_Dated]:
+    """More days of ``calendar``'s happening that ``sentence`` lists: its unused spans of two
+    to four days ("13 et 14"), near enough to the calendar's last day."""
+    last = calendar.timex.end if calendar.timex is not None else calendar.mention.sentence.end
+    if sentence.start - last > _CALENDAR_REACH:
+        return []
+    out: list[_Dated] = []
+    for t in stimexes:
+        if t in used or t.first_day is None or t.last_day is None or t.clock \
+                or not _LISTED_DAY.fullmatch(t.value) or t.first_day <= today \
+                or not 0 < (t.last_day - t.first_day).days <= 3:
+            continue
+        dated = _Dated(calendar.mention, t, t.first_day, t.last_day, None, None, calendar.zone,
+                       expression=t.text, confidence=t.confidence * 0.85,
+                       resolution=f"a day of the calendar of “{calendar.mention.title}”: "
+                                  f"{t.first_day} to {t.last_day} ({t.text})")
+        out.append(dated)
+    return out
 
 
 #: Words that go on with the narrative's day: "Then he will ...", "Later, ...".

@@ -290,3 +290,9 @@ def forms() -> dict[str, Form]:
         for form, kind in made:
             out.setdefault(form, (lemma, kind))
     return out
+
+
+#: Heads (as ``EVENT_NOUNS`` gives them: "grève" -> "strike") of happenings that a calendar
+#: lists day by day: "une grève ... Suivront les 8 et 9 avril, 13 et 14": each listed pair of
+#: days is one more strike
+CALENDAR_HEADS = frozenset({"strike", "protest", "rally", "march"})

@@ -1431,6 +1431,9 @@ class Finder:
     find: Callable[..., list[Mention]]
     noun_mention: Callable[[Mention, list[Timex]], Mention | None]
     between: Callable[[Sentence, int, int, list[Timex]], Mention | None]
+    #: Heads of the happenings a calendar lists day by day ("grève"): a later sentence that
+    #: only lists days ("Suivront les 8 et 9 avril, 13 et 14") gives one more of each
+    calendar_heads: frozenset[str] = frozenset()
 
 
 ENGLISH = Finder(could_hold=could_hold_mentions, find=find_mentions, noun_mention=noun_mention,

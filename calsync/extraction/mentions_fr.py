@@ -21,6 +21,7 @@ from calsync.extraction.lexicon_fr import ADVERBS as _ADVERBS
 from calsync.extraction.lexicon_fr import (
     ANCHOR_NOUNS,
     ARRANGED,
+    CALENDAR_HEADS,
     DETERMINERS,
     HAPPENS,
     HEDGES,
@@ -791,4 +792,5 @@ _VERB_GROUP = _PASSIVE_AUX | _ADVERBS | {"doit", "doivent", "va", "vont", "devra
 FRENCH = Finder(
     could_hold=could_hold_mentions, find=find_mentions,
     noun_mention=partial(noun_mention, nouns=_noun_mention),
-    between=partial(mention_between, subjects=_subject_mention, nouns=_noun_mention))
+    between=partial(mention_between, subjects=_subject_mention, nouns=_noun_mention),
+    calendar_heads=CALENDAR_HEADS)

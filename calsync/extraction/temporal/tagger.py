@@ -453,6 +453,23 @@ def _h_dom(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     return _day(ctx, s, e, d, f"day {day} of the month of {base.isoformat()}", anchor, 0.75)
 
 
+def _h_daylist(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    """A pair of days listed in a calendar ("13 et 14"): days of the month in force.
+
+    Calendars only (TimeML leaves such bare numbers untagged); a language's rules say which
+    lists these are (French "daylist"); English has none.
+    """
+    if ctx.timeml or ctx.last_month is None:
+        return None
+    year, month = ctx.last_month
+    first = R.safe_date(year, month, ordinal_value(g["d"]) or 0)
+    last = R.safe_date(year, month, ordinal_value(g["d2"]) or 0)
+    if first is None or last is None or not 0 < (last - first).days <= 3:
+        return None
+    return _day(ctx, s, e, first, f"{first.isoformat()} to {last.isoformat()}, days of the month"
+                f" in force ({year}-{month:02d})", "previous", 0.7, last=last)
+
+
 # --- holidays -------------------------------------------------------------------------------
 
 _WEEKDAY_ALT = "|".join(n.lower() for n in WEEKDAY_NAMES)
@@ -1255,6 +1272,8 @@ _HANDLERS: dict[str, _Handler] = {
     "dom": _h_dom, "pod_alone": _h_pod_alone, "holiday": _h_holiday,
 }
 assert set(_HANDLERS) == {name for name, _ in RULES}
+#: Handlers for rules only other languages have ("daylist": French calendars' "13 et 14")
+_HANDLERS["daylist"] = _h_daylist
 
 
 @cache

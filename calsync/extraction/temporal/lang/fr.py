@@ -207,6 +207,11 @@ RULES: tuple[tuple[str, str], ...] = (
      rf"(?:(?:l['’]année|l['’]an|l['’]exercice)\s+)?(?P<y>{_YEAR})\b"
      r"(?![-/]\d|\s*(?:%|€|euros?|francs?|dollars?|habitants|personnes|km|mètres|m\b|kg"
      r"|tonnes|voix|emplois|logements|salariés|élèves|hectares))"),
+    # "Suivront les 8 et 9 avril, 13 et 14, 18 et 19 puis 28 et 29": a calendar's bare pairs
+    # of days, in a list (after a comma, a colon, "puis" or "et"), in the month in force
+    ("daylist",
+     rf"(?:(?<=[,:]\s)|(?<=\bpuis\s)|(?<=\bet\s))(?:les?\s+)?(?P<d>{_DAY})\s+et\s+(?:le\s+)?"
+     rf"(?P<d2>{_DAY})(?=\s*(?:[,.;]|$|\s+(?:puis|et)\s+(?:les?\s+)?\d))"),
     ("dom",
      rf"(?:le|les)\s+(?P<d>{_DAY})(?=\s*(?:[.,;:)]|$|\s+(?:et|au|à|ou|dernier|prochain)\b))"
      r"(?!\s*,?\s*(?:rue|avenue|boulevard|bd|place|chemin|route|allée|impasse|quai)\b)"),
