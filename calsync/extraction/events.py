@@ -464,6 +464,16 @@ def _second_happening(dated: _Dated, stimexes: list[Timex], today: date,
     return second if second.first_day is not None else None
 
 
+#: How far back the patterns that end where a date starts ("said on", "postponed to",
+#: "originally ... on") look: each match is a few words long, so reading the whole sentence
+#: before every date only made a long sentence of many dates quadratic.
+_LOOK_BEHIND = 300
+
+
+def _behind(end: int) -> int:
+    return max(0, end - _LOOK_BEHIND)
+
+
 def _past_verb_before(text: str, end: int) -> bool:
     """Whether ``text[:end]`` ends in a past form ("agreed Friday"): ``_PAST_VERB_BEFORE``.
 
@@ -475,7 +485,7 @@ def _past_verb_before(text: str, end: int) -> bool:
         i -= 1
     if i == end or text[i - 2:i] not in ("ed", "on"):
         return False
-    return _PAST_VERB_BEFORE.search(text, 0, end) is not None
+    return _PAST_VERB_BEFORE.search(text, _behind(end), end) is not None
 
 
 def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
@@ -486,9 +496,11 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
         t for t in stimexes if clause.start <= t.start < clause.end
         # "..., the Vatican said on Tuesday": when it was said is not when it happens
         and not (reports and _REPORTED_ON.search_lower(
-            mention.sentence.text, sentence_text, 0, t.start - mention.sentence.start)
+            mention.sentence.text, sentence_text, _behind(t.start - mention.sentence.start),
+            t.start - mention.sentence.start)
             # (but "the prizes will be announced on Wednesday": the day of the announcing)
-            and not _TO_BE_REPORTED.search(mention.sentence.text, 0,
+            and not _TO_BE_REPORTED.search(mention.sentence.text,
+                                           _behind(t.start - mention.sentence.start),
                                            t.start - mention.sentence.start))
         # "The court agreed Friday to hear ...": that day is when it agreed
         and not (t.start < mention.name_span[0] and _past_verb_before(
@@ -519,8 +531,11 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
         if rescheduled:
             later = [
                 t for t in days
-                if _TO_BEFORE.search(mention.sentence.text, 0, t.start - mention.sentence.start)
-                and not _ORIGINALLY_BEFORE.search(mention.sentence.text, 0,
+                if _TO_BEFORE.search(mention.sentence.text,
+                                     _behind(t.start - mention.sentence.start),
+                                     t.start - mention.sentence.start)
+                and not _ORIGINALLY_BEFORE.search(mention.sentence.text,
+                                                  _behind(t.start - mention.sentence.start),
                                                   t.start - mention.sentence.start)
             ]
             chosen = later[-1] if later else days[-1]
@@ -594,8 +609,8 @@ _UNTIL_BEFORE = Gated(re.compile(r"\b(?:until|till|through)\s+(?:at\s+least\s+)?
 def _range_start(chosen: Timex, days: list[Timex], text: str, base: int,
                  low: str | None = None) -> Timex | None:
     """For "... until June 15", the day named earlier in the sentence that opens the span."""
-    if chosen.first_day is None or not _UNTIL_BEFORE.search_lower(text, low, 0,
-                                                                  chosen.start - base):
+    if chosen.first_day is None or not _UNTIL_BEFORE.search_lower(
+            text, low, _behind(chosen.start - base), chosen.start - base):
         return None
     before = [t for t in days if t.end <= chosen.start and t.first_day is not None
               and t.first_day < chosen.first_day
@@ -663,7 +678,8 @@ def _refers_back(dated: _Dated, happenings: list[_Happening]) -> bool:
     # A clause with no name for a happening ("The elite start will be at 9:15") times the
     # happening of that day named just before; a definite bare noun times the one it names.
     nameless = not mention.lemma and not mention.has_event_noun and bool(_ONLY_WHEN.search(
-        mention.sentence.text, 0, timex.start - mention.sentence.start))
+        mention.sentence.text, _behind(timex.start - mention.sentence.start),
+        timex.start - mention.sentence.start))
     if not nameless and (" " in head or not re.search(
             rf"\bthe\s+{re.escape(head)}\b", mention.clause.text, re.IGNORECASE)):
         return False

@@ -119,6 +119,11 @@ def unique_text(size: int) -> str:
     return _fill(article, size)
 
 
+def dated_clauses(size: int) -> str:
+    """One sentence of many clauses, each with a day and a time: no full stop to end it."""
+    return _fill(lambda i: f"the board {i} will meet on Monday at {1 + i % 11} p.m. and ", size)
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "blank runs": blank_runs,
     "white space after a month": space_after_month,
@@ -126,6 +131,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "fixture lists": fixture_lists,
     "repeated text": repeated_text,
     "unique text": unique_text,
+    "one sentence of dated clauses": dated_clauses,
 }
 
 

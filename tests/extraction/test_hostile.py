@@ -223,6 +223,17 @@ def test_a_long_fixture_list() -> None:
     assert len(_extract("\n".join(lines))) == 8_000
 
 
+def test_one_long_sentence_of_dated_clauses() -> None:
+    # 80 KB with no full stop took 3.7 s, four times as long for twice the size: each date
+    # read the sentence before it ("said on", "postponed to") and every tense marker in it.
+    # (Its growth is measured by tests/benchmarks/bench_growth.py; here, what it gives.)
+    text = " and ".join(f"the board {i} will meet on Monday at 3 p.m." for i in range(1_600))
+    events = _extract("Notice: " + text + ".")
+    assert events
+    assert {(e.start.date(), e.start.hour) for e in events if isinstance(e.start, datetime)} \
+        == {(date(2026, 3, 2), 15)}
+
+
 @pytest.mark.parametrize("joined", [False, True])
 def test_copies_of_one_story(joined: bool) -> None:
     # 200 KB: copied lines were blanked into runs of white space (the paragraph pattern),

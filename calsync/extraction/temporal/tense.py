@@ -9,7 +9,7 @@ reporting verbs, past auxiliaries and ``-ed`` forms.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from typing import Literal
 
@@ -150,6 +150,10 @@ _CANDIDATE = re.compile(
     r"|[a-z]++(?=['’][a-z]))(?:['’][a-z]++)?")
 
 
+#: How far (in characters) from an expression its sentence's tense markers are read
+_REACH = 1000
+
+
 class TenseIndex:
     """Sentence bounds and tense markers of one text, computed lazily and once."""
 
@@ -228,7 +232,13 @@ class TenseIndex:
                     markers.append((m.start(), m.end(), False))
             self._markers[lo] = markers
         best: tuple[float, bool] | None = None
-        for ms, me, fut in markers:
+        # Only markers within reach are read (a long sentence of many dates read them all
+        # for each date: quadratic); one farther off decides only when none is nearer, so
+        # the nearest on each side beyond the reach are read too.
+        first = bisect_left(markers, (start - _REACH,))
+        last = bisect_left(markers, (end + _REACH,))
+        window = markers[max(0, first - 1):last + 1]
+        for ms, me, fut in window:
             if start <= ms < end:
                 continue  # a marker inside the expression itself ("last", "next")
             dist = (start - me) if me <= start else 2.0 * (ms - end) + 5
