@@ -90,7 +90,8 @@ class SourceConfig:
     use_fetch_time: bool = False
     format: TextFormat = "auto"
     fetch_pages: bool = True
-    #: "en", "fr" or "auto" (each article's language from its words); TOML key ``lang`` or
+    #: "en", "fr", "de", "es", "it" or "auto" (each article's language from its words); TOML
+    #: key ``lang`` or
     #: ``language``
     language: str = "auto"
     #: Folders: read files that symbolic links lead to outside the folder (default: skip).

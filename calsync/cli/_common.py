@@ -35,7 +35,8 @@ def reading_options(*, keep_past: bool = True) -> Callable[[F], F]:
                               "first): YYYY-MM-DD[THH:MM[+hh:mm]]; a bare date means noon."),
             click.option("--tz", "tz", default=DEFAULT_TIMEZONE, show_default=True,
                          help="Zone for times of day without one, and for showing events."),
-            click.option("--lang", type=click.Choice(["en", "fr", "auto"]), default="auto",
+            click.option("--lang", type=click.Choice(["en", "fr", "de", "es", "it", "auto"]),
+                         default="auto",
                          show_default=True, expose_value=False, callback=_remember_lang,
                          help="Language of the articles; auto: each article's own (its "
                               "sidecar's language), else the one its words show."),

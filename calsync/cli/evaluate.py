@@ -26,7 +26,7 @@ def eval_group() -> None:
               show_default=True)
 @click.option("--errors", "n_errors", type=click.IntRange(min=0), default=10, show_default=True,
               help="How many of the commonest kinds of error to list.")
-@click.option("--lang", type=click.Choice(["en", "fr", "auto"]), default="auto",
+@click.option("--lang", type=click.Choice(["en", "fr", "de", "es", "it", "auto"]), default="auto",
               show_default=True,
               help="Language of the documents; auto: each one's, from its words.")
 def timeml(dirs: tuple[str, ...], fmt: str, n_errors: int, lang: str) -> None:

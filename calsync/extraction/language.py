@@ -1,4 +1,5 @@
-"""Which language an article is written in: English or French, from its commonest words.
+"""Which language an article is written in: English or French (or German, Spanish or Italian,
+read with fewer rules), from its commonest words.
 
 No model and no network: how often a dozen stop words of each language occur in the first
 1,000 characters. Short or mixed texts with no clear majority are read as English, the
@@ -11,6 +12,13 @@ from __future__ import annotations
 #: "a", "on", "est", "en", "de", "la": names and loans share them), spaces around.
 _EN = tuple(f" {w} " for w in "the of and to is was for that with said will from".split())
 _FR = tuple(f" {w} " for w in "le les des du et une dans pour qui que sur avec".split())
+#: Languages with no rules of their own, read by dateparser (``temporal.other``): theirs
+_OTHERS = {
+    "de": tuple(f" {w} " for w in "der die und den das nicht mit ist ein eine für auf dem "
+                "des im wird".split()),
+    "es": tuple(f" {w} " for w in "el los las del por para con está son y también".split()),
+    "it": tuple(f" {w} " for w in "il della degli gli sono alla nel che non anche è".split()),
+}
 #: how much of the text is read: enough words for a clear count, little time
 _SAMPLE = 1000
 
@@ -23,10 +31,17 @@ def detect(text: str, low: str | None = None) -> str:
     sample = " " + (text[:_SAMPLE].lower() if low is None else low[:_SAMPLE]).replace(
         "\n", " ")
     fr = sum(sample.count(w) for w in _FR)
-    if fr < 3:
-        return "en"
-    en = sum(sample.count(w) for w in _EN)
-    return "fr" if fr > 2 * en else "en"
+    en = sum(sample.count(w) for w in _EN) if fr >= 3 else 0
+    if fr >= 3 and fr > 2 * en:
+        return "fr"
+    if fr >= 3 or any(w in sample for w in (" der ", " die ", " el ", " il ", " della ")):
+        # (a German, Spanish or Italian text: their words, counted only when they occur)
+        en = en or sum(sample.count(w) for w in _EN)
+        counts = {code: sum(sample.count(w) for w in words) for code, words in _OTHERS.items()}
+        code, best = max(counts.items(), key=lambda kv: kv[1])
+        if best >= 3 and best > 2 * en and best > fr:
+            return code
+    return "en"
 
 
 def choose(forced: str, own: str | None, text: str, low: str | None = None) -> str:

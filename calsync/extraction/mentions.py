@@ -1440,10 +1440,35 @@ ENGLISH = Finder(could_hold=could_hold_mentions, find=find_mentions, noun_mentio
                  between=mention_between)
 
 
+def _sentence_mentions(sentence: Sentence, timexes: list[Timex], *,
+                       only_dated: bool = False) -> list[Mention]:
+    """A language with no words of ours (German, Spanish...): a sentence with a day names
+    one happening, titled by its own words without its dates (tentative: no verb read)."""
+    if not any(t.first_day is not None for t in timexes):
+        return []
+    text = sentence.text
+    for t in sorted(timexes, key=lambda t: -t.start):
+        text = text[:t.start - sentence.start] + text[t.end - sentence.start:]
+    words = text.split()
+    if len(words) < 2:
+        return []
+    clause = Clause(sentence.start, sentence.end, sentence.text, None)
+    mention = _make(sentence, clause, " ".join(words[:10]).rstrip(" .,;:"), "", None, "",
+                    False, False, (sentence.start, sentence.start))
+    return [mention] if mention is not None else []
+
+
+#: For the languages read by dateparser (``temporal.other``)
+OTHER = Finder(could_hold=lambda sentence, timexes: any(t.first_day for t in timexes),
+               find=_sentence_mentions, noun_mention=lambda mention, timexes: None,
+               between=lambda sentence, start, end, timexes: None)
+
+
 def finder(language: str) -> Finder:
-    """The mention finder for ``language`` ("en", "fr"); English for any other."""
+    """The mention finder for ``language``: English's, French's, or a sentence's own words for
+    a language we have no words for."""
     if language == "fr":
         from calsync.extraction.mentions_fr import FRENCH  # (loaded for French texts only)
 
         return FRENCH
-    return ENGLISH
+    return ENGLISH if language == "en" else OTHER

@@ -24,7 +24,7 @@ from calsync.extraction.language import detect
 from calsync.extraction.settings import ExtractionSettings, base_date
 from calsync.extraction.temporal import holidays as hol
 from calsync.extraction.temporal import resolve as R
-from calsync.extraction.temporal.lang import Grammar, grammar
+from calsync.extraction.temporal.lang import LANGUAGES, Grammar, grammar
 from calsync.extraction.temporal.lexicon import (
     MONTHS,
     PARTS_OF_DAY,
@@ -1574,6 +1574,10 @@ def tag(text: str, published: datetime, settings: ExtractionSettings | None = No
     code = language or settings.language
     if code == "auto":
         code = detect(text, low)
+    if code not in LANGUAGES:
+        from calsync.extraction.temporal.other import tag_other  # (dateparser: loaded here)
+
+        return tag_other(text, published, code)
     gr = grammar(code)
     ctx = _Ctx(text=text, dct=base_date(published), settings=settings,
                tenses=TenseIndex(text, low, gr.markers, gr.sentence_end), timeml=timeml,
