@@ -262,11 +262,14 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
     if "\"" in text or "“" in text:
         protected += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
+    # (joined into disjoint spans and bisected: one sentence of many dates asked every span
+    # at every conjunction)
+    spans = _disjoint(protected)
+    span_starts = [s for s, _e in spans]
+
     def inside_timex(pos: int) -> bool:
-        for s, e in protected:  # noqa: SIM110 - cheaper than any() over a generator
-            if s <= pos < e:
-                return True
-        return False
+        i = bisect_right(span_starts, pos) - 1
+        return i >= 0 and pos < spans[i][1]
 
     cuts: list[tuple[int, int, str | None]] = []  # (cut position, skip length, connective)
     for m in (_HARD_CUT.finditer(text) if ";" in text or "—" in text or "–" in text else ()):
@@ -327,6 +330,17 @@ def clauses_at(sentence: Sentence, cuts: list[tuple[int, int, str | None]]) -> l
         clauses.append(_clause(base + pos, base + len(text), text[pos:], connective, sentence,
                                pos))
     return clauses
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted and joined where they overlap."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _only_label_before(text: str, end: int, protected: list[tuple[int, int]]) -> bool:
