@@ -782,7 +782,10 @@ def _alike(a: _Happening, b: _Happening, same_day: bool) -> bool:
     # the fixture line "Saturday, December 21: Wickham Vale v Leiston").
     nominal = any(not d.mention.lemma for d in a.parts) or any(
         not d.mention.lemma for d in b.parts)
-    return bool(same_day and shared_proper and nominal)
+    # (a one-word title is a name when the other side has it as one: "host Tottenham")
+    bare_name = any(len(d.mention.title.split()) == 1 for d in a.parts + b.parts) and \
+        bool(shared & (a.proper | b.proper))
+    return bool(same_day and (shared_proper or bare_name) and nominal)
 
 
 _ARRIVING = frozenset({"arrive", "land"})
@@ -917,6 +920,10 @@ class _MergeIndex:
                     for t in hap.tokens])
         if days:
             found |= _union(self.marked_on, _on(_marks(hap), days))
+            # a one-word title meets the names of others, and a name meets one-word titles
+            found |= _union(self.marked_on, _on({"word:" + p for p in hap.proper}, days))
+            if any(len(d.mention.title.split()) == 1 for d in hap.parts):
+                found |= _union(self.named_on, _on(hap.tokens, days))
         return [merged[k] for k in sorted(found)]
 
     def add(self, hap: _Happening, k: int) -> None:
@@ -964,6 +971,8 @@ class _MergeIndex:
 def _marks(hap: _Happening) -> set[str]:
     """What ``_alike`` compares on a shared day besides names: kind, title, arrival."""
     marks = {"title:" + _uid_key(d.mention.title) for d in hap.parts}
+    marks.update("word:" + t for d in hap.parts if len(d.mention.title.split()) == 1
+                 for t in d.mention.tokens)
     kind = _kind(hap)
     if kind is not None:
         marks.add("kind:" + kind)
