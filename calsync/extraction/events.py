@@ -29,7 +29,14 @@ from zoneinfo import ZoneInfo
 from calsync.extraction import text as textmod
 from calsync.extraction.gate import Gated, holds_any
 from calsync.extraction.lexicon import CANCEL, RESCHEDULE
-from calsync.extraction.mentions import ENGLISH, Finder, Mention, finder, item_mention
+from calsync.extraction.mentions import (
+    ENGLISH,
+    Finder,
+    Mention,
+    finder,
+    is_field_line,
+    item_mention,
+)
 from calsync.extraction.settings import ExtractionSettings, base_date
 from calsync.model import Article, Event, Evidence, Timex
 from calsync.names import codes_disagree, identifiers
@@ -184,6 +191,9 @@ def extract_events(
     calendar: _Dated | None = None  # the strike a calendar lists (``Finder.calendar_heads``)
     for sentence in textmod.sentences(cleaned, low):
         stimexes = timexes[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+        if happenings and _TIME_FIELD.match(sentence.text) and _time_the_last(
+                happenings[-1], stimexes):
+            continue  # "July 26 - Opening ceremony" then "- Time: 19:30 CEST": its time
         if not mentions.could_hold(sentence, stimexes):
             carried = focus.carry(sentence, stimexes)
             if carried is not None:
@@ -379,6 +389,8 @@ class _Focus:
                 or self.day <= self.today:
             return None  # (a dateline is no programme's day)
         text = sentence.text
+        if is_field_line(text):
+            return None  # "- Highlights: Boat parade ...": about the item above, no item
         listed = self.heading and self._listed(sentence)
         marker = _SEQUENCE_IN.search(text, 0, 40) or _DAY_CLOSER.match(text)
         if not listed and not (marker and _WILL.search(text)):
@@ -425,6 +437,23 @@ def _is_dateline(text: str, t: Timex, today: date) -> bool:
         return False
     line_start = text.rfind("\n", 0, t.start) + 1
     return len(text[line_start:t.start].split()) <= 2
+
+
+#: A programme's line that only gives the time of the item above it
+_TIME_FIELD = re.compile(r"[\s•*·–—-]*(?:time|times|starts?|start\s+time|kick-?off)\s*:\s*",
+                         re.IGNORECASE)
+
+
+def _time_the_last(hap: _Happening, stimexes: list[Timex]) -> bool:
+    """Give the happening above a "Time: 19:30" line that time, when it has none."""
+    clock = next((t for t in stimexes if t.clock), None)
+    best = hap.best if hap.dated else None
+    if clock is None or best is None or best.clock or best.first_day != best.last_day:
+        return False
+    best.clock, best.clock_end, best.zone = clock.clock, clock.clock_end, clock.zone
+    best.expression = f"{best.expression} … {clock.text}"
+    best.resolution = f"{best.resolution}; {clock.text} = {clock.clock}"
+    return True
 
 
 def _carry_day(dated: _Dated, day: date, timex: Timex | None, expression: str,

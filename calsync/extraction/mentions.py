@@ -438,7 +438,10 @@ _CAMEL_START = re.compile(r"[a-z]{1,2}[A-Z]")
 
 
 def _drop_article(phrase: str) -> str:
-    return _LEADING_ARTICLE.sub("", phrase)
+    rest = _LEADING_ARTICLE.sub("", phrase)
+    if rest != phrase and " " not in rest and rest[:1].isupper() and phrase[:4].lower() == "the ":
+        return phrase  # "the Games", "the Proms": a one-word name keeps its article
+    return rest
 
 
 def _object_phrase(
@@ -668,7 +671,10 @@ _BRACKETED = re.compile(r"\s*\[[^\]]*\]")
 def item_mention(sentence: Sentence) -> Mention | None:
     """A programme's line under a day heading, named by its own words when no verb or event
     noun names it ("Scholz greets leaders of partner countries.")."""
-    title, location = _item_title(_ITEM_BULLET.sub("", sentence.text, count=1))
+    line = _ITEM_BULLET.sub("", sentence.text, count=1)
+    if _FIELD_LINE.match(line):
+        return None  # "Location: ...", "Highlights: ...": what an item has, no item
+    title, location = _item_title(line)
     if len(title.split()) < 2 or not title[:1].isupper():
         return None  # ("- and digital order": the rest of the line before)
     clause = Clause(sentence.start, sentence.end, sentence.text, None)
@@ -676,6 +682,14 @@ def item_mention(sentence: Sentence) -> Mention | None:
                  (sentence.start, sentence.end))
 
 
+def is_field_line(text: str) -> bool:
+    """A programme's line that describes the item above ("- Location: ...", "Highlights: ...")."""
+    return _FIELD_LINE.match(_ITEM_BULLET.sub("", text, count=1)) is not None
+
+
+_FIELD_LINE = re.compile(
+    r"(?:location|locations|venue|venues|time|times|date|dates|highlights?|events?|"
+    r"tickets?|price|prices|where|when|details)\s*:", re.IGNORECASE)
 _ITEM_BULLET = re.compile(r"^[\s•*·–—-]+")
 #: A dash after a day that opens a table row's item: "Tuesday, February 28 – Northern, ..."
 _DASH_AFTER = re.compile(r"\s*[–—]\s+")
