@@ -20,7 +20,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import TypeVar
@@ -248,6 +248,7 @@ def extract_events(
                 continue  # "The event will start at 10 a.m.", "The trial will last until ..."
             happenings.append(_Happening([dated]))
             previous = dated
+            happenings.extend(_Happening([d]) for d in _listed_days(dated, stimexes))
             second = _second_happening(dated, stimexes, today, mentions)
             if second is not None:
                 happenings.append(_Happening([second]))
@@ -464,6 +465,36 @@ def _carry_day(dated: _Dated, day: date, timex: Timex | None, expression: str,
     dated.expression = word or expression
     dated.resolution = f"{word + ': ' if word else ''}the day in force, {day} ({expression})"
     dated.confidence = confidence * 0.85
+
+
+#: "strike days - Tuesday, February 7th and Saturday, February 11th": one day after another
+_DAY_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:on\s+)?", re.IGNORECASE)
+_PLURAL_HEADS = frozenset("days dates strikes walkouts rallies protests demonstrations marches "
+                          "meetings sessions hearings matches".split())
+
+
+def _listed_days(dated: _Dated, stimexes: list[Timex]) -> list[_Dated]:
+    """One more happening for each day listed after the first when a plural names them
+    ("fresh strike days - Tuesday, February 7th and Saturday, February 11th")."""
+    t = dated.timex
+    words = dated.mention.title.lower().split()
+    if t is None or not words or words[-1] not in _PLURAL_HEADS or dated.first_day is None \
+            or dated.last_day != dated.first_day:
+        return []
+    text, base = dated.mention.sentence.text, dated.mention.sentence.start
+    out: list[_Dated] = []
+    previous = t
+    for nxt in stimexes:
+        if nxt.start < previous.end:
+            continue
+        if nxt.first_day is None or nxt.first_day != nxt.last_day or not _DAY_LIST_GAP.fullmatch(
+                text, previous.end - base, nxt.start - base):
+            break
+        out.append(replace(dated, timex=nxt, first_day=nxt.first_day, last_day=nxt.first_day,
+                           clock=nxt.clock, clock_end=nxt.clock_end, zone=nxt.zone,
+                           expression=nxt.text, resolution=nxt.resolution or nxt.value))
+        previous = nxt
+    return out
 
 
 def _second_happening(dated: _Dated, stimexes: list[Timex], today: date,

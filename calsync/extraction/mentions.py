@@ -280,7 +280,10 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
         conj, nxt, nxt2 = m.group(1).lower(), m.group(2), (m.group(3) or "")
         if inside_timex(m.start(1)):
             continue
-        if conj in _CONNECTIVES:
+        if conj == "while" and m.group(0).startswith(",") and nxt.lower() in _DETERMINERS \
+                and _WILL_AHEAD.match(text, m.end(2)):
+            pass  # "..., while the written exams will be held from July 9": a second subject
+        elif conj in _CONNECTIVES:
             if not nxt.lower().endswith("ing") or (lemma(nxt) is None and nxt.lower() not in (
                 "attending", "having", "making", "going", "heading", "spending"
             )):
@@ -330,6 +333,10 @@ def clauses_at(sentence: Sentence, cuts: list[tuple[int, int, str | None]]) -> l
         clauses.append(_clause(base + pos, base + len(text), text[pos:], connective, sentence,
                                pos))
     return clauses
+
+
+#: A subject's verb group ahead: "the written exams will", "the final is to"
+_WILL_AHEAD = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+(?:will|is\s+to|are\s+to)\b")
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

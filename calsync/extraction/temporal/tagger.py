@@ -720,6 +720,10 @@ def _in_frame(ctx: _Ctx, wd: int, tense: Tense, s: int) -> tuple[date, str] | No
     if ctx.timeml or tense == "past" or first is None or last is None or last < first \
             or s - ctx.focus_end > _FOCUS_REACH:
         return None
+    if first == last and first > ctx.dct and first.weekday() == wd and ctx.focus_by_weekday:
+        # "strike days - Tuesday, February 7th ... Tuesday marks the day that ...": the
+        # Tuesday just named
+        return first, f"{WEEKDAY_NAMES[wd]} = {first.isoformat()} ({ctx.last_day_text}), in focus"
     if first <= ctx.dct + timedelta(days=13) or (first - ctx.dct).days > 400:
         return None  # a focus in the next fortnight: "Tuesday" is still this week's
     d = R.last_weekday(first + timedelta(days=6), wd, same_day=True)
