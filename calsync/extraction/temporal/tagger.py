@@ -146,6 +146,9 @@ class _Ctx:
     #: whether the focus comes from a dated weekday ("Thursday, September 16"), directly or
     #: through anaphora ("That afternoon"): the text then names its days by weekday
     focus_by_weekday: bool = False
+    #: weekday -> (day, where it was named) of the days named with their weekday and date
+    #: ("Tuesday, February 7th and Saturday, February 11th")
+    named_days: dict[int, tuple[date, int]] = field(default_factory=dict)
     #: the month (year, month) of the last expression naming one (or a year: month 1)
     last_month: tuple[int, int] | None = None
     #: quarters named so far, with how often (insertion order kept)
@@ -716,14 +719,17 @@ def _in_frame(ctx: _Ctx, wd: int, tense: Tense, s: int) -> tuple[date, str] | No
     span, or on or after its first day), as a reader keeps the focus. TimeML evaluation keeps
     the publication reading (its corpora are news about the week of publication).
     """
+    named = ctx.named_days.get(wd)
+    if not ctx.timeml and named is not None and named[0] > ctx.dct and \
+            s - named[1] <= _FOCUS_REACH:
+        # "strike days - Tuesday, February 7th and Saturday, February 11th ... Tuesday marks
+        # the day that ... is presented": the Tuesday just named, whatever the tense says
+        return named[0], f"{WEEKDAY_NAMES[wd]} = {named[0].isoformat()}, named just before, " \
+                         "in focus"
     first, last = ctx.focus_first, ctx.last_day
     if ctx.timeml or tense == "past" or first is None or last is None or last < first \
             or s - ctx.focus_end > _FOCUS_REACH:
         return None
-    if first == last and first > ctx.dct and first.weekday() == wd and ctx.focus_by_weekday:
-        # "strike days - Tuesday, February 7th ... Tuesday marks the day that ...": the
-        # Tuesday just named
-        return first, f"{WEEKDAY_NAMES[wd]} = {first.isoformat()} ({ctx.last_day_text}), in focus"
     if first <= ctx.dct + timedelta(days=13) or (first - ctx.dct).days > 400:
         return None  # a focus in the next fortnight: "Tuesday" is still this week's
     d = R.last_weekday(first + timedelta(days=6), wd, same_day=True)
@@ -1485,6 +1491,8 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
                     # (kept through "That afternoon" and the weekdays read in the focus)
                     ctx.focus_by_weekday = _ANY_DIGIT.search(tx.text) is not None and any(
                         n.lower() in tx.text.lower() for n in WEEKDAY_NAMES)
+                    if ctx.focus_by_weekday and tx.first_day == tx.last_day:
+                        ctx.named_days[tx.first_day.weekday()] = (tx.first_day, tx.end)
             ctx.anchor_ok = True
             break
     return out
