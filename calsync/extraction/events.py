@@ -843,7 +843,7 @@ def _alike(a: _Happening, b: _Happening, same_day: bool) -> bool:
     nominal = any(not d.mention.lemma for d in a.parts) or any(
         not d.mention.lemma for d in b.parts)
     # (a one-word title is a name when the other side has it as one: "host Tottenham")
-    bare_name = any(len(d.mention.title.split()) == 1 for d in a.parts + b.parts) and \
+    bare_name = any(_one_word(d.mention.title) for d in a.parts + b.parts) and \
         bool(shared & (a.proper | b.proper))
     return bool(same_day and (shared_proper or bare_name) and nominal)
 
@@ -869,6 +869,12 @@ def _apart(a: _Happening, b: _Happening) -> bool:
     # articles, ``calsync.names``)
     return codes_disagree(frozenset().union(*(identifiers(d.mention.title) for d in a.parts)),
                           frozenset().union(*(identifiers(d.mention.title) for d in b.parts)))
+
+
+def _one_word(title: str) -> bool:
+    """A title of one word, "The" aside ("Tottenham", "The Cottagers")."""
+    words = title.split()
+    return len(words) == 1 or (len(words) == 2 and words[0].lower() == "the")
 
 
 def _arrival_untimed(hap: _Happening) -> bool | None:
@@ -982,7 +988,7 @@ class _MergeIndex:
             found |= _union(self.marked_on, _on(_marks(hap), days))
             # a one-word title meets the names of others, and a name meets one-word titles
             found |= _union(self.marked_on, _on({"word:" + p for p in hap.proper}, days))
-            if any(len(d.mention.title.split()) == 1 for d in hap.parts):
+            if any(_one_word(d.mention.title) for d in hap.parts):
                 found |= _union(self.named_on, _on(hap.tokens, days))
         return [merged[k] for k in sorted(found)]
 
@@ -1031,7 +1037,7 @@ class _MergeIndex:
 def _marks(hap: _Happening) -> set[str]:
     """What ``_alike`` compares on a shared day besides names: kind, title, arrival."""
     marks = {"title:" + _uid_key(d.mention.title) for d in hap.parts}
-    marks.update("word:" + t for d in hap.parts if len(d.mention.title.split()) == 1
+    marks.update("word:" + t for d in hap.parts if _one_word(d.mention.title)
                  for t in d.mention.tokens)
     kind = _kind(hap)
     if kind is not None:
