@@ -113,6 +113,8 @@ class _Dated:
     confidence: float = 0.0
     #: for a move ("moved from February 18 to February 25"): every day its sentence names
     moved_from: frozenset[date] = frozenset()
+    #: a line of a programme under a day heading: each line is an item of its own
+    line_item: bool = False
 
 
 @dataclass(eq=False)  # (``in`` and ``index`` find this one, not a field-by-field twin)
@@ -404,13 +406,13 @@ class _Focus:
                     mention.has_event_noun or _SEQUENCE.match(mention.clause.text)
                     or _DAY_CLOSER.search(mention.clause.text)):
                 continue  # "..., and meet the staff": part of the happening before it
-            dated = _Dated(mention, None, None, None, None, None, None)
+            dated = _Dated(mention, None, None, None, None, None, None, line_item=listed)
             _carry_day(dated, self.day, self.timex, self.timex.text, self.timex.confidence,
                        marker.group(0).strip() if marker else "")
             out.append(dated)
         if not out and listed and (item := item_mention(sentence)) is not None \
                 and not _PAST_LINE.search(text):
-            dated = _Dated(item, None, None, None, None, None, None)
+            dated = _Dated(item, None, None, None, None, None, None, line_item=True)
             _carry_day(dated, self.day, self.timex, self.timex.text, self.timex.confidence, "")
             out.append(dated)
         if out:
@@ -425,7 +427,7 @@ _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _PROSE_LINE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z][a-z]+\s+[a-z]")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 #: A line of a programme under a day heading: a bullet, or a short line of a name.
-_ITEM_LINE = re.compile(r"\s*(?:[•*·–—-]\s*\S|[A-Z0-9“\"][^.!?\n]{2,120}(?:[.!?\n]|$))")
+_ITEM_LINE = re.compile(r"\s*(?:[•*·–—-]\s*\S|[A-Z0-9“\"][^.!?\n]{2,200}(?:[.!?\n]|$))")
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
@@ -861,6 +863,10 @@ def _apart(a: _Happening, b: _Happening) -> bool:
     if clocks_a and clocks_b and not clocks_a & clocks_b and \
             {c[0] for c in clocks_a} & {c[0] for c in clocks_b}:
         return True
+    lines_a = {id(d.mention.sentence) for d in a.parts if d.line_item}
+    lines_b = {id(d.mention.sentence) for d in b.parts if d.line_item}
+    if lines_a and lines_b and not lines_a & lines_b:
+        return True  # two lines of a programme: two items, whatever words they share
     lemmas_a, lemmas_b = a.lemmas, b.lemmas
     if (lemmas_a & _ARRIVING and lemmas_b & _LEAVING) or \
             (lemmas_a & _LEAVING and lemmas_b & _ARRIVING):
