@@ -362,6 +362,9 @@ class _Focus:
     timex: Timex | None = None
     end: int = 0
     heading: bool = False
+    #: the day of the last heading, while no sentence has named another day since: the
+    #: paragraphs under "Sept 22, 2015 (local time)" are that day's
+    section: date | None = None
     mentions: Finder = ENGLISH
 
     def note(self, sentence: textmod.Sentence, stimexes: list[Timex]) -> None:
@@ -377,6 +380,10 @@ class _Focus:
             sentence.text and (len(_WORDS.findall(rest)) <= 4 or (
                 t.start == sentence.start and _LABEL_AFTER.match(
                     sentence.text, t.end - sentence.start) is not None))
+        if self.heading and len(_WORDS.findall(rest)) <= 4:
+            self.section = t.first_day
+        elif t.first_day != self.section:
+            self.section = None
 
     def _listed(self, sentence: textmod.Sentence) -> bool:
         """Whether ``sentence`` is a line of the programme under the day heading."""
@@ -396,7 +403,9 @@ class _Focus:
             return None  # "- Highlights: Boat parade ...": about the item above, no item
         listed = self.heading and self._listed(sentence)
         marker = _SEQUENCE_IN.search(text, 0, 40) or _DAY_CLOSER.match(text)
-        if not listed and not (marker and _WILL.search(text)):
+        sectioned = self.section is not None and self.section == self.day and \
+            _WILL.search(text) is not None  # "Xi will meet ..." under "Sept 22, 2015"
+        if not listed and not sectioned and not (marker and _WILL.search(text)):
             return None
         out: list[_Dated] = []
         for mention in self.mentions.find(sentence, stimexes, only_dated=False):

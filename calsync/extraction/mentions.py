@@ -291,10 +291,13 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
         elif conj == "where":
             # ", where he will address the summit": a happening of its own, when a verb of
             # ours names it (not "where they will be greeted")
-            after = text[m.end(2):m.end(2) + 40].split()
+            after = text[m.end(2):m.end(2) + 60].split()
             if not (m.group(0).startswith(",") and nxt.lower() in _SUBJECT_PRONOUNS
-                    and nxt2.lower() == "will" and len(after) > 1
-                    and lemma(after[1]) is not None):
+                    and nxt2.lower() == "will" and len(after) > 1 and (
+                        lemma(after[1]) is not None
+                        # "where he will have a working dinner"
+                        or (after[1].lower() == "have" and _has_event_noun(
+                            " ".join(after[2:6]))))):
                 continue
         else:
             starts_predicate = (
