@@ -90,6 +90,7 @@ VERBS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "end": ("End of {obj}", ()),
     "stand": ("{obj} steps down", ("down", "aside")),
     "lie": ("Lying in state", ("in state",)),
+    "continue": ("Trip to {obj}", ("on to", "to")),
     "process": ("Procession to {obj}", ("to",)),
     "step": ("{obj} steps down", ("down", "aside")),
     "conclude": ("Conclusion of {obj}", ()),

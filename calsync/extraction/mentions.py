@@ -132,7 +132,9 @@ _FINITE = frozenset(
 )
 _MODIFIER_SUFFIXES = ("al", "ial", "ary", "ic", "ive", "ual", "ern", "ese", "ish", "ian")
 _NEEDS_PARTICLE = frozenset({"take", "sit", "lay", "play", "walk", "stand", "step", "lie",
-                             "process"})
+                             "process", "continue"})
+#: A place right after "continue on to": a name or "the" + words
+_PLACE_AHEAD = re.compile(r"\s*(?:the\s+)?(?:\w+\s+){0,2}[A-Z]")
 _MONTHS = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
@@ -296,8 +298,8 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
                     and nxt2.lower() == "will" and len(after) > 1 and (
                         lemma(after[1]) is not None
                         # "where he will have a working dinner"
-                        or (after[1].lower() == "have" and _has_event_noun(
-                            " ".join(after[2:6]))))):
+                        or (after[1].lower() in ("have", "be") and _has_event_noun(
+                            " ".join(after[2:10]))))):
                 continue
         else:
             starts_predicate = (
@@ -996,6 +998,8 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
             skip, template = ride.end() - rest, "Trip to {obj}"  # "take the ferry to Tallinn"
         if not skip and lem in _NEEDS_PARTICLE:
             continue
+        if lem == "continue" and not _PLACE_AHEAD.match(clause.text, wend - clause.start + skip):
+            continue  # "continue to grow": no journey; "continue on to London": one
         if not skip and lem in _TRAVEL and not _PLACE_START.match(clause.text, rest):
             continue  # "go on display", "go live": no journey
         obj_start = wend + skip
@@ -1235,7 +1239,8 @@ def _future_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) ->
                for t in timexes) or not _FUTURE_MARKER.search(clause.text):
         return None  # (a bare "from 5 a.m." only inherits a day: too little to go on)
     tokens = clause.tokens
-    if any(lemma(word) is not None and word[:1].islower() and i and tokens[i - 1][0] in _AUX
+    if any((lem := lemma(word)) is not None and lem not in _NEEDS_PARTICLE
+           and word[:1].islower() and i and tokens[i - 1][0] in _AUX
            for i, (word, _s, _e) in enumerate(tokens)):
         return None  # the event verb here ("expected to close") was weighed and found empty
     text = clause.text
