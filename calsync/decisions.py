@@ -21,6 +21,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from calsync.errors import UsageError
+from calsync.merge import calendar_order
 from calsync.model import Event
 
 Verdict = Literal["approved", "rejected"]
@@ -127,7 +128,7 @@ def apply_decisions(events: Iterable[Event], decisions: Decisions) -> list[Event
             out.append(event)
         elif decision.verdict != "rejected":
             out.append(correct(event, decision))
-    return sorted(out, key=lambda e: (_sort_key(e.start), e.uid))
+    return sorted(out, key=calendar_order)
 
 
 def approved_only(events: Iterable[Event], decisions: Decisions) -> list[Event]:
@@ -138,13 +139,6 @@ def approved_only(events: Iterable[Event], decisions: Decisions) -> list[Event]:
 
 def rejected_uids(decisions: Decisions) -> frozenset[str]:
     return frozenset(uid for uid, d in decisions.items() if d.verdict == "rejected")
-
-
-def _sort_key(value: date | datetime) -> tuple[date, float]:
-    """All-day events first on their day, then timed ones by instant (as ``calsync.merge``)."""
-    if isinstance(value, datetime):
-        return value.date(), value.timestamp()
-    return value, float("-inf")
 
 
 __all__ = ["DEFAULT_DURATION", "VERDICTS", "Decision", "Decisions", "Verdict",

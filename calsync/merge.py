@@ -231,11 +231,13 @@ def merge_events(reports: Iterable[Reported]) -> list[Event]:
     # A happening only ever reported as called off was never on anybody's calendar.
     events = [c.current for c in clusters
               if any(m.event.status != "CANCELLED" for m in c.members)]
-    return sorted(events, key=lambda e: (_sort_key(e.start), e.uid))
+    return sorted(events, key=calendar_order)
 
 
-def _sort_key(value: date | datetime) -> tuple[date, float]:
-    """All-day events first on their day, then timed ones by instant."""
-    if isinstance(value, datetime):
-        return value.date(), value.timestamp()
-    return value, float("-inf")
+def calendar_order(event: Event) -> tuple[date, float, str]:
+    """The order events are listed in: by day, all-day events first, then timed ones by
+    instant, then UID (the merge's output and the review's corrections share it)."""
+    start = event.start
+    if isinstance(start, datetime):
+        return start.date(), start.timestamp(), event.uid
+    return start, float("-inf"), event.uid
