@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from calsync.extraction import events, gate, mentions, text
 from calsync.extraction.temporal import patterns, tense
+from calsync.extraction.temporal.lang import grammar
 
 PAIRS = {
     "conjunction": (mentions._CONJUNCTION, re.compile(
@@ -49,7 +50,7 @@ def _plain_rule(name: str) -> re.Pattern[str]:
 _DATE_PIECES = [" ", "  ", "\n", ",", "Monday", "January", "Oct.", "the", "5", "21st", "-", "to",
                 "2021", "of", "'21", "next year", "nineteen ninety", "early", "x"]
 for _rule in ("mdy", "dmy", "month_year"):
-    PAIRS[f"rule {_rule}"] = (patterns.COMPILED[_rule], _plain_rule(_rule), _DATE_PIECES)
+    PAIRS[f"rule {_rule}"] = (grammar("en").compiled[_rule], _plain_rule(_rule), _DATE_PIECES)
 
 _Found = list[tuple[tuple[int, int], tuple[str | None, ...]]]
 
@@ -197,9 +198,7 @@ def test_key_words_found_by_bytes_are_those_the_key_pattern_finds(pieces: list[s
 @given(data=st.data())
 def test_holiday_rules_begin_where_the_tagger_tries_them(rule: str, data: st.DataObject) -> None:
     from calsync.extraction.temporal import tagger
-    from calsync.extraction.temporal.patterns import COMPILED
-
-    match = data.draw(st.from_regex(COMPILED[rule], fullmatch=True))
+    match = data.draw(st.from_regex(grammar("en").compiled[rule], fullmatch=True))
     assert rule in tagger._holiday_rules(match, 0), match
 
 

@@ -1,7 +1,7 @@
 """The regular expressions of the tagger, compiled once at import.
 
 Every rule is one pattern with named groups. Rules are tried only at the start of words that
-can begin them (``FIRST_WORDS``, inverted into ``DISPATCH``), in priority order: at one
+can begin them (``FIRST_WORDS``, inverted into ``Grammar.dispatch``), in priority order: at one
 position the earlier rule wins, so specific rules come before generic ones. This keeps the
 scan to a few hundred anchored matches per article instead of a full regex search.
 """
@@ -310,24 +310,7 @@ FIRST_WORDS: dict[str, frozenset[str]] = {
 }
 
 
-class _LazyPatterns(dict[str, "re.Pattern[str]"]):
-    """Rule name -> compiled pattern, compiled on first use: a short article needs only some
-    rules, and compiling all of them is most of the cost of importing the tagger."""
-
-    def __missing__(self, name: str) -> re.Pattern[str]:
-        pattern = re.compile(_SOURCES[name], re.IGNORECASE)
-        self[name] = pattern
-        return pattern
-
-
 _SOURCES = dict(RULES)
-#: rule name -> its compiled pattern
-COMPILED: dict[str, re.Pattern[str]] = _LazyPatterns()
-#: first word -> the rules that may start there, in priority order
-DISPATCH: dict[str, tuple[str, ...]] = {}
-for _name, _ in RULES:
-    for _w in FIRST_WORDS[_name]:
-        DISPATCH[_w] = (*DISPATCH.get(_w, ()), _name)
 
 #: word starts (letters, or a run of digits, or an apostrophe before digits: "'80s")
 WORDS = re.compile(r"[A-Za-z]+|['’]?\d+")

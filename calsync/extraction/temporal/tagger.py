@@ -1,7 +1,7 @@
 """Find temporal expressions in a text and resolve them to calendar values.
 
 One pass from left to right over the word starts where a rule may begin
-(``patterns.DISPATCH``); each match goes to the handler of its rule, which resolves it
+(``Grammar.dispatch``); each match goes to the handler of its rule, which resolves it
 against the publication date or against the last day the text mentioned (discourse
 anchoring: the anchor is never reset per paragraph, since news paragraphs keep talking about
 the day last named; holiday names used as modifiers, "an Armistice Day ceremony", do not move

@@ -90,12 +90,11 @@ class Grammar:
     reported_on: re.Pattern[str] | None = None
     #: how far before a key word an expression may start
     lookback: int = 48
-    #: rule -> its compiled pattern, compiled on first use
-    compiled: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    #: rule -> its compiled pattern, compiled on first use (one cache per language)
+    compiled: dict[str, re.Pattern[str]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        if not self.compiled:
-            object.__setattr__(self, "compiled", LazyPatterns(dict(self.rules)))
+        object.__setattr__(self, "compiled", LazyPatterns(dict(self.rules)))
 
     @property
     def dispatch(self) -> Mapping[str, tuple[str, ...]]:

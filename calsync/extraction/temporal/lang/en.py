@@ -22,5 +22,4 @@ GRAMMAR = Grammar(
     first_words=P.FIRST_WORDS,
     holiday_key=P.HOLIDAY_KEY,
     lookback=P.LOOKBACK,
-    compiled=P.COMPILED,
 )
