@@ -117,19 +117,3 @@ def lookup_all(name: str, year: int, countries: tuple[str, ...], language: str =
         if day is not None:
             found.append((day + timedelta(days=offset), target, country))
     return tuple(found)
-
-
-@lru_cache(maxsize=4096)
-def lookup(name: str, year: int, countries: tuple[str, ...]) -> tuple[date, str, str] | None:
-    """The date of the holiday called ``name`` in ``year``: (date, package name, country).
-
-    The first country in ``countries`` that knows the name wins. Cached: a text asks for
-    the same few names, each for three years.
-    """
-    key = normalize(name)
-    target, offset, year_shift = ALIASES.get(key, (key, 0, 0))
-    for country in countries:
-        day = _calendar(country, year + year_shift).get(target)
-        if day is not None:
-            return day + timedelta(days=offset), target, country
-    return None
