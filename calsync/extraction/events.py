@@ -226,13 +226,12 @@ def extract_events(
             if dated.first_day is None and sequenced and mention.relative is None:
                 # "..., and then lead an assembly", "... and begin with a meeting": the next
                 # happening of the day before it; any other undated clause is not dated here
-                sequence = mention.clause.connective in ("then", "where") or \
-                    _SEQUENCE_IN.search(mention.clause.text, 0, 20) is not None
+                marker = _SEQUENCE_IN.search(mention.clause.text, 0, 20)
+                sequence = mention.clause.connective in ("then", "where") or marker is not None
                 if previous is None or previous.first_day is None or mention.past or not (
                         sequence or (
                             mention.lemma in _OPENERS and mention.has_event_noun)):
                     continue
-                marker = _SEQUENCE_IN.search(mention.clause.text, 0, 20)
                 _carry_day(dated, previous.first_day, previous.timex, previous.expression,
                            previous.confidence,
                            marker.group(0) if marker else mention.clause.connective
@@ -969,6 +968,7 @@ class _MergeIndex:
     that merges is the one a loop over all of them finds. Offering every one that shares a
     token was not enough: copies of a story name the same weak happening ("Vote") on the same
     day, never similar, and each was compared with all the copies before it.
+    It reads each happening's ``days``, which ``_merge`` refreshes before offering it.
     """
 
     def __init__(self) -> None:
@@ -987,7 +987,7 @@ class _MergeIndex:
         self.open: set[int] = set()
 
     def candidates(self, hap: _Happening, merged: list[_Happening]) -> list[_Happening]:
-        days = {d.first_day for d in hap.dated if d.first_day is not None}
+        days = hap.days
         if not days or _rescheduled(hap):
             found = _union(self.named, hap.proper)
             if len(hap.tokens) >= 3:
@@ -1016,8 +1016,7 @@ class _MergeIndex:
         """File what ``hap`` brings to ``target``, the happening it merges into (before
         ``target.absorb(hap)``)."""
         k = self.place[id(target)]
-        for key in _on(_marks(target) | _marks(hap), self.days[k] | {
-                d.first_day for d in hap.dated if d.first_day is not None}):
+        for key in _on(_marks(target) | _marks(hap), self.days[k] | hap.days):
             self.marked_on.setdefault(key, set()).add(k)
         if k in self.open:
             self._file(k, hap, target.proper, target.tokens, open_=True)
@@ -1032,7 +1031,7 @@ class _MergeIndex:
         """File ``hap``'s names, tokens and days under place ``k``, which had ``names`` and
         ``words`` and the days ``self.days[k]``: each (token, day) of the whole, once."""
         days = self.days[k]
-        fresh = {d.first_day for d in hap.dated if d.first_day is not None} - days
+        fresh = hap.days - days
         days |= fresh
         for key in _on(_marks(hap), days):
             self.marked_on.setdefault(key, set()).add(k)
