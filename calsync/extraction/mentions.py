@@ -264,15 +264,7 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
     if "\"" in text or "“" in text:
         protected += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
-    # (joined into disjoint spans and bisected: one sentence of many dates asked every span
-    # at every conjunction)
-    spans = _disjoint(protected)
-    span_starts = [s for s, _e in spans]
-
-    def inside_timex(pos: int) -> bool:
-        i = bisect_right(span_starts, pos) - 1
-        return i >= 0 and pos < spans[i][1]
-
+    inside_timex = inside_any(protected)
     cuts: list[tuple[int, int, str | None]] = []  # (cut position, skip length, connective)
     for m in (_HARD_CUT.finditer(text) if ";" in text or "—" in text or "–" in text else ()):
         if not inside_timex(m.start()) and not _only_label_before(text, m.start(), protected) \
@@ -342,6 +334,19 @@ def clauses_at(sentence: Sentence, cuts: list[tuple[int, int, str | None]]) -> l
 
 #: A subject's verb group ahead: "the written exams will", "the final is to"
 _WILL_AHEAD = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+(?:will|is\s+to|are\s+to)\b")
+
+
+def inside_any(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether a position lies inside one of ``spans``, asked in logarithmic time: the spans
+    are joined and bisected (one sentence of many dates asked every span at every cut)."""
+    joined = _disjoint(spans)
+    starts = [s for s, _e in joined]
+
+    def inside(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and pos < joined[i][1]
+
+    return inside
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

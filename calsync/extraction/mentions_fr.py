@@ -50,6 +50,7 @@ from calsync.extraction.mentions import (
     _timex_at,
     clauses_at,
     dated_phrase,
+    inside_any,
     mention_between,
     noun_mention,
 )
@@ -188,9 +189,7 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
     text = sentence.text
     base = sentence.start
     protected = [(t.start - base, t.end - base) for t in timexes]
-
-    def inside(pos: int) -> bool:
-        return any(s <= pos < e for s, e in protected)
+    inside = inside_any(protected)
 
     cuts: list[tuple[int, int, str | None]] = []
     for m in re.finditer(r"\s*;\s*|\s[—–]\s", text):
