@@ -23,6 +23,7 @@ from calsync.config import (
     TargetConfig,
 )
 from calsync.errors import TargetError
+from calsync.extras import install_hint
 from calsync.targets.base import CalendarTarget, Memo
 
 STATE_FILE = "state.sqlite"
@@ -75,7 +76,7 @@ def build_target(cfg: TargetConfig, config: Config, now: datetime,
     try:
         return build(cfg, config, now, memo)
     except ImportError as exc:
-        install = f"pip install 'calsync[{extra}]'" if extra else "pip install calsync"
+        install = install_hint(extra) if extra else "pip install calsync"
         raise TargetError(f"target {cfg.name!r}: the {libraries} libraries are not installed",
                           hint=install) from exc
 
