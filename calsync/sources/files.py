@@ -68,18 +68,20 @@ def read_files(cfg: SourceConfig, ctx: SourceContext) -> SourceBatch:
             continue
         ident = article_id(path, ctx.base)
         try:
-            raw_hash = _raw_hash(path, ctx.fingerprint, ctx.max_file_bytes)
+            # read once: the digest, the half-written check and the parse see the same bytes
+            data = _read_capped(path, ctx.max_file_bytes)
+            raw_hash = _raw_hash(data, path, ctx.fingerprint, ctx.max_file_bytes)
             if ctx.raw_unchanged(cfg.name, ident, raw_hash):
                 batch.kept.append(ident)
                 continue
-            if unfinished := _unfinished(path, ctx):
+            if unfinished := _unfinished(path, data, ctx):
                 # Not an error and not stored: the next run reads it again, and meanwhile
                 # its previous version (if any) keeps its events.
                 batch.warnings.append(f"{path}: skipped for now: {unfinished}; it may still "
                                       "be being written (read again next run)")
                 batch.kept.append(ident)
                 continue
-            article, warning = read_file(path, ident, cfg, ctx)
+            article, warning = read_file(path, ident, cfg, ctx, data)
         except SourceError as exc:
             batch.errors.append(str(exc))
             batch.kept.append(ident)
@@ -105,8 +107,8 @@ def _leaves(path: Path, root: Path) -> str | None:
     return None
 
 
-def _unfinished(path: Path, ctx: SourceContext) -> str | None:
-    """Why ``path`` looks half-written, or None: empty, modified less than
+def _unfinished(path: Path, data: bytes, ctx: SourceContext) -> str | None:
+    """Why ``path`` (read as ``data``) looks half-written, or None: empty, modified less than
     ``ctx.min_file_age`` seconds before the run, or cut in the middle of a UTF-8 character.
 
     A writer that is not atomic (a download, an editor, ``cp`` of a large file) leaves such a
@@ -119,7 +121,6 @@ def _unfinished(path: Path, ctx: SourceContext) -> str | None:
     age = ctx.now.timestamp() - st.st_mtime
     if abs(age) < ctx.min_file_age:  # a clock that is off either way is no evidence
         return f"modified {max(age, 0):.1f} s before the run"
-    data = _read_capped(path, ctx.max_file_bytes)
     if not data.strip():
         return "empty" if not data else "blank"
     try:
@@ -144,13 +145,15 @@ def _read_capped(path: Path, cap: int | None) -> bytes:
     return data
 
 
-def _raw_hash(path: Path, fingerprint: str, cap: int) -> str:
-    """Digest of the file and its sidecar: equal means nothing to parse or extract again."""
+def _raw_hash(data: bytes, path: Path, fingerprint: str, cap: int) -> str:
+    """Digest of the file (read as ``data``) and its sidecar: equal means nothing to parse or
+    extract again."""
     digest = hashlib.sha256(fingerprint.encode())
-    for p in (path, sidecar_path(path)):
-        digest.update(b"\0")
-        if p is not None:
-            digest.update(_read_capped(p, cap))
+    digest.update(b"\0")
+    digest.update(data)
+    digest.update(b"\0")
+    if (sidecar := sidecar_path(path)) is not None:
+        digest.update(_read_capped(sidecar, cap))
     return digest.hexdigest()[:32]
 
 
@@ -173,10 +176,10 @@ def article_id(path: Path, base: Path) -> str:
         return resolved.as_posix()
 
 
-def read_file(path: Path, ident: str, cfg: SourceConfig, ctx: SourceContext
+def read_file(path: Path, ident: str, cfg: SourceConfig, ctx: SourceContext, data: bytes
               ) -> tuple[Article | None, str | None]:
-    """One article file -> (Article or None when undated, warning)."""
-    parsed = load_article_file(path, ctx.zone, cfg.format, ctx.max_file_bytes)
+    """One article file, read as ``data`` -> (Article or None when undated, warning)."""
+    parsed = load_article_file(path, ctx.zone, cfg.format, ctx.max_file_bytes, data=data)
     published, warning = choose_published(cfg, ctx, str(path), parsed.sidecar_published,
                                           cfg.published, parsed.page_published,
                                           parsed.dateline_published)
@@ -230,12 +233,13 @@ def decode_article(data: bytes, where: str) -> str:
 
 
 def load_article_file(path: Path, zone: ZoneInfo, fmt: str = "auto",
-                      max_bytes: int | None = None) -> ArticleFile:
-    """Read one article file and its sidecar; ``SourceError`` when unreadable or empty.
+                      max_bytes: int | None = None, *, data: bytes | None = None) -> ArticleFile:
+    """Read one article file (unless its bytes are given as ``data``) and its sidecar;
+    ``SourceError`` when unreadable or empty.
 
     HTML (``fmt == "html"``, or an HTML suffix with ``auto``) is reduced to its article text.
     """
-    raw = decode_article(_read_capped(path, max_bytes), str(path))
+    raw = decode_article(_read_capped(path, max_bytes) if data is None else data, str(path))
     is_html = fmt == "html" or (fmt == "auto" and path.suffix.lower() in HTML_SUFFIXES)
     return parse_article(raw, str(path), zone, is_html=is_html,
                          sidecar=read_sidecar(path, zone))
