@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 
-from calsync.extraction.language import detect
+from calsync.extraction.language import choose
 from calsync.extraction.settings import ExtractionSettings, base_date
 from calsync.extraction.temporal import holidays as hol
 from calsync.extraction.temporal import resolve as R
@@ -1579,13 +1579,11 @@ def tag(text: str, published: datetime, settings: ExtractionSettings | None = No
     needs: the two ends of a range stay separate expressions, and "three days later" is the
     duration P3D rather than the day it lands on. ``low`` is ``text.lower()`` when the caller
     has it already. ``language`` ("en", "fr", "auto") overrides ``settings.language``;
-    "auto" reads the text's language off its commonest words (``language.detect``).
+    "auto" reads the text's language off its commonest words (``language.choose``).
     """
     settings = settings or ExtractionSettings()
     low = text.lower() if low is None else low
-    code = language or settings.language
-    if code == "auto":
-        code = detect(text, low)
+    code = choose(language or settings.language, None, text, low)
     if code not in LANGUAGES:
         from calsync.extraction.temporal.other import tag_other  # (dateparser: loaded here)
 
