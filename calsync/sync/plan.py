@@ -83,23 +83,20 @@ def make_plan(
         uid = r.uid or r.remote_id
         what = f"{r.title!r} " if r.title else ""
         if uid in withdraw:
-            if r.edited and not force:
-                changes.append(Change(ChangeKind.CONFLICT, uid, remote_id=r.remote_id,
-                                      reason=f"{what}rejected in review but edited in the"
-                                             " calendar; not deleted (--force deletes it)"))
-            else:
-                withdrawn.append(Change(ChangeKind.DELETE, uid, remote_id=r.remote_id,
-                                        reason=f"{what}rejected in review"))
-        elif not prune:
+            why, bucket, flag = "rejected in review", withdrawn, ""
+        elif prune:
+            why, bucket, flag = "no longer in the sources", deletes, " (--prune)"
+        else:
             changes.append(Change(ChangeKind.UNCHANGED, uid, remote_id=r.remote_id,
                                   reason=f"{what}no longer in the sources; kept (no --prune)"))
-        elif r.edited and not force:
+            continue
+        if r.edited and not force:
             changes.append(Change(ChangeKind.CONFLICT, uid, remote_id=r.remote_id,
-                                  reason=f"{what}no longer in the sources but edited in the"
-                                         " calendar; not deleted (--force deletes it)"))
+                                  reason=f"{what}{why} but edited in the calendar; not deleted"
+                                         " (--force deletes it)"))
         else:
-            deletes.append(Change(ChangeKind.DELETE, uid, remote_id=r.remote_id,
-                                  reason=f"{what}no longer in the sources (--prune)"))
+            bucket.append(Change(ChangeKind.DELETE, uid, remote_id=r.remote_id,
+                                 reason=f"{what}{why}{flag}"))
     # Written so that a nan or out-of-range fraction refuses instead of allowing everything
     # (every comparison with nan is false).
     allowed = max_delete_fraction if 0.0 <= max_delete_fraction <= 1.0 else 0.0
