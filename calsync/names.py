@@ -36,18 +36,25 @@ _CODE = re.compile(
 )
 
 
+def _unaccented(title: str) -> str:
+    """``title`` without its accents ("Élysée" -> "Elysee"): both spellings name one thing."""
+    text = unicodedata.normalize("NFKD", title)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _singular(word: str) -> str:
+    """A crude singular ("talks" -> "talk", not "press" or "bus"): plurals name the same."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 @functools.lru_cache(maxsize=4096)
 def words(title: str) -> frozenset[str]:
     """The comparable words of a title."""
-    text = unicodedata.normalize("NFKD", title)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     out: set[str] = set()
-    for word in re.findall(r"[a-z0-9]+", text):
+    for word in re.findall(r"[a-z0-9]+", _unaccented(title).lower()):
         if word in STOPWORDS or word in DATE_WORDS or re.fullmatch(r"\d+(st|nd|rd|th)?", word):
             continue
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        out.add(word)
+        out.add(_singular(word))
     return frozenset(out)
 
 
@@ -56,8 +63,7 @@ def identifiers(title: str) -> frozenset[tuple[str, str]]:
     """The (noun, code) pairs that name one thing among its like: "Group B" -> ("group",
     "B"). A number after a date word ("March 3", "Friday 20") dates the title instead, and
     one followed by a month ("Festival 20 June") too."""
-    text = unicodedata.normalize("NFKD", title)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _unaccented(title)
     out: set[tuple[str, str]] = set()
     for match in _CODE.finditer(text):
         noun = match.group(1).lower()
@@ -66,9 +72,7 @@ def identifiers(title: str) -> frozenset[tuple[str, str]]:
         following = re.match(r"\W*([A-Za-z]+)", text[match.end():])
         if following and following.group(1).lower() in DATE_WORDS:
             continue
-        if len(noun) > 3 and noun.endswith("s") and not noun.endswith("ss"):
-            noun = noun[:-1]
-        out.add((noun, match.group(2).upper()))
+        out.add((_singular(noun), match.group(2).upper()))
     return frozenset(out)
 
 
