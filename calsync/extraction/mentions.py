@@ -18,7 +18,7 @@ from operator import attrgetter
 from calsync.extraction.gate import Gated
 from calsync.extraction.lazy import once, prime
 from calsync.extraction.lexicon import IRREGULAR, NOUNS, PHRASE_STOPS, REPORTING, VERBS
-from calsync.extraction.text import Sentence, slices_lower
+from calsync.extraction.text import CAMEL_WORD, Sentence, slices_lower
 from calsync.frozen import direct_init
 from calsync.model import Timex
 
@@ -446,12 +446,10 @@ def _drop_small_word(phrase: str) -> str:
 
 
 def _capitalize(title: str) -> str:
-    if _CAMEL_START.match(title):
+    if CAMEL_WORD.match(title):
         return title  # "iAd goes live", "eBay auction": a brand keeps its letters
     return title[:1].upper() + title[1:] if title else title
 
-
-_CAMEL_START = re.compile(r"[a-z]{1,2}[A-Z]")
 
 
 def _drop_article(phrase: str) -> str:

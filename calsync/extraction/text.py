@@ -277,7 +277,7 @@ def sentences(text: str, low: str | None = None) -> list[Sentence]:
                         and not clock_end:
                     continue  # "Dr. Costa", "U.S. Army"; but "... at 8 p.m. The second round"
             nxt = _NEXT_CHARACTER.match(block, end)  # (not a copy of the rest of the block)
-            if nxt and nxt.group(1).islower() and not _CAMEL_WORD.match(block, nxt.start(1)):
+            if nxt and nxt.group(1).islower() and not CAMEL_WORD.match(block, nxt.start(1)):
                 continue  # (but "iPhone 4 will ..." starts a sentence)
             _append(out, block, base, cursor, end, paragraph, low)
             cursor = end
@@ -289,7 +289,7 @@ def sentences(text: str, low: str | None = None) -> list[Sentence]:
 #: What follows the time that opens a programme line: "5:45 p.m. – Arrival in Manila"
 _ITEM_SEPARATOR = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:–—|]|-\s)")
 #: A word that starts in lower case and has a capital inside: a brand ("iPhone", "eBay").
-_CAMEL_WORD = re.compile(r"[a-z]{1,2}[A-Z]")
+CAMEL_WORD = re.compile(r"[a-z]{1,2}[A-Z]")
 #: The first character after white space: ``\s`` is what ``str.strip`` strips
 _NEXT_CHARACTER = re.compile(r"\s*(\S)")
 #: Lines up to a blank one. The blank line is "[^\S\n]*\n" (white space other than a line
