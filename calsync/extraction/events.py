@@ -320,7 +320,7 @@ _SEQUENCE = re.compile(
     r"subsequently|thereafter)\b", re.IGNORECASE)
 _SEQUENCE_IN = re.compile(
     r"\b(?:then|later|afterwards?|after\s+that|following\s+that|finally|subsequently|"
-    r"thereafter|from\s+there)\b", re.IGNORECASE)
+    r"thereafter|from\s+there|after\s+(?:sunset|nightfall|dark))\b", re.IGNORECASE)
 #: A clause that goes on with the day of the one before it: "and then ...", "begin with".
 _GOES_ON = re.compile(
     r"(?:\band|[,;])\s+(?:(?:he|she|they|it|we)\s+)?(?:will\s+)?(?:then|later|afterwards?|"

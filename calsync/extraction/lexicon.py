@@ -58,6 +58,8 @@ VERBS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "honour": ("Ceremony honouring {obj}", ()),
     "honor": ("Ceremony honoring {obj}", ()),
     "perform": ("Performance {obj}", ("at", "in")),
+    "gather": ("Gathering {obj}", ("at", "in", "outside", "on")),
+    "proceed": ("Trip to {obj}", ("to", "on to")),
     "play": ("Match against {obj}", ("against",)),
     "strike": ("Strike", ()),
     "march": ("March {obj}", ("on", "to", "through")),
@@ -133,7 +135,8 @@ NOUNS = frozenset(
     call event keynote preview unveiling presentation market fete fête carnival hearing
     sentencing banquet fireworks assessment inspection deadline mass liturgy vespers
     procession signing exhibit release relay welcome campaign campaigning registration
-    voting counting exam exams examination examinations""".split()
+    voting counting exam exams examination examinations prayer prayers sermon stoning
+    pilgrimage""".split()
 )
 
 #: Verbs that report speech: their own date is when something was said, not a happening.

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from operator import attrgetter
 
 from calsync.extraction.gate import Gated
@@ -132,7 +133,7 @@ _FINITE = frozenset(
 )
 _MODIFIER_SUFFIXES = ("al", "ial", "ary", "ic", "ive", "ual", "ern", "ese", "ish", "ian")
 _NEEDS_PARTICLE = frozenset({"take", "sit", "lay", "play", "walk", "stand", "step", "lie",
-                             "process", "continue"})
+                             "process", "continue", "gather", "proceed"})
 #: A place right after "continue on to": a name or "the" + words
 _PLACE_AHEAD = re.compile(r"\s*(?:the\s+)?(?:\w+\s+){0,2}[A-Z]")
 _MONTHS = frozenset(
@@ -270,6 +271,10 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
         if not inside_timex(m.start()) and not _only_label_before(text, m.start(), protected) \
                 and not _only_timing_after(text, m.end(), protected):
             cuts.append((m.start(), m.end() - m.start(), None))
+    asides: list[tuple[int, int]] = []
+    if len(cuts) >= 2:
+        cuts, asides = _without_asides(text, cuts, lambda s, e: any(
+            s <= ts < e for ts, _te in protected[:len(timexes)]))
     for m in _CONJUNCTION.finditer(text):
         conj, nxt, nxt2 = m.group(1).lower(), m.group(2), (m.group(3) or "")
         if inside_timex(m.start(1)):
@@ -309,7 +314,52 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
             if not starts_predicate:
                 continue
         cuts.append((m.start(), m.start(2) - m.start(), conj))
-    return clauses_at(sentence, cuts)
+    clauses = clauses_at(sentence, cuts)
+    return [_blanked(c, asides, base) for c in clauses] if asides else clauses
+
+
+def _blanked(clause: Clause, asides: list[tuple[int, int]], base: int) -> Clause:
+    """``clause`` with the asides inside it (offsets in its sentence) made white space: what
+    they say is no part of the clause's happening, and every offset stays where it was."""
+    text = clause.text
+    for s, e in asides:
+        a, b = base + s - clause.start, base + e - clause.start
+        if 0 <= a < b <= len(text):
+            text = text[:a] + " " * (b - a) + text[b:]
+    return clause if text == clause.text else Clause(clause.start, clause.end, text,
+                                                     clause.connective)
+
+
+#: How long (in characters) an aside between two dashes may be
+_ASIDE_REACH = 120
+
+
+def _without_asides(text: str, cuts: list[tuple[int, int, str | None]],
+                    dated: Callable[[int, int], bool]
+                    ) -> tuple[list[tuple[int, int, str | None]], list[tuple[int, int]]]:
+    """``cuts`` less the pairs of dashes around an aside after a date ("On Friday — the first
+    day of Eid — pilgrims will return to Mina"): neither the aside nor the date before it has
+    a predicate of its own; both belong to the clause after them."""
+    ordered = sorted(cuts)
+    dropped: set[int] = set()
+    asides: list[tuple[int, int]] = []
+    starts = [0] + [c[0] + c[1] for c in ordered]
+    for i, (first, second) in enumerate(pairwise(ordered)):
+        if not _is_dash(text, first) or not _is_dash(text, second) \
+                or second[0] - first[0] > _ASIDE_REACH:
+            continue
+        lead = text[starts[i]:first[0]]
+        aside = text[first[0] + first[1]:second[0]]
+        if dated(starts[i], first[0]) and _ANY_AUX.search(f" {lead} ") is None \
+                and ";" not in aside and _ANY_AUX.search(f" {aside} ") is None:
+            dropped.update((first[0], second[0]))
+            asides.append((first[0], second[0] + second[1]))
+    return ([c for c in cuts if c[0] not in dropped], asides) if dropped else (cuts, [])
+
+
+def _is_dash(text: str, cut: tuple[int, int, str | None]) -> bool:
+    piece = text[cut[0]:cut[0] + cut[1]]
+    return "—" in piece or "–" in piece
 
 
 def clauses_at(sentence: Sentence, cuts: list[tuple[int, int, str | None]]) -> list[Clause]:
@@ -715,6 +765,8 @@ def _dated_items(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
     Northern, North West ... Wednesday, March 1 – East Midlands"), as one mention named by
     its item (the words up to the next day): a table flattened into a line."""
     out: list[Mention] = []
+    rows = [t for t in timexes if t.first_day is not None and not t.clock
+            and _DASH_AFTER.match(sentence.text, t.end - sentence.start)]
     for t in timexes:
         dash = _DASH_AFTER.match(sentence.text, t.end - sentence.start) \
             if t.first_day is not None and not t.clock else None
@@ -724,8 +776,10 @@ def _dated_items(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
         following = [u.start for u in timexes if u.start >= start]
         stop = min(following) if following else sentence.end
         item = sentence.text[start - sentence.start:stop - sentence.start]
-        if _FUTURE_MARKER.search(item) or len(item.split()) > 14:
-            return []  # prose after the dash: read as prose
+        row_end = min([u.start for u in rows if u.start >= start] + [sentence.end])
+        if _FUTURE_MARKER.search(item) or len(item.split()) > 14 or _FUTURE_MARKER.search(
+                sentence.text, stop - sentence.start, row_end - sentence.start):
+            return []  # prose after the dash (or after its aside): read as prose
         title, location = _item_title(item)
         clause = Clause(t.start, stop, sentence.text[t.start - sentence.start:
                                                      stop - sentence.start], None)
@@ -772,6 +826,9 @@ _DAY_COMPOUNDS = frozenset(
     "awareness remembrance".split()
 )
 _TRAVEL = frozenset({"travel", "fly", "head", "go"})
+#: Moves whose purpose, told after them, is the happening: "fly to Vilnius to inaugurate
+#: ...", "return to the square to attend the vigil"
+_PURPOSED = _TRAVEL | {"return", "proceed", "gather"}
 _ADVERB_LY = re.compile(r"\s+\w+ly\b")
 #: A place right after a verb of travel: "travel Europe", "head home", "fly Dublin-Boston"
 _PLACE_START = re.compile(r"\s+(?:[A-Z]|home\b|abroad\b|overseas\b)")
@@ -1001,7 +1058,12 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
             skip, template = ride.end() - rest, "Trip to {obj}"  # "take the ferry to Tallinn"
         if not skip and lem in _NEEDS_PARTICLE:
             continue
-        if lem == "continue" and not _PLACE_AHEAD.match(clause.text, wend - clause.start + skip):
+        if lem == "gather" and _has_event_noun(clause.text[rest:]):
+            continue  # "gathered in Bonn for climate talks": the talks are the happening
+        if lem == "perform" and not skip:
+            template = "{obj}"  # "perform the evening prayers": the rite is the happening
+        if lem in ("continue", "proceed") and not _PLACE_AHEAD.match(
+                clause.text, wend - clause.start + skip):
             continue  # "continue to grow": no journey; "continue on to London": one
         if not skip and lem in _TRAVEL and not _PLACE_START.match(clause.text, rest):
             continue  # "go on display", "go live": no journey
@@ -1017,7 +1079,7 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
                                            obj_start - clause.start + 60)
             if partner:
                 obj, obj_end = _object_phrase(clause, clause.start + partner.end(), timexes)
-        if lem in _TRAVEL and _TO_DESTINATION.match(clause.text[obj_end - clause.start:]):
+        if lem in _PURPOSED and _TO_DESTINATION.match(clause.text[obj_end - clause.start:]):
             after = clause.text[obj_end - clause.start:].split()
             if len(after) > 1 and lemma(after[1]) is not None:
                 continue  # "fly to Vilnius to inaugurate ...": the purpose is the happening
