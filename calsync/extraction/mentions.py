@@ -819,7 +819,8 @@ _NOUN_MODIFIERS = frozenset(
     "leadership consultation funeral memorial news joint emergency extraordinary weekly "
     "monthly opening closing charity fundraising bill treaty contract agreement accord "
     "photo discussion working first second third fourth fifth sixth seventh eighth ninth tenth "
-    "final public ceremonial official birthday garden launch farewell cocktail".split()
+    "final public ceremonial official birthday garden launch farewell cocktail soft grand "
+    "private formal".split()
 )
 _DAY_COMPOUNDS = frozenset(
     "investor open media election polling match race launch markets action strike press "

@@ -68,6 +68,11 @@ _SCHEDULE_LINE = re.compile(
     r"|jour\s+\d|(?:premier|deuxième|troisième|dernier)\s+jour\b"
     r")", re.IGNORECASE)
 
+#: A line that opens with a time of day: a programme's item ("11 p.m.: Feast closes")
+_CLOCK_START = re.compile(
+    r"\s*(?:[-•*·–—]\s*)?(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?\s?m\b\.?|h(?:rs)?\b)"
+    r"|\d{1,2}[:h]\d{2}\b|noon\b|midday\b|midnight\b|midi\b|minuit\b)", re.IGNORECASE)
+
 #: A day and a dash inside a line: a row of a table flattened into text
 _DATED_DASH = re.compile(
     r"\b(?:" + _WEEKDAY_WORD + r",?\s+)?" + _MONTH_WORD + r"\s*\d{1,2}(?:st|nd|rd|th)?\s*[–—]\s"
@@ -171,7 +176,8 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
     ``text_low`` is ``lowered(text)`` when the caller has it.
     """
     spans: list[tuple[int, int]] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # line -> the programme day it was last seen under
+    day = 0  # day headings so far
     pos = 0
     lines = text.splitlines(keepends=True)
     foldless = not folds_to_ascii(text)  # lower case then matches as IGNORECASE would
@@ -188,8 +194,12 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
             first = start + len(line) - len(line.lstrip())
             low = text_low[first:first + len(content)]
         key = folded(low)
-        repeated = key in seen
-        seen.add(key)
+        timed = _CLOCK_START.match(content) is not None
+        if not timed and key not in seen and len(content) <= 60 and _SCHEDULE_LINE.match(content):
+            day += 1  # "Saturday, Sept. 2": a new day of the programme
+        # (a programme's item comes back under another day: "11 p.m.: Feast closes")
+        repeated = key in seen and not (timed and seen[key] != day)
+        seen[key] = day
         following = lines[i + 1].strip() if i + 1 < len(lines) else ""
         furniture = _BOILERPLATE_LOW.match(low) if foldless and len(low) == len(content) \
             else _BOILERPLATE.match(content)

@@ -121,7 +121,7 @@ RULES: list[tuple[str, str]] = [
      r"(?:after|before|of)|morning\s+of|evening\s+of|week\s+(?:after|before|of))\s+(?:of\s+)?"
      rf"(?P<h>{HOLIDAY})"),
     ("mdy",
-     rf"\b(?:(?P<wd>{WEEKDAY}){_COMMA_SPACE})?(?:the\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})"
+     rf"\b(?:(?P<wd>{WEEKDAY}){_COMMA_SPACE})?(?:the\s+)?(?P<mon>{MONTH})(?:\s+|(?<=\.))(?P<d>{DAY})"
      rf"(?:\s*(?:-|–|to|through|until|and)\s*(?P<d2>{DAY}))?(?:{_COMMA_SPACE_OPT}(?P<y>{YEAR}))?"
      r"(?!\s*(?:-|–)\s*\d)"),
     ("dmy",
