@@ -325,11 +325,12 @@ _SEQUENCE_IN = re.compile(
 _GOES_ON = re.compile(
     r"(?:\band|[,;])\s+(?:(?:he|she|they|it|we)\s+)?(?:will\s+)?(?:then|later|afterwards?|"
     r"(?:begin|start|open)s?\s+with)\b"
-    r"|,\s+where\s+(?:he|she|they|it|we)\s+will\b", re.IGNORECASE)
+    r"|,\s+where\s+(?:he|she|they|it|we)\s+will\b"
+    r"|,?\s+puis\b", re.IGNORECASE)  # (French: "..., puis une visite au CERN")
 _OPENERS = frozenset({"begin", "start", "open"})
 #: A line in the past is no programme's: "The draw took place on Monday."
 _PAST_LINE = re.compile(r"\b(?:was|were|had|did|took|held|\w{3,}ed)\b")
-_GOES_ON_WORDS = ("then", "later", "afterward", "with", "where")
+_GOES_ON_WORDS = ("then", "later", "afterward", "with", "where", "puis")
 #: Every match of ``_HEDGED`` or ``_ADVISED`` holds one of these
 _DOUBT_WORDS = ("may", "might", "could", "possibly", "perhaps", "unless", "should", "must",
                 "advised", "urged", "asked", "later than")

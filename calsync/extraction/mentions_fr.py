@@ -90,7 +90,8 @@ _VENUES = (
     "monument", "cité", "colisée", "dôme", "anneau", "temple", "mosquée",
     "synagogue", "chapelle", "école", "lycée", "collège", "hôpital")
 _VENUE = (r"(?i:" + "|".join(_VENUES) + r")(?:\s+(?!(?:de|du|des|d|et|à|au|aux|en|pour|sur|"
-          r"avec|par|le|la|les|l)\b)[a-zà-ÿœ\-]+){0,2}(?:\s+(?:(?:de\s+la|de\s+l['’]|de|du|des"
+          r"avec|par|le|la|les|l|sous|dans|chez|contre|entre|vers|selon|lors|puis|qui|que|où|"
+          r"ce|cette|ces|son|sa|ses|un|une)\b)[a-zà-ÿœ\-]+){0,2}(?:\s+(?:(?:de\s+la|de\s+l['’]|de|du|des"
           r"|d['’])\s*)?" + _NAME + r")?")
 _PLACE = re.compile(
     r"(?<![\w'’])(?P<prep>à|au|aux|en|dans|sur|devant)\s+(?:(?:la|le|les)\s+|l['’])?"
@@ -612,9 +613,20 @@ def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
     if not phrases:
         return None
     text, start, end, _at, head = dated_phrase(phrases, timexes)
-    return _make_fr(sentence, clause, _drop_determiner(text), head,
-                    _location(clause, (start, end), timexes), "", True,
+    title = _drop_determiner(text)
+    location = _location(clause, (start, end), timexes)
+    if location and " " not in title:
+        # "une visite au Centre européen de recherche nucléaire": a bare noun is named by
+        # where it happens ("Visite au Centre européen ..."), as a calendar entry says it
+        where = _PLACE_NEXT.match(clause.text, end - clause.start)
+        if where is not None and clause.text.startswith(location, where.end()):
+            title = f"{title} {where.group(1)}{location}"
+    return _make_fr(sentence, clause, title, head, location, "", True,
                     _clause_past(clause.text), (start, end))
+
+
+#: The preposition between a bare event noun and its place: "visite au", "rencontre à l'"
+_PLACE_NEXT = re.compile(r"\s*((?:à\s+la|à\s+l['’]|à|au|aux|en)\s*)", re.IGNORECASE)
 
 
 def _reflexive(words: list[tuple[str, int, int]], i: int) -> bool:

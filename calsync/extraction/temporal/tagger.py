@@ -106,6 +106,10 @@ _NOUN_AFTER = re.compile(
 _ANY_DIGIT = re.compile(r"\d")
 #: What follows a weekday that heads a line of a programme ("Saturday: ...", "Monday –").
 _PROGRAMME_LABEL = re.compile(r"[ \t]*(?:[:–—]|-\s|$)", re.MULTILINE)
+#: A sentence that opens by going on with a programme: "Then Lausanne on Thursday", "Puis
+#: Lausanne et Genève jeudi", "Ensuite, ..."
+_THEN_OPENS = re.compile(r"\s*(?:then|afterwards|after\s+that|puis|ensuite|après\s+quoi)\b"
+                         r"[^.;!?]*$", re.IGNORECASE)
 _SAID_BEFORE = re.compile(
     r"\b(?:said|announced|told|reported|added|confirmed|disclosed|declared|stated)\s+(?:on\s+)?$",
     re.IGNORECASE)
@@ -680,7 +684,15 @@ def _h_weekday(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
             tense = "past"  # "Paribas said Monday that it intends to bid": when it was said
         elif ctx.text[e:e + 2] in ("'s", "’s") and tense == "future":
             tense = None  # "ways to get around Wednesday's ruling": the ruling is news already
-        if rel == "this":
+        if not rel and not ctx.timeml and tense != "past" and ctx.last_day is not None \
+                and ctx.last_day >= dct and _THEN_OPENS.match(
+                    ctx.text, ctx.tenses.sentence(s)[0], s):
+            # "Berne on Wednesday for ... Then Lausanne and Geneva on Thursday": the
+            # programme goes on, so the weekday comes after the day before it
+            base, anchor, label = ctx.anchor()
+            d = R.next_weekday(base, wd)
+            how = f"first {name} after {label} (the programme goes on)"
+        elif rel == "this":
             # "this Friday": that weekday of the publication's week, the next one only
             # when a future clause points past it
             monday = dct - timedelta(days=dct.weekday())
