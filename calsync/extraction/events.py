@@ -184,14 +184,20 @@ def extract_events(
     cleaned, low = textmod.clean_lowered(article.text)
     today = base_date(article.published)
     language = choose(settings.language, article.language, cleaned, low)
-    timexes = [t for t in tag(cleaned, article.published, settings, low=low, language=language)
-               if not _is_dateline(cleaned, t, today)]
+    tagged = tag(cleaned, article.published, settings, low=low, language=language)
+    stamps = [t for t in tagged if _is_dateline(cleaned, t, today)]
+    timexes = [t for t in tagged if not _is_dateline(cleaned, t, today)] if stamps else tagged
+    stamp_lines = {cleaned.rfind("\n", 0, t.start) + 1 for t in stamps
+                   if _STAMP_LINE.fullmatch(cleaned, cleaned.rfind("\n", 0, t.start) + 1,
+                                            _line_end(cleaned, t.end))}
     happenings: list[_Happening] = []
     starts = [t.start for t in timexes]  # in order: the tagger returns them sorted
     mentions = finder(language)  # the language's words; the rules below are every language's
     focus = _Focus(today=today, text=cleaned, mentions=mentions)
     calendar: _Dated | None = None  # the strike a calendar lists (``Finder.calendar_heads``)
     for sentence in textmod.sentences(cleaned, low):
+        if stamp_lines and cleaned.rfind("\n", 0, sentence.start) + 1 in stamp_lines:
+            continue  # "April 30, 2026, 08:10": the page's stamp, no item of a programme
         stimexes = timexes[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
         if happenings and _TIME_FIELD.match(sentence.text) and _time_the_last(
                 happenings[-1], stimexes):
@@ -206,6 +212,8 @@ def extract_events(
                 calendar = listed[-1] if listed else calendar
             continue
         focus.note(sentence, stimexes)
+        if _plan_headline(sentence, stimexes):
+            continue
         previous: _Dated | None = None
         start_at = len(happenings)
         low_sentence = sentence.low
@@ -223,6 +231,8 @@ def extract_events(
                 other = mentions.noun_mention(mention, stimexes)  # a future day: not the news's
                 if other is not None:
                     dated = _date_mention(other, stimexes)
+                elif mention.lemma in _MADE_PUBLIC:
+                    continue  # "released the programme for May 21": done; the day is its object's
             if dated.first_day is None and sequenced and mention.relative is None:
                 # "..., and then lead an assembly", "... and begin with a meeting": the next
                 # happening of the day before it; any other undated clause is not dated here
@@ -269,6 +279,25 @@ def extract_events(
 _CALENDAR_REACH = 800
 #: A listed day's value: a date, not a week-end ("le week-end de Pâques est épargné")
 _LISTED_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+#: What a past act that made something public did: the day after it is its object's
+_MADE_PUBLIC = frozenset({"release", "publish", "unveil", "announce", "present"})
+#: A headline about a plan made public: "Sept 9: the diocese unveils the Pope's day", "14
+#: octobre : la préfecture publie le programme de la visite"
+_PLAN_NEWS = re.compile(
+    r"\s*:\s*[^.:;!?]{0,60}?\b(?:unveils?|reveals?|publish(?:es)?|releases?|details|outlines?|"
+    r"announces?|dévoilen?t?|publien?t?|présenten?t?|annoncen?t?|révèlen?t?|détaillen?t?)\s+"
+    r"(?:[\w'’]+\s+){0,3}(?:programmes?|programs?|agenda|schedule|itinerary|timetable|plans|"
+    r"day|calendrier|journée|itinéraire|horaires?|déroulé)\b", re.IGNORECASE)
+
+
+def _plan_headline(sentence: textmod.Sentence, stimexes: list[Timex]) -> bool:
+    """Whether ``sentence`` is a headline, labelled with a day, about a plan made public:
+    the day is the plan's, and the publishing no happening of that day."""
+    first = stimexes[0] if stimexes else None
+    return first is not None and not sentence.text[:first.start - sentence.start].strip() \
+        and _PLAN_NEWS.match(sentence.text, first.end - sentence.start) is not None
 
 
 def _calendar_update(calendar: _Dated | None, happenings: list[_Happening], start_at: int,
@@ -401,6 +430,11 @@ class _Focus:
         text = sentence.text
         if is_field_line(text):
             return None  # "- Highlights: Boat parade ...": about the item above, no item
+        if text.rstrip().endswith(":") and "\n" not in text.strip() and not stimexes:
+            # "Between these two times there will be, in order:": the list it opens is the
+            # day's programme, as under a day heading
+            self.heading, self.end = True, sentence.end
+            return []
         listed = self.heading and self._listed(sentence)
         marker = _SEQUENCE_IN.search(text, 0, 40) or _DAY_CLOSER.match(text)
         sectioned = self.section is not None and self.section == self.day and \
@@ -440,6 +474,17 @@ _ITEM_LINE = re.compile(r"\s*(?:[•*·–—-]\s*\S|[A-Z0-9“\"][^.!?\n]{2,200
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
+
+
+#: A line that holds a date stamp and nothing else: no word of two letters but a month's
+_STAMP_LINE = re.compile(r"(?:[\W\d_]|[A-Za-zÀ-ÿ]\b|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                         r"nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept|déc)[a-zéû]*\.?"
+                         r"|(?i:[ap]\.?m\.?|h))*")
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _is_dateline(text: str, t: Timex, today: date) -> bool:

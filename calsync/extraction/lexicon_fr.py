@@ -46,6 +46,7 @@ VERBS: dict[str, tuple[str | None, tuple[str, ...], str]] = {
     "quitter": ("Départ de {obj}", (), "leave"),
     "partir": ("Départ {prep} {obj}", ("pour", "vers", "à", "au", "aux", "en", "de", "du", "des"),
                "depart"),
+    "repartir": ("Départ {prep} {obj}", ("pour", "vers", "à", "au", "aux", "en"), "depart"),
     "regagner": ("Retour à {obj}", (), "return"),
     "rentrer": ("Retour {prep} {obj}", ("à", "au", "aux", "en", "dans"), "return"),
     "revenir": ("Retour {prep} {obj}", ("à", "au", "aux", "en", "dans"), "return"),
@@ -93,7 +94,7 @@ SUBJECT_VERBS = frozenset({"réunir", "défiler", "manifester", "voter", "compar
                            "ouvrir", "rouvrir"})
 #: Verbs of moving somewhere: the place is the object ("arrivera à Paris").
 MOVES = frozenset({"rendre", "déplacer", "aller", "voyager", "visiter", "arriver", "atterrir",
-                   "partir", "regagner", "rentrer", "revenir", "quitter"})
+                   "partir", "repartir", "regagner", "rentrer", "revenir", "quitter"})
 #: Verbs of meeting someone: an event noun after them is what they meet for ("se joindra à
 #: Emmanuel Macron pour un dîner" -> "Dîner avec Emmanuel Macron").
 MEET_LIKE = frozenset({"rencontrer", "retrouver", "joindre", "rejoindre", "recevoir",
@@ -109,6 +110,7 @@ IRREGULAR: dict[str, tuple[str, str, str, str, str]] = {
     "ouvrir": ("ouvrir", "ouvre", "ouvrent", "ouvert", "ouvr"),
     "rouvrir": ("rouvrir", "rouvre", "rouvrent", "rouvert", "rouvr"),
     "partir": ("partir", "part", "partent", "parti", "part"),
+    "repartir": ("repartir", "repart", "repartent", "reparti", "repart"),
     "revenir": ("reviendr", "revient", "reviennent", "revenu", "reven"),
     "tenir": ("tiendr", "tient", "tiennent", "tenu", "ten"),
     "prendre": ("prendr", "prend", "prennent", "pris", "pren"),

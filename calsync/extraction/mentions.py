@@ -314,8 +314,17 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
             if not starts_predicate:
                 continue
         cuts.append((m.start(), m.start(2) - m.start(), conj))
+    if "(" in text:
+        # "A tour of the plant (the press release issued on it called it ...)": what the
+        # parentheses say aside is no part of the happening (but "(14h45)" times it)
+        asides += [m.span() for m in _PARENTHESIS_ASIDE.finditer(text)
+                   if not any(m.start() <= s < m.end() for s, _e in protected[:len(timexes)])]
     clauses = clauses_at(sentence, cuts)
     return [_blanked(c, asides, base) for c in clauses] if asides else clauses
+
+
+#: Words in parentheses, four or more: an aside
+_PARENTHESIS_ASIDE = re.compile(r"\((?:[^()\s]+\s+){3,}[^()]*\)")
 
 
 def _blanked(clause: Clause, asides: list[tuple[int, int]], base: int) -> Clause:
@@ -820,7 +829,7 @@ _NOUN_MODIFIERS = frozenset(
     "monthly opening closing charity fundraising bill treaty contract agreement accord "
     "photo discussion working first second third fourth fifth sixth seventh eighth ninth tenth "
     "final public ceremonial official birthday garden launch farewell cocktail soft grand "
-    "private formal".split()
+    "private formal town hall city".split()
 )
 _DAY_COMPOUNDS = frozenset(
     "investor open media election polling match race launch markets action strike press "

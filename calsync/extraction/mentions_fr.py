@@ -245,8 +245,9 @@ def _anchor(clause: Clause) -> tuple[re.Match[str], tuple[str, str]] | None:
 
 def could_hold_mentions(sentence: Sentence, timexes: list[Timex]) -> bool:
     """Whether a sentence can add anything: a day, or an anchor such as "après son arrivée"."""
-    return any(t.first_day or t.clock for t in timexes) or _ANCHOR.search(
-        sentence.text) is not None
+    return any(t.first_day or t.clock for t in timexes) or (
+        _ANCHOR.search(sentence.text) is not None  # (the quick test first)
+        and _anchor(Clause(sentence.start, sentence.end, sentence.text, None)) is not None)
 
 
 def find_mentions(sentence: Sentence, timexes: list[Timex], *,
@@ -538,9 +539,14 @@ def _subject(clause: Clause, verb_start: int) -> tuple[str, int]:
 def _clause_past(text: str) -> bool:
     """Whether a clause tells of the past: a past marker ("a eu lieu", "hier") and no future
     one ("aura lieu", "est prévu", "prochain")."""
+    if "(" in text:  # "(dans le communiqué publié par le diocèse ...)": an aside's tense
+        text = _ASIDE.sub(lambda m: " " * len(m.group()), text)
     found = markers(text, 0, len(text))
     return any(not future for _s, _e, future in found) and not any(
         future for _s, _e, future in found)
+
+
+_ASIDE = re.compile(r"\([^()]*\)?")
 
 
 def _noun_phrase_in(phrase: str, base: int, timexes: list[Timex],

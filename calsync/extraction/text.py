@@ -182,6 +182,7 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
     lines = text.splitlines(keepends=True)
     foldless = not folds_to_ascii(text)  # lower case then matches as IGNORECASE would
     programme = False
+    listing = False  # the line before opened a list ("... in order:") or was a bullet of one
     for i, line in enumerate(lines):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
@@ -204,8 +205,12 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
         furniture = _BOILERPLATE_LOW.match(low) if foldless and len(low) == len(content) \
             else _BOILERPLATE.match(content)
         under_day = programme and i > 0 and lines[i - 1].strip() != ""
+        bullet = content[0] in _BULLETS
+        listed = listing and bullet  # the bullets under "Il y aura, chronologiquement:"
+        listing = listed or (content.endswith(":") and len(content) <= 200)
         if repeated or furniture or (
             _is_link_line(content) and not _wraps_into(content, following) and not under_day
+            and not listed
         ):
             spans.append((start, end))
             programme = False
@@ -215,6 +220,11 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
             # (a heading or an item is a short line: a paragraph of prose is none)
             programme = under_day or (len(content) <= 160 and _is_day_line(content))
     return spans
+
+
+_BULLETS = frozenset("•*·–—-")
+#: A line that is an item of a list, whatever the line before ends with
+_BULLET_START = re.compile(r"[•*·]|[-–—]\s")
 
 
 def _is_day_line(line: str) -> bool:
@@ -325,7 +335,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         for i, line in enumerate(lines[:-1]):
             content = line.group(0).strip()
             following = lines[i + 1].group(0).strip()
-            if content and (_SCHEDULE_LINE.match(following) or (
+            if content and (_SCHEDULE_LINE.match(following) or _BULLET_START.match(following) or (
                     content[-1] not in ".!?\"”’:;,)" and not _wraps_into(content, following))):
                 out.append((para.start() + start, para.start() + line.end()))
                 start = lines[i + 1].start()

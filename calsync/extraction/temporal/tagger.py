@@ -165,6 +165,10 @@ class _Ctx:
     timeml: bool = False
     #: False when the expression just found must not become the anchor of later anaphora
     anchor_ok: bool = True
+    #: a page's stamp line ("28 juin 2019, 17:24" under the headline): where it ends, and the
+    #: anchor before it, which comes back after it (the story does not count from its stamp)
+    stamp_end: int = -1
+    before_stamp: tuple[date | None, str, date | None, int] | None = None
 
     @property
     def last_quarter(self) -> tuple[int, int] | None:
@@ -1422,7 +1426,10 @@ _PLAIN_YEAR = re.compile(r"\d{4}")
 _TOPIC_YEAR = re.compile(r"\W*(?:(?:in|during|by|since|back\s+in)\s+)?", re.IGNORECASE)
 _REPORTED_ON = re.compile(
     r"\b(?:said|says|told|announced|confirmed|added|reported|stated|wrote)\s+(?:\w+\s+){0,3}"
-    r"(?:on\s+)?$", re.IGNORECASE)
+    r"(?:on\s+)?$"
+    # "released the programme for May 21, on Thursday, April 30": when it was done
+    r"|\b(?:released|published|unveiled|announced|presented|issued|revealed)\s[^.;!?\n]{0,50},"
+    r"\s*(?:on\s+)?$", re.IGNORECASE)
 
 
 #: A calendar value whose year is not one of 1-9999: negative ("-974") or of five digits
@@ -1462,6 +1469,9 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
     for start, rules in _candidates(text, ctx.tenses.low, gr):
         if start < pos:
             continue
+        if ctx.before_stamp is not None and start > ctx.stamp_end:
+            ctx.last_day, ctx.last_day_text, ctx.focus_first, ctx.focus_end = ctx.before_stamp
+            ctx.before_stamp = None
         for rule in rules:
             m = compiled[rule].match(text, start)
             if m is None:
@@ -1478,6 +1488,13 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
                 continue
             out.append(tx)
             pos = m.end()
+            if tx.first_day == ctx.dct and ctx.last_day is not None and \
+                    ctx.before_stamp is None and _alone_on_line(text, start, m.end()):
+                # "28 June 2019, 17:24" under a headline: the page's stamp
+                ctx.before_stamp = (ctx.last_day, ctx.last_day_text, ctx.focus_first,
+                                    ctx.focus_end)
+                end_of_line = text.find("\n", m.end())
+                ctx.stamp_end = len(text) if end_of_line < 0 else end_of_line
             if _QUARTER_VALUE.fullmatch(tx.value):
                 ctx.last_period = "Q"
             elif _YEARISH_VALUE.fullmatch(tx.value):
@@ -1491,7 +1508,7 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
                 # A year that opens the sentence ("Last year, ...", "In 2019, ...") sets it
                 ctx.sentence_year.setdefault(sentence_start, (int(tx.value), tx.text))
             if tx.first_day == ctx.dct and (gr.reported_on or _REPORTED_ON).search(
-                    text, max(0, start - 40), start):
+                    text, max(0, start - 70), start):
                 ctx.anchor_ok = False  # "officials said on Sunday": when it was said, no anchor
             if tx.first_day is not None and ctx.anchor_ok:
                 ctx.last_day = tx.last_day or tx.first_day
@@ -1508,6 +1525,14 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
             ctx.anchor_ok = True
             break
     return out
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all its line holds (punctuation aside)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:start] + text[end:len(text) if line_end < 0 else line_end]
+    return len(line) < 30 and not any(c.isalpha() for c in line)
 
 
 def _join_day_time(text: str, items: list[Timex], gr: Grammar) -> list[Timex]:

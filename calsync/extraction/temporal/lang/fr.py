@@ -133,7 +133,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("weekday_night",
      rf"(?:dans\s+)?la\s+nuit\s+(?:de|du)\s+(?P<wd>{_JOUR})\s+(?:à|au)\s+(?P<wd2>{_JOUR})"),
     ("dmy",
-     r"(?:(?:le|les)\s+|(?:du|entre\s+le)\s+(?=(?:\w+\s+)?\d+\w*\s*(?:-|–|au|et)\s))?"
+     r"(?:(?:le|les|ce)\s+|(?:du|entre\s+le)\s+(?=(?:\w+\s+)?\d+\w*\s*(?:-|–|au|et)\s))?"
      rf"(?:(?P<wd>{_JOUR})\s+)?(?P<d>{_DAY})"
      rf"(?:\s*(?:-|–|au|et(?:\s+le)?)\s*(?P<d2>{_DAY}))?\s+(?P<mon>{_MOIS})"
      rf"(?:\s+(?P<y>{_YEAR})|\s+(?P<y2>\d\d)(?=\s*[,.;:)]|\s+(?:à|et|au|dans)\b))?"
@@ -476,7 +476,9 @@ GRAMMAR = Grammar(
     range_between="entre",
     reported_on=re.compile(
         r"\b(?:a|ont|avait|avaient)\s+(?:annoncé|indiqué|déclaré|précisé|affirmé|confirmé"
-        r"|expliqué|dit|ajouté|assuré|souligné|rapporté|fait\s+savoir)\s+(?:\w+\s+){0,2}$",
+        r"|expliqué|dit|ajouté|assuré|souligné|rapporté|fait\s+savoir)\s+(?:\w+\s+){0,2}$"
+        # "a dévoilé sa journée du 9 septembre, ce vendredi 28 juin": when it was done
+        r"|\b(?:a|ont)\s+(?:\w+ment\s+)?\w{3,}(?:é|ée|és|ées|is|it)\s[^.;!?\n]{0,50},\s*$",
         re.IGNORECASE),
     day_time_link=re.compile(r"[ \t]*(?:,[ \t]*)?(?:à\s+|le\s+|dès\s+|de\s+)?$",
                              re.IGNORECASE),
