@@ -117,13 +117,12 @@ def read_article(path: str, zone: ZoneInfo) -> tuple[str, ArticleFile]:
     current folder, and the same as ``calsync run`` gives the file.
     """
     from calsync.sources.files import (
-        HTML_SUFFIXES,
         article_id,
         cli_base,
         decode_article,
+        load_article_file,
         looks_like_html,
         parse_article,
-        read_sidecar,
     )
 
     try:
@@ -135,14 +134,7 @@ def read_article(path: str, zone: ZoneInfo) -> tuple[str, ArticleFile]:
             raise InputError(f"{path}: no such file")
         if p.is_dir():
             raise InputError(f"{path}: is a folder, not an article file")
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
-        raw = decode_article(data, path)
-        is_html = p.suffix.lower() in HTML_SUFFIXES or looks_like_html(raw)
-        return article_id(p, cli_base()), parse_article(raw, path, zone, is_html=is_html,
-                                                        sidecar=read_sidecar(p, zone))
+        return article_id(p, cli_base()), load_article_file(p, zone)
     except SourceError as exc:
         raise InputError(str(exc)) from exc
 

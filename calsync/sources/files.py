@@ -237,10 +237,12 @@ def load_article_file(path: Path, zone: ZoneInfo, fmt: str = "auto",
     """Read one article file (unless its bytes are given as ``data``) and its sidecar;
     ``SourceError`` when unreadable or empty.
 
-    HTML (``fmt == "html"``, or an HTML suffix with ``auto``) is reduced to its article text.
+    HTML (``fmt == "html"``; with ``auto``, an HTML suffix or a file that starts as HTML) is
+    reduced to its article text.
     """
     raw = decode_article(_read_capped(path, max_bytes) if data is None else data, str(path))
-    is_html = fmt == "html" or (fmt == "auto" and path.suffix.lower() in HTML_SUFFIXES)
+    is_html = fmt == "html" or (fmt == "auto" and (
+        path.suffix.lower() in HTML_SUFFIXES or looks_like_html(raw)))
     return parse_article(raw, str(path), zone, is_html=is_html,
                          sidecar=read_sidecar(path, zone))
 

@@ -82,6 +82,17 @@ def test_html_file_text_title_and_metadata_date(tmp_path: Path) -> None:
     assert article.title is not None and "Ferry terminal" in article.title
 
 
+def test_saved_page_with_text_suffix_is_read_as_html(tmp_path: Path) -> None:
+    # a browser's "save as" named story.txt: the same page, the same article text as .html
+    page = html_page("Ferry terminal opens in April", [STORY],
+                     published="2026-03-02T07:30:00+01:00")
+    write(tmp_path, "ferry.txt", page)
+    [article] = read_source(source("file", path=tmp_path / "ferry.txt"),
+                            context(tmp_path)).articles
+    assert "ribbon-cutting ceremony" in article.text and "<p>" not in article.text
+    assert article.published == datetime.fromisoformat("2026-03-02T07:30:00+01:00")
+
+
 def test_sidecar_outranks_page_metadata(tmp_path: Path) -> None:
     page = html_page("Ferry", [STORY], published="2026-01-01T07:30:00+01:00")
     write(tmp_path, "ferry.html", page, "published = 2026-03-03\n")
