@@ -1519,7 +1519,7 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
                         tx.type == "TIME" or "in focus" in tx.resolution):
                     # (kept through "That afternoon" and the weekdays read in the focus)
                     ctx.focus_by_weekday = _ANY_DIGIT.search(tx.text) is not None and any(
-                        n.lower() in tx.text.lower() for n in WEEKDAY_NAMES)
+                        w in gr.weekday_words for w in _norm(tx.text).replace(",", " ").split())
                     if ctx.focus_by_weekday and tx.first_day == tx.last_day:
                         ctx.named_days[tx.first_day.weekday()] = (tx.first_day, tx.end)
             ctx.anchor_ok = True
