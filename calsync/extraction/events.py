@@ -38,6 +38,7 @@ from calsync.extraction.mentions import (
     item_mention,
 )
 from calsync.extraction.settings import ExtractionSettings, base_date
+from calsync.extraction.temporal.tagger import LATER_CLAUSE
 from calsync.model import Article, Event, Evidence, Timex
 from calsync.names import codes_disagree, identifiers
 
@@ -395,14 +396,24 @@ class _Focus:
     #: paragraphs under "Sept 22, 2015 (local time)" are that day's
     section: date | None = None
     mentions: Finder = ENGLISH
+    #: the programme in force is a list a sentence opened ("..., in order:"): only its
+    #: bulleted lines are items
+    bullets_only: bool = False
 
     def note(self, sentence: textmod.Sentence, stimexes: list[Timex]) -> None:
         days = [t for t in stimexes if t.first_day is not None and _day_granular(t)]
         days = [t for t in days if not _only_a_time_timex(t)] or days  # (not "at noon")
+        # (not a day of what comes later: "..., before handing over the keys on Sunday")
+        later = [t for t in days if LATER_CLAUSE.search(
+            sentence.text, max(0, t.start - sentence.start - 60), t.start - sentence.start)]
+        days = [t for t in days if t not in later]
         if not days:
+            if later and self.day is not None:
+                self.end = sentence.end  # the sentence goes on with the day in focus
             return
         t = days[-1]
         self.day, self.timex, self.end = t.first_day, t, sentence.end
+        self.bullets_only = False
         # a heading: the line holds its date and little else ("Day two – Thursday 9th")
         rest = sentence.text[:t.start - sentence.start] + sentence.text[t.end - sentence.start:]
         self.heading = len(days) == 1 and t.first_day == t.last_day and "\n" not in \
@@ -419,27 +430,38 @@ class _Focus:
         line_start = self.text.rfind("\n", 0, sentence.start) + 1
         line_end = self.text.find("\n", sentence.end)
         line = self.text[line_start:len(self.text) if line_end < 0 else line_end]
+        if self.bullets_only and not _BULLET_LINE.match(line):
+            return False
         return len(line) <= 300 and _ITEM_LINE.match(line) is not None and (
             _BLANK_LINE.search(self.text, self.end, sentence.start) is None
             or not _PROSE_LINE.search(line) or _WILL.search(sentence.text) is not None)
 
+    def _future(self, text: str) -> bool:
+        """Whether ``text`` tells what is to come, in English or the finder's language."""
+        own = self.mentions.future
+        return _WILL.search(text) is not None or (own is not None and own.search(text)
+                                                  is not None)
+
     def carry(self, sentence: textmod.Sentence, stimexes: list[Timex]) -> list[_Dated] | None:
         if self.day is None or self.timex is None or sentence.start - self.end > _FOCUS_REACH \
-                or self.day <= self.today:
+                or self.day < self.today:
             return None  # (a dateline is no programme's day)
         text = sentence.text
         if is_field_line(text):
             return None  # "- Highlights: Boat parade ...": about the item above, no item
         if text.rstrip().endswith(":") and "\n" not in text.strip() and not stimexes:
-            # "Between these two times there will be, in order:": the list it opens is the
-            # day's programme, as under a day heading
-            self.heading, self.end = True, sentence.end
+            # "Between these two times there will be, in order:": the bulleted list it opens
+            # is the day's programme, as under a day heading
+            self.heading, self.end, self.bullets_only = True, sentence.end, True
             return []
-        listed = self.heading and self._listed(sentence)
-        marker = _SEQUENCE_IN.search(text, 0, 40) or _DAY_CLOSER.match(text)
-        sectioned = self.section is not None and self.section == self.day and \
+        # (a day heading of today is a dateline's: only the narrative goes on with today)
+        listed = self.heading and self.day > self.today and self._listed(sentence)
+        own = self.mentions.sequence
+        marker = _SEQUENCE_IN.search(text, 0, 40) or _DAY_CLOSER.match(text) or (
+            own.search(text, 0, 60) if own is not None else None)
+        sectioned = self.section is not None and self.section == self.day > self.today and \
             _WILL.search(text) is not None  # "Xi will meet ..." under "Sept 22, 2015"
-        if not listed and not sectioned and not (marker and _WILL.search(text)):
+        if not listed and not sectioned and not (marker and self._future(text)):
             return None
         out: list[_Dated] = []
         for mention in self.mentions.find(sentence, stimexes, only_dated=False):
@@ -470,6 +492,7 @@ _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _PROSE_LINE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z][a-z]+\s+[a-z]")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 #: A line of a programme under a day heading: a bullet, or a short line of a name.
+_BULLET_LINE = re.compile(r"\s*[•*·–—-]\s*\S")
 _ITEM_LINE = re.compile(r"\s*(?:[•*·–—-]\s*\S|[A-Z0-9“\"][^.!?\n]{2,200}(?:[.!?\n]|$))")
 
 

@@ -1552,6 +1552,11 @@ class Finder:
     #: Heads of the happenings a calendar lists day by day ("grève"): a later sentence that
     #: only lists days ("Suivront les 8 et 9 avril, 13 et 14") gives one more of each
     calendar_heads: frozenset[str] = frozenset()
+    #: Words that go on with the narrative's day ("ensuite"), beside English's (None: only
+    #: English's)
+    sequence: re.Pattern[str] | None = None
+    #: A clause about what is to come ("se rendra"), beside English's "will"
+    future: re.Pattern[str] | None = None
 
 
 ENGLISH = Finder(could_hold=could_hold_mentions, find=find_mentions, noun_mention=noun_mention,

@@ -175,6 +175,10 @@ _TRAILING_SMALL = re.compile(r"(?:\s+(?:" + "|".join(
     + r"))+$", re.IGNORECASE)
 
 
+#: Words after a verb that make it an idiom, no happening: "remettre en cause"
+_IDIOM_AFTER = {"remettre": frozenset({"en", "à"}), "transmettre": frozenset({"en"})}
+
+
 def _words(clause: Clause) -> list[tuple[str, int, int]]:
     return [(m.group(), clause.start + m.start(), clause.start + m.end())
             for m in _TOKEN.finditer(clause.text)]
@@ -680,6 +684,8 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         homage = lem == "rendre" and nxt == "hommage"
         if lem in REFLEXIVE and not reflexive and not homage:
             continue  # "rendre un avis", "tenir parole"
+        if nxt in _IDIOM_AFTER.get(lem, ()):
+            continue  # "remettre en cause": no handing over
         if reflexive and lem not in REFLEXIVE and lem not in SUBJECT_VERBS:
             continue  # "le festival s'ouvrira": the subject's happening (``_subject_mention``)
         aux = _auxiliary(words, i) if kind == "pp" else ""
@@ -806,8 +812,17 @@ _VERB_GROUP = _PASSIVE_AUX | _ADVERBS | {"doit", "doivent", "va", "vont", "devra
                                          "pas"}
 
 
+#: Words that go on with the day of the sentence before: "Il se rendra ensuite au Jardin du
+#: Luxembourg", "Il se sera auparavant entretenu avec ..."
+_SEQUENCE = re.compile(r"\b(?:ensuite|puis|auparavant|plus\s+tard|enfin|après\s+quoi"
+                       r"|dans\s+la\s+foulée)\b", re.IGNORECASE)
+#: A clause about what is to come: a future form, or "va", "doit" before a verb
+_FUTURE = re.compile(r"\b(?:\w{2,}(?:era|eront|ira|iront|dra|dront|tra|tront|ura|uront)|sera"
+                     r"|seront|aura|auront|fera|feront|ira|iront|va|vont|doit|doivent)\b",
+                     re.IGNORECASE)
+
 FRENCH = Finder(
     could_hold=could_hold_mentions, find=find_mentions,
     noun_mention=partial(noun_mention, nouns=_noun_mention),
     between=partial(mention_between, subjects=_subject_mention, nouns=_noun_mention),
-    calendar_heads=CALENDAR_HEADS)
+    calendar_heads=CALENDAR_HEADS, sequence=_SEQUENCE, future=_FUTURE)

@@ -106,6 +106,9 @@ _NOUN_AFTER = re.compile(
 _ANY_DIGIT = re.compile(r"\d")
 #: What follows a weekday that heads a line of a programme ("Saturday: ...", "Monday –").
 _PROGRAMME_LABEL = re.compile(r"[ \t]*(?:[:–—]|-\s|$)", re.MULTILINE)
+#: The clause of a later happening, up to its day: "before handing over ... on Sunday",
+#: "avant de lui passer le flambeau dimanche"
+LATER_CLAUSE = re.compile(r"\b(?:before\s+\w+ing|avant\s+d[e'’])\b[^,;.]*$", re.IGNORECASE)
 #: A sentence that opens by going on with a programme: "Then Lausanne on Thursday", "Puis
 #: Lausanne et Genève jeudi", "Ensuite, ..."
 _THEN_OPENS = re.compile(r"\s*(?:then|afterwards|after\s+that|puis|ensuite|après\s+quoi)\b"
@@ -1510,6 +1513,9 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
             if tx.first_day == ctx.dct and (gr.reported_on or _REPORTED_ON).search(
                     text, max(0, start - 70), start):
                 ctx.anchor_ok = False  # "officials said on Sunday": when it was said, no anchor
+            elif not ctx.timeml and LATER_CLAUSE.search(text, max(0, start - 60), start):
+                ctx.anchor_ok = False  # "..., before handing over the keys on Sunday. At 9.30,
+                # the ministers meet": the day of what comes later is no anchor
             if tx.first_day is not None and ctx.anchor_ok:
                 ctx.last_day = tx.last_day or tx.first_day
                 ctx.last_day_text = tx.text

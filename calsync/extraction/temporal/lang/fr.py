@@ -427,6 +427,8 @@ _F = (r"\b(?:[a-zàâçéèêëîïôûùüÿœ]{2,}(?:era|eras|eront|ira|iront|
       r"|\b(?:doit|doivent|devrait|devraient|compte|comptent|prévoit|prévoient|envisage"
       r"|envisagent)\s+(?:[a-zàâçéèêëîïôûùüÿœ'’]+\s+){0,2}?"
       r"[a-zàâçéèêëîïôûùüÿœ]+(?:er|ir|re|oir)\b"
+      # "quatre jours avant de remettre": what comes N days on
+      r"|\bjours\s+avant\s+d[e'’]\s*(?:\w+\s+){0,2}?\w+(?:er|ir|re)\b"
       r"|\b(?:prévue?s?|programmée?s?|attendue?s?|annoncée?s?\s+pour|fixée?s?\s+au|reportée?s?"
       r"\s+(?:au|à)|à\s+venir|prochaine?s?|jusqu['’](?:à|au)|à\s+partir\s+d)")
 _P = (r"\b(?:a|ont|avait|avaient|avons|avez|ai|eut|eurent|est|sont|était|étaient|fut|furent)"
@@ -434,8 +436,15 @@ _P = (r"\b(?:a|ont|avait|avaient|avons|avez|ai|eut|eurent|est|sont|était|étaie
       r"très|longtemps|[a-zàâçéèêëîïôûùüÿœ]+ment)\s+)*"
       r"[a-zàâçéèêëîïôûùüÿœ]+(?:é|ée|és|ées|i|ie|is|ies|it|u|ue|us|ues|ert|erte|ort|aint"
       r"|eint|ait|uit)\b"
-      r"|\b[a-zàâçéèêëîïôûùüÿœ]{3,}(?:ait|aient)\b|\b(?:hier|dernière?s?|derniers|passée?s?"
-      r"|il\s+y\s+a|déjà|avant-hier)\b")
+      r"|\b[a-zàâçéèêëîïôûùüÿœ]{3,}(?:ait|aient)\b|\b(?:hier|passée?s?"
+      r"|il\s+y\s+a|déjà|avant-hier)\b"
+      # "la semaine dernière", "mardi dernier", "ces derniers jours" (but "sa dernière séance"
+      # is the final one, to come)
+      r"|\b(?:semaines?|mois|années?|ans?|week-ends?|soirs?|jours?|fois|temps|lundi|mardi"
+      r"|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|mars|avril|mai|juin|juillet"
+      r"|août|septembre|octobre|novembre|décembre|printemps|été|automne|hiver)\s+derni"
+      r"(?:er|ère|ers|ères)\b|\b(?:ces|la)\s+derni(?:ers|ères|ère)\s+(?:fois|jours|semaines"
+      r"|mois|années)\b")
 _MARKERS = re.compile(rf"(?P<f>{_F})|(?P<p>{_P})", re.IGNORECASE)
 #: "est prévu", "sont attendus": the auxiliary of an arrangement, not a past tense
 _ARRANGED = re.compile(r"(?:prévue?s?|programmée?s?|attendue?s?|fixée?s?|annoncée?s?"
