@@ -399,6 +399,10 @@ class _Focus:
     #: the programme in force is a list a sentence opened ("..., in order:"): only its
     #: bulleted lines are items
     bullets_only: bool = False
+    #: the heading in force is a time alone ("| 8:30 a.m. JST |"): its line takes the time
+    timed: bool = False
+    #: the last line carried was a sentence of its own ("The Prime Minister will ...")
+    prose_item: bool = False
 
     def note(self, sentence: textmod.Sentence, stimexes: list[Timex]) -> None:
         days = [t for t in stimexes if t.first_day is not None and _day_granular(t)]
@@ -414,6 +418,9 @@ class _Focus:
         t = days[-1]
         self.day, self.timex, self.end = t.first_day, t, sentence.end
         self.bullets_only = False
+        # a time alone on its line heads the lines under it, until the next one
+        self.timed = len(days) == 1 and _only_a_time_timex(t) and not _WORDS.search(
+            sentence.text[:t.start - sentence.start] + sentence.text[t.end - sentence.start:])
         # a heading: the line holds its date and little else ("Day two – Thursday 9th")
         rest = sentence.text[:t.start - sentence.start] + sentence.text[t.end - sentence.start:]
         self.heading = len(days) == 1 and t.first_day == t.last_day and "\n" not in \
@@ -474,7 +481,15 @@ class _Focus:
             dated = _Dated(mention, None, None, None, None, None, None, line_item=listed)
             _carry_day(dated, self.day, self.timex, self.timex.text, self.timex.confidence,
                        marker.group(0).strip() if marker else "")
+            if listed and self.timed and not out:
+                # "| 8:30 a.m. JST |" on a line of its own, then what happens at that time
+                dated.clock, dated.zone = self.timex.clock, self.timex.zone
             out.append(dated)
+        if not out and listed and self.prose_item and _NAME_LINE.fullmatch(text.strip()):
+            self.end = sentence.end
+            return []  # "The Prime Minister will hold a media availability." then "Hotel New
+            # Otani Tokyo": where the item above happens, no item
+        self.prose_item = bool(out) and text.rstrip().endswith(".")
         if not out and listed and (item := item_mention(sentence)) is not None \
                 and not _PAST_LINE.search(text):
             dated = _Dated(item, None, None, None, None, None, None, line_item=True)
@@ -492,6 +507,9 @@ _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _PROSE_LINE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z][a-z]+\s+[a-z]")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 #: A line of a programme under a day heading: a bullet, or a short line of a name.
+#: A line that is only a name: "Hotel New Otani Tokyo", "Grand Hall"
+_NAME_LINE = re.compile(r"(?:[A-Z][\w'’.&-]*|of|the|de|du|la|le)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|de"
+                        r"|du|la|le|and|et)){0,5}")
 _BULLET_LINE = re.compile(r"\s*[•*·–—-]\s*\S")
 _ITEM_LINE = re.compile(r"\s*(?:[•*·–—-]\s*\S|[A-Z0-9“\"][^.!?\n]{2,200}(?:[.!?\n]|$))")
 

@@ -135,7 +135,7 @@ NOUNS = frozenset(
     call event keynote preview unveiling presentation market fete fête carnival hearing
     sentencing banquet fireworks assessment inspection deadline mass liturgy vespers
     procession signing exhibit release relay welcome campaign campaigning registration
-    voting counting exam exams examination examinations prayer prayers sermon stoning
+    voting counting exam exams examination examinations prayer prayers sermon stoning audience
     pilgrimage""".split()
 )
 

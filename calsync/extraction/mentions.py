@@ -444,6 +444,9 @@ def _only_timing_after(text: str, start: int, protected: list[tuple[int, int]]) 
 
 
 _WORD_RUN = re.compile(r"[A-Za-z][\w'’-]*")
+#: Titles written with a period before a name
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "St",
+                         "Sr", "Jr", "Rev", "Capt", "Lt", "Col"})
 
 
 def _tokens(text: str, offset: int = 0) -> tuple[tuple[str, int, int], ...]:
@@ -557,6 +560,8 @@ def _object_phrase(
         if low in {"on", "in", "at", "by"} and _PART_OF_DAY.match(
                 clause.text, wend - clause.start):
             break  # "on the evening of August 6" dates the happening; it is no part of its name
+        if word == "." and i > 0 and words[i - 1][0] in _HONORIFICS and words[i - 1][2] == wstart:
+            continue  # "Mr. Yasuyuki Yoshinaga": the name goes on
         if word in {",", ";", ":", "—", "–", "(", ")", "“", "”", "\"", "."}:
             break
         destination = (low == "to" and i + 1 < len(words) and (
@@ -1346,6 +1351,8 @@ _BEFORE_VERB = frozenset("which that who it he she also".split())
 
 def _is_event_noun(word: str, previous: str = "") -> bool:
     low = word.lower().strip(".,;:")
+    if word == "March" and previous.lower() not in ("the", "a", "women's", "women’s"):
+        return False  # the month ("March 2, 2026"); the protest is "a march", "the March for ..."
     if low == "mass":
         return word[:1] == "M" and previous[:1] != ""  # "celebrate Mass"; not "mass waves"
     if low in ("table", "tables") and previous.lower() == "round":

@@ -32,6 +32,8 @@ _BOILERPLATE = re.compile(
       | (?:skip\ to\ (?:main\ )?content|toggle\ navigation|main\ menu|search\ for:?).*
       | (?:photo|image|video|credit):.{0,120}
       | save\ my\ name,\ email.*
+      | source\b:?\ .{0,80}
+      | please\ note:.{0,120}
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -189,10 +191,17 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
         content = line.strip()
         if not content:
             continue
+        shift = 0
+        if content[0] == "|" or content[-1] == "|":  # a cell of a table flattened into text
+            cell = content.strip("| \t")
+            if not cell:
+                spans.append((start, end))  # an empty cell: "|"
+                continue
+            shift, content = content.find(cell), cell
         if text_low is None:
             low = content.lower()
         else:
-            first = start + len(line) - len(line.lstrip())
+            first = start + len(line) - len(line.lstrip()) + shift
             low = text_low[first:first + len(content)]
         key = folded(low)
         timed = _CLOCK_START.match(content) is not None
@@ -201,7 +210,7 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
         # (a programme's item comes back under another day: "11 p.m.: Feast closes")
         repeated = key in seen and not (timed and seen[key] != day)
         seen[key] = day
-        following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        following = lines[i + 1].strip().strip("| \t") if i + 1 < len(lines) else ""
         furniture = _BOILERPLATE_LOW.match(low) if foldless and len(low) == len(content) \
             else _BOILERPLATE.match(content)
         under_day = programme and i > 0 and lines[i - 1].strip() != ""
@@ -219,7 +228,19 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
             # programme, however short: "Second discussion session - Infrastructure"
             # (a heading or an item is a short line: a paragraph of prose is none)
             programme = under_day or (len(content) <= 160 and _is_day_line(content))
+            if shift or len(content) < len(line.strip()):
+                # the table's rules ("|") are no words of the cell
+                lead = _LEADING_RULE.match(text, start, end)
+                cut = lead.end() if lead else start
+                trail = _TRAILING_RULE.search(text, cut, end)
+                spans += [(a, b) for a, b in ((start, cut), trail.span() if trail else (0, 0))
+                          if b > a]
     return spans
+
+
+#: The rules around a table's cell: "| 8:30 a.m. JST |"
+_LEADING_RULE = re.compile(r"[ \t]*\|[| \t]*")
+_TRAILING_RULE = re.compile(r"[ \t]*\|[| \t]*$")
 
 
 _BULLETS = frozenset("•*·–—-")
@@ -243,8 +264,16 @@ def _wraps_into(line: str, following: str) -> bool:
         return False
     if following[0].islower():
         return True
+    last = line.split()[-1]
+    if last in _GOES_ON_WORDS and len(line.split()) > 3:
+        return True  # "... will visit the" / "Meiji Shrine ...": no line ends on "the"
     # (an editor fills lines to 60-90 characters; a longer line is a paragraph of its own)
-    return 60 <= len(line) <= 90 and line.split()[-1][:1].islower()
+    return 60 <= len(line) <= 90 and last[:1].islower()
+
+
+#: Words no sentence or heading ends on: a line that ends on one goes on in the next
+_GOES_ON_WORDS = frozenset("""the a an of to at in with and for by from on into
+    le la les un une des du de au aux à et pour avec par sur dans""".split())
 
 
 def clean(text: str) -> str:
@@ -333,10 +362,13 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         lines = list(_LINE.finditer(para.group(0)))
         start = 0
         for i, line in enumerate(lines[:-1]):
-            content = line.group(0).strip()
-            following = lines[i + 1].group(0).strip()
+            content = line.group(0).strip().strip("| \t")
+            following = lines[i + 1].group(0).strip().strip("| \t")
+            # (a table's cell ends where its column does: "will visit the |")
+            cell_wraps = line.group(0).rstrip().endswith("|") and content[-1:].islower()
             if content and (_SCHEDULE_LINE.match(following) or _BULLET_START.match(following) or (
-                    content[-1] not in ".!?\"”’:;,)" and not _wraps_into(content, following))):
+                    content[-1] not in ".!?\"”’:;,)" and not cell_wraps
+                    and not _wraps_into(content, following))):
                 out.append((para.start() + start, para.start() + line.end()))
                 start = lines[i + 1].start()
         out.append((para.start() + start, para.end()))
