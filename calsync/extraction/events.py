@@ -144,7 +144,7 @@ class _Happening:
         self.proper = self.proper.union(*(d.mention.proper for d in parts))
         self.days.update(d.first_day for d in parts if d.first_day is not None)
         self.kinds = self.kinds.union(
-            kind for d in parts if (kind := _KINDS.get(d.mention.head)) is not None)
+            kind for d in parts if (kind := _kind_of(d.mention)) is not None)
         self.bare = self.bare and not any(
             len(d.mention.title.split()) > 2 or d.mention.proper for d in parts)
         self.lemmas = self.lemmas.union(d.mention.lemma for d in parts)
@@ -226,6 +226,8 @@ def extract_events(
                              or _ADVISED.search(mention.clause.text)):
                 continue  # "may be eliminated", "could be held", "should arrive no later
                 # than 11.45": not (yet) scheduled, or advice
+            if _DEADLINE.match(mention.title):
+                continue  # "Last date for filing nominations": a limit, no happening
             dated = _date_mention(mention, stimexes)
             if mention.past and mention.lemma and dated.first_day is not None and \
                     dated.first_day > today:
@@ -282,6 +284,11 @@ _CALENDAR_REACH = 800
 _LISTED_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
+#: A limit, not a happening (the guidelines' decision C): "Last date for withdrawal",
+#: "Deadline for entries", "Expiration du mandat", "Date limite de dépôt"
+_DEADLINE = re.compile(r"(?:last|final|closing)\s+(?:date|day)\s+(?:for|of|to)\b|deadlines?\b"
+                       r"|expir|date\s+limite|dernier\s+délai|arrivée\s+à\s+expiration",
+                       re.IGNORECASE)
 #: What a past act that made something public did: the day after it is its object's
 _MADE_PUBLIC = frozenset({"release", "publish", "unveil", "announce", "present"})
 #: A headline about a plan made public: "Sept 9: the diocese unveils the Pope's day", "14
@@ -992,6 +999,15 @@ _KINDS = {"election": "vote", "elections": "vote", "vote": "vote", "votes": "vot
           "launch": "launch", "liftoff": "launch", "lift-off": "launch"}
 
 
+def _kind_of(mention: Mention) -> str | None:
+    """The kind of happening a mention names: its head's, or for "Polling stations will open"
+    (a time of the vote) its subject's."""
+    kind = _KINDS.get(mention.head)
+    if kind is None and mention.lemma in ("open", "close"):
+        kind = next((k for w in mention.title.lower().split() if (k := _KINDS.get(w))), None)
+    return kind
+
+
 def _kind(hap: _Happening) -> str | None:
     return hap.kind
 
@@ -1315,7 +1331,7 @@ def _build(
             start, end = start.astimezone(zone), end.astimezone(zone)
         else:
             start, end = best.first_day, best.last_day + timedelta(days=1)
-        title = best.mention.title
+        title = _title_of(hap, best)
         key = _uid_key(title)
         used[key] = used.get(key, 0) + 1
         if used[key] > 1:
@@ -1349,6 +1365,17 @@ def _build(
         )
     events.sort(key=lambda e: (_sort_key(e.start), e.title))
     return events
+
+
+def _title_of(hap: _Happening, best: _Dated) -> str:
+    """The title of the part that dates the happening best, unless it is a bare word ("Vote")
+    and another part of that day names it ("Premier tour de l'élection présidentielle")."""
+    title = best.mention.title
+    if len(title.split()) > 1 and best.mention.lemma not in ("open", "close"):
+        return title  # ("Polling stations open at 8 a.m.": the hours of the vote named before)
+    named = [d.mention.title for d in hap.dated if d.first_day == best.first_day
+             and d is not best and len(d.mention.title.split()) > 1 and d.mention.has_event_noun]
+    return named[0] if named else title
 
 
 def _evidence_parts(hap: _Happening, best: _Dated) -> list[_Dated]:

@@ -810,7 +810,7 @@ def _make(
 ) -> Mention | None:
     if "[" in title:
         title = _BRACKETED.sub(" ", title)  # "the election [ on the ] 28th": an editor's words
-    title = _capitalize(strip_roles(_clean_phrase(title)))
+    title = _capitalize(strip_roles(_clean_phrase(_DATE_OF.sub("", title, count=1))))
     if len(title) > 90:
         title = title[:90].rsplit(" ", 1)[0]
     title = _drop_small_word(title)
@@ -1300,6 +1300,11 @@ def _item_title(rest: str) -> tuple[str, str | None]:
     place = place.strip()
     location = place if place and len(place.split()) <= 8 and place[:1].isupper() else None
     return title.strip(" .,;:"), location
+
+
+#: "Date of poll": the poll is the item ("Date of the wedding", "Day of the vote")
+_DATE_OF = re.compile(r"^(?:date\s+of\s+(?:the\s+)?|day\s+of\s+the\s+(?=(?:vote|poll|election"
+                      r"|ballot)\b))(?=\w)", re.IGNORECASE)
 
 
 def _item_head(title: str) -> str:

@@ -677,7 +677,7 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
             continue  # a name: "Rencontre", "Visite" in a title
         if prev in DETERMINERS and not (prev in ("de", "d'") and kind == "inf"):
             continue  # a noun: "la visite", "le départ", "une rencontre"
-        if (kind == "ger" and prev != "en") or (lem == "partir" and prev == "à"):
+        if (kind == "ger" and prev != "en") or (lem == "partir" and prev in ("à", "a")):
             continue  # "à partir du 5 décembre": from when
         reflexive = _reflexive(words, i)
         nxt = _low(words[i + 1][0]) if i + 1 < len(words) else ""
