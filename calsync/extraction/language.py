@@ -11,7 +11,8 @@ from __future__ import annotations
 #: Frequent function words that the other language does not use as words of its own (no
 #: "a", "on", "est", "en", "de", "la": names and loans share them), spaces around.
 _EN = tuple(f" {w} " for w in "the of and to is was for that with said will from".split())
-_FR = tuple(f" {w} " for w in "le les des du et une dans pour qui que sur avec".split())
+_FR = tuple(f" {w} " for w in "le les des du et une dans pour qui que sur avec à au aux "
+            "cette elle sera".split())
 #: Languages with no rules of their own, read by dateparser (``temporal.other``): theirs
 _OTHERS = {
     "de": tuple(f" {w} " for w in "der die und den das nicht mit ist ein eine für auf dem "

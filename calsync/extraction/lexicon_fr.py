@@ -47,6 +47,7 @@ VERBS: dict[str, tuple[str | None, tuple[str, ...], str]] = {
     "partir": ("Départ {prep} {obj}", ("pour", "vers", "à", "au", "aux", "en", "de", "du", "des"),
                "depart"),
     "repartir": ("Départ {prep} {obj}", ("pour", "vers", "à", "au", "aux", "en"), "depart"),
+    "envoler": ("Départ {prep} {obj}", ("pour", "vers", "à", "au", "aux", "en"), "depart"),
     "regagner": ("Retour à {obj}", (), "return"),
     "rentrer": ("Retour {prep} {obj}", ("à", "au", "aux", "en", "dans"), "return"),
     "revenir": ("Retour {prep} {obj}", ("à", "au", "aux", "en", "dans"), "return"),
@@ -80,7 +81,8 @@ VERBS: dict[str, tuple[str | None, tuple[str, ...], str]] = {
 
 #: Verbs that name a happening only as reflexives ("se rendre", "s'entretenir"): "rendre un
 #: avis", "tenir parole" name none.
-REFLEXIVE = frozenset({"rendre", "déplacer", "entretenir", "joindre", "adresser", "exprimer"})
+REFLEXIVE = frozenset({"rendre", "déplacer", "entretenir", "joindre", "adresser", "exprimer",
+                       "envoler"})
 #: Verbs that name a happening only with a preposition after them ("prendre part à", "jouer
 #: contre", "échanger avec").
 NEEDS_PREPOSITION = frozenset({"prendre", "jouer", "échanger", "discuter", "aller", "voyager",
@@ -96,7 +98,7 @@ SUBJECT_VERBS = frozenset({"réunir", "défiler", "manifester", "voter", "compar
                            "ouvrir", "rouvrir"})
 #: Verbs of moving somewhere: the place is the object ("arrivera à Paris").
 MOVES = frozenset({"rendre", "déplacer", "aller", "voyager", "visiter", "arriver", "atterrir",
-                   "partir", "repartir", "regagner", "rentrer", "revenir", "quitter"})
+                   "partir", "repartir", "envoler", "regagner", "rentrer", "revenir", "quitter"})
 #: Verbs of meeting someone: an event noun after them is what they meet for ("se joindra à
 #: Emmanuel Macron pour un dîner" -> "Dîner avec Emmanuel Macron").
 MEET_LIKE = frozenset({"rencontrer", "retrouver", "joindre", "rejoindre", "recevoir",

@@ -172,6 +172,10 @@ def test_detect() -> None:
     assert detect("Le sommet s’ouvre à Paris. The summit opens next Wednesday and closes "
                   "the following Saturday; a dinner is planned for 8 p.m.") == "en"
     assert detect("") == "en"  # nothing to go on: English
+    # a short French brief with few of the commonest words: "à", "au", "elle", "sera" count
+    assert detect("La ministre arrive à Dakar au début de l'après-midi. Vendredi, elle "
+                  "s'envolera vers Abidjan, où elle sera reçue.") == "fr"
+    assert detect("Dinner à la carte at the Café au Lait on Friday, the owners said.") == "en"
     assert detect("Paris, 3 juin") == "en"  # too short to tell
 
 

@@ -124,7 +124,8 @@ RULES: tuple[tuple[str, str], ...] = (
      r"(?:(?P<pre>de|entre)\s+)?" + _clock("1") + r"\s*(?:-|–|à|et)\s*" + _clock("2")
      + rf"(?:\s+\(?{_ZONE}\)?)?"),
     ("time",
-     r"(?:(?P<q>vers|environ|aux\s+alentours\s+de|peu\s+avant|peu\s+après)\s+)?" + _clock("")
+     r"(?:(?P<q>vers|environ|aux\s+alentours\s+de|aux\s+environs\s+de|peu\s+avant"
+     r"|peu\s+après)\s+)?" + _clock("")
      + rf"(?:\s+\(?{_ZONE}\)?)?"),
     ("holiday_mod",
      r"(?:la\s+|le\s+)?(?P<rel>veille|lendemain|nuit|soirée|soir|matin|week-end|semaine)"
@@ -313,7 +314,8 @@ def normalize(rule: str, g: dict[str, str], text: str, s: int, e: int) -> dict[s
                 out["hh" + sfx], out["mm" + sfx] = out["hc" + sfx], out["mc" + sfx]
             elif out.get("hh" + sfx):
                 out["mm" + sfx] = out.get("mm" + sfx) or "00"
-                if out.get("hx" + sfx) and rule == "time" and not _AT_BEFORE.search(
+                if out.get("hx" + sfx) and rule == "time" and not out.get("q") \
+                        and not _AT_BEFORE.search(
                         text, max(0, s - 12), s) and not (
                         _BRACKETED.search(text, max(0, s - 3), s)
                         and _BRACKET_CLOSE.match(text, e)):
