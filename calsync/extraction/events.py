@@ -473,7 +473,7 @@ class _Focus:
         own = self.mentions.sequence
         marker = _SEQUENCE_IN.search(text, 0, 40) or _DAY_CLOSER.match(text) or (
             own.search(text, 0, 60) if own is not None else None)
-        sectioned = self.section is not None and self.section == self.day > self.today and \
+        sectioned = self.section is not None and self.section == self.day and \
             _WILL.search(text) is not None  # "Xi will meet ..." under "Sept 22, 2015"
         if not listed and not sectioned and not (marker and self._future(text)):
             return None

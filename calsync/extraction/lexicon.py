@@ -53,6 +53,7 @@ VERBS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "hear": ("Hearing on {obj}", ()),
     "rule": ("Ruling on {obj}", ("on",)),
     "celebrate": ("Celebration of {obj}", ()),
+    "bless": ("Blessing of {obj}", ()),
     "commemorate": ("Commemoration of {obj}", ()),
     "mark": ("Commemoration of {obj}", ()),
     "honour": ("Ceremony honouring {obj}", ()),

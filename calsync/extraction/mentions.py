@@ -444,6 +444,8 @@ def _only_timing_after(text: str, start: int, protected: list[tuple[int, int]]) 
 
 
 _WORD_RUN = re.compile(r"[A-Za-z][\w'’-]*")
+#: Expressions that date from where the text stands: no part of any name
+_DEICTIC = re.compile(r"(?:this|next|last|tonight|tomorrow|today|yesterday)\b", re.IGNORECASE)
 #: Titles written with a period before a name
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "St",
                          "Sr", "Jr", "Rev", "Capt", "Lt", "Col"})
@@ -555,8 +557,10 @@ def _object_phrase(
             if _YEAR_ONLY.fullmatch(tmx.value) and after[:1].isupper() and i > 0 \
                     and words[i - 1][0].lower() in _DETERMINERS:
                 continue  # "the 2019 Climate Action Summit": a year inside a name
-            if not (after[:1].islower() and not _PREPOSITION.match(after)):
+            if not (after[:1].islower() and not _PREPOSITION.match(after)) or \
+                    _DEICTIC.match(tmx.text):
                 break  # a date before a preposition or a name is the clause's, not the name's
+                # ("this evening", "tomorrow" never are a name's)
         if low in {"on", "in", "at", "by"} and _PART_OF_DAY.match(
                 clause.text, wend - clause.start):
             break  # "on the evening of August 6" dates the happening; it is no part of its name
@@ -882,7 +886,7 @@ _TAKE_TRANSPORT = re.compile(
 _AT_EVENT = re.compile(r"\b(?:with|at)\s+((?:a|an|the)\s)", re.IGNORECASE)
 _WITH_PARTNER = re.compile(r"\bwith\s+")
 _WITH_EVENT = re.compile(r"\bwith\s+((?:a|an|the)\s)", re.IGNORECASE)
-_EVENT_AFTER = re.compile(r"\b(?:for|at|in|during|on)\s+(?=(?:a|an|the)\s)")
+_EVENT_AFTER = re.compile(r"\b(?:for|at|in|during|on|by)\s+(?=(?:a|an|the)\s)")
 
 
 @lru_cache(maxsize=256)
@@ -1144,7 +1148,12 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
                 np, np_end = _object_phrase(clause, clause.start + m.end(), timexes)
                 if _has_event_noun(np):
                     event_np, obj_end = _drop_article(np), np_end
+                    if m.group(0).startswith("by"):
+                        # "he will be received by a welcoming ceremony": the ceremony is it
+                        obj = "" if passive else obj
                     break
+                if m.group(0).startswith("by"):
+                    continue  # (only an event is what a happening is "by")
         past = _is_past_form(word) and prev not in {"to", "will", "would", "be"} and not (
             prev in {"is", "are"} and low in _ARRANGED_FORMS)  # "is scheduled for 3 p.m."
         location = _location(clause, (obj_start, obj_end), timexes)

@@ -75,6 +75,14 @@ _CLOCK_START = re.compile(
     r"\s*(?:[-•*·–—]\s*)?(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?\s?m\b\.?|h(?:rs)?\b)"
     r"|\d{1,2}[:h]\d{2}\b|noon\b|midday\b|midnight\b|midi\b|minuit\b)", re.IGNORECASE)
 
+#: A heading that names the day of the programme under it: "Programme for Wednesday",
+#: "Schedule for Sunday, May 3", "Programme du jeudi 9 mai"
+_PROGRAMME_HEADING = re.compile(
+    r"(?:programme|program|schedule|agenda|itinerary|timetable|order\s+of\s+events)\s+(?:for|of"
+    r"|on|du|de)\s+(?:the\s+|le\s+)?(?:" + _WEEKDAY_WORD + r"|" + _JOUR + r"|" + _MONTH_WORD
+    + r"\s*\d|\d{1,2}(?:st|nd|rd|th|er)?\s+(?:" + _MONTH_WORD + r"|" + _MOIS + r"))",
+    re.IGNORECASE)
+
 #: A day and a dash inside a line: a row of a table flattened into text
 _DATED_DASH = re.compile(
     r"\b(?:" + _WEEKDAY_WORD + r",?\s+)?" + _MONTH_WORD + r"\s*\d{1,2}(?:st|nd|rd|th)?\s*[–—]\s"
@@ -143,7 +151,8 @@ def _is_link_line(line: str) -> bool:
                   or _SCHEDULE_LINE.match(stripped, label.end(1) + 1)):
         return False  # a schedule line: "Saturday, December 21: Home v Away, 3pm",
         # "Counting of votes: April 2"
-    if _SCHEDULE_LINE.match(stripped) or _DATED_DASH.search(stripped):
+    if _SCHEDULE_LINE.match(stripped) or _DATED_DASH.search(stripped) or \
+            _PROGRAMME_HEADING.match(stripped):
         return False  # "5:45 p.m. – Arrival in Manila", "Friday Sept. 1", a table row's
         # "... Tuesday, February 28 – Northern, North West"
     words = stripped.split()
