@@ -995,7 +995,8 @@ def _arrival_untimed(hap: _Happening) -> bool | None:
 #: Kinds of happening a bare noun can stand for on its day ("the vote" for the election).
 _KINDS = {"election": "vote", "elections": "vote", "vote": "vote", "votes": "vote",
           "poll": "vote", "polls": "vote", "polling": "vote", "ballot": "vote",
-          "referendum": "vote", "strike": "strike", "walkout": "strike", "summit": "summit",
+          "referendum": "vote", "strike": "strike", "walkout": "strike", "stoppage": "strike",
+          "summit": "summit",
           "launch": "launch", "liftoff": "launch", "lift-off": "launch"}
 
 

@@ -126,8 +126,8 @@ IRREGULAR = {
 NOUNS = frozenset(
     """meeting meetings summit conference forum ceremony ceremonies dinner lunch luncheon
     breakfast reception visit trip tour talks speech remarks address hearing trial vote votes
-    election elections referendum strike walkout march protest rally parade festival concert
-    match game launch opening premiere exhibition briefing debate session vigil funeral
+    election elections referendum strike walkout stoppage march protest rally parade festival
+    concert match game launch liftoff lift-off opening premiere exhibition briefing debate session vigil funeral
     memorial commemoration celebration inauguration gala auction congress convention
     assembly symposium workshop seminar meetup hackathon race marathon tournament
     championship ceremony commemorations negotiations consultations roundtable round-table

@@ -955,11 +955,11 @@ _CLOSABLE = re.compile(
 _TO_VERB = re.compile(r"\s+to\s+(?:be\s+)?[a-z]+")
 _DESTINATION_NOUNS = frozenset({"visit", "trip", "tour", "mission", "journey", "delegation"})
 _HAPPENS = Gated(re.compile(
-    r"\b(?:will|to|would|is\s+(?:set|due|scheduled)\s+to)\s+(?:take\s+place|be\s+held|go\s+ahead|"
-    r"happen|be\s+staged|be\s+played|kick\s+off|get\s+under\s*way|be\s+run)\b"
+    r"\b(?:will|to|would|is\s+(?:now\s+)?(?:set|due|scheduled)\s+to)\s+(?:take\s+place|be\s+held"
+    r"|go\s+ahead|happen|occur|be\s+staged|be\s+played|kick\s+off|get\s+under\s*way|be\s+run)\b"
     r"|\b(?:takes\s+place|take\s+place|is\s+held|are\s+held|kicks\s+off|gets\s+under\s*way)\b",
     re.IGNORECASE),
-    ("place", "held", "ahead", "happen", "staged", "played", "kick", "under", "run"))
+    ("place", "held", "ahead", "happen", "occur", "staged", "played", "kick", "under", "run"))
 
 
 def _subject_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
