@@ -127,9 +127,9 @@ NOUNS = frozenset(
     """meeting meetings summit conference forum ceremony ceremonies dinner lunch luncheon
     breakfast reception visit trip tour talks speech remarks address hearing trial vote votes
     election elections referendum strike walkout stoppage march protest rally parade festival
-    concert match game launch liftoff lift-off opening premiere exhibition briefing debate session vigil funeral
-    memorial commemoration celebration inauguration gala auction congress convention
-    assembly symposium workshop seminar meetup hackathon race marathon tournament
+    concert match game launch liftoff lift-off opening premiere exhibition briefing debate
+    session vigil funeral memorial commemoration celebration inauguration gala auction congress
+    convention assembly symposium workshop seminar meetup hackathon race marathon tournament
     championship ceremony commemorations negotiations consultations roundtable round-table
     sitting plenary wedding coronation state-visit fair expo
     screening performance recital broadcast runoff run-off ballot primary caucus
