@@ -1470,9 +1470,20 @@ def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
     if not phrases:
         return None
     phrase, start, end, _head_at, low = dated_phrase(phrases, timexes)
+    named = _APPOSED_NAME.match(clause.text, end - clause.start) \
+        if len(phrase.split()) <= 6 else None
+    if named is not None and not _timex_at(clause.start + named.start(1), timexes):
+        # "an open-air service and celebration, Church in the Park, hosted by ...": its name
+        phrase, end = named.group(1), clause.start + named.end(1)
     location = _location(clause, (start, end), timexes)
     past = bool(_PAST_CLAUSE.search(clause.text)) and not _FUTURE_MARKER.search(clause.text)
     return _make(sentence, clause, phrase, low, location, "", True, past, (start, end))
+
+
+#: The name of a happening set off by commas after its noun: ", Church in the Park,"
+_APPOSED_NAME = re.compile(
+    r",\s+[“\"]?([A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|the|in|on|at|and|for|by)){1,6})"
+    r"[”\"]?\s*(?:,|\.|$)")
 
 
 def dated_phrase(phrases: list[tuple[str, int, int, int, str]],
