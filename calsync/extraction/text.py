@@ -219,7 +219,7 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
         # (a programme's item comes back under another day: "11 p.m.: Feast closes")
         repeated = key in seen and not (timed and seen[key] != day)
         seen[key] = day
-        following = lines[i + 1].strip().strip("| \t") if i + 1 < len(lines) else ""
+        following = _cell(lines[i + 1]) if i + 1 < len(lines) else ""
         furniture = _BOILERPLATE_LOW.match(low) if foldless and len(low) == len(content) \
             else _BOILERPLATE.match(content)
         under_day = programme and i > 0 and lines[i - 1].strip() != ""
@@ -245,6 +245,12 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
                 spans += [(a, b) for a, b in ((start, cut), trail.span() if trail else (0, 0))
                           if b > a]
     return spans
+
+
+def _cell(line: str) -> str:
+    """A line's words: stripped, and of a table's cell, without its rules ("| Grand Hall |")."""
+    line = line.strip()
+    return line.strip("| \t") if "|" in line else line
 
 
 #: The rules around a table's cell: "| 8:30 a.m. JST |"
@@ -371,8 +377,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         lines = list(_LINE.finditer(para.group(0)))
         start = 0
         for i, line in enumerate(lines[:-1]):
-            content = line.group(0).strip().strip("| \t")
-            following = lines[i + 1].group(0).strip().strip("| \t")
+            content = _cell(line.group(0))
+            following = _cell(lines[i + 1].group(0))
             # (a table's cell ends where its column does: "will visit the |")
             cell_wraps = line.group(0).rstrip().endswith("|") and content[-1:].islower()
             if content and (_SCHEDULE_LINE.match(following) or _BULLET_START.match(following) or (
