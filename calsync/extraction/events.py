@@ -673,6 +673,10 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
         and not (not mention.past and _PAST_VERB_AFTER.match(
             mention.sentence.text, t.end - mention.sentence.start))
     ]
+    # "... until 8 p.m.", "jusqu'à 20h": when it ends, not when it starts
+    in_clause = [t for t in in_clause if not (_only_a_time_timex(t) and _UNTIL_CLOCK.search(
+        mention.sentence.text, max(0, t.start - mention.sentence.start - 12),
+        t.start - mention.sentence.start))]
     days = [t for t in in_clause if t.first_day is not None and _day_granular(t)]
     named = [t for t in days if not _only_a_time_timex(t)]
     days = named or days  # "at 3:51 p.m. ... on July 13": the day is July 13's, not the clock's
@@ -766,6 +770,7 @@ def _length_of(mention: Mention, in_clause: list[Timex]) -> int | None:
     return None
 
 
+_UNTIL_CLOCK = re.compile(r"\b(?:until|till|jusqu['’]\s*(?:à|a))\s+$", re.IGNORECASE)
 _UNTIL_BEFORE = Gated(re.compile(r"\b(?:until|till|through)\s+(?:at\s+least\s+)?$",
                                  re.IGNORECASE), ("until", "till", "through"))
 

@@ -274,6 +274,9 @@ _AGE_BEFORE = re.compile(
     re.IGNORECASE)
 _AT_BEFORE = re.compile(r"(?:\bà|\bvers|\bdès|\bavant|\baprès|jusqu['’]à|\bde|\bet)\s+$",
                         re.IGNORECASE)
+#: "1h30 de spectacle", "2 heures de débat": how long something lasts (not "de l'après-midi")
+_LENGTH_OF = re.compile(r"\s+d(?:e\s+|['’]\s*)(?!l['’]après|la\s+(?:matinée|soirée|nuit)|ce\s+"
+                        r"|cette\s+)[a-zà-ÿ]", re.IGNORECASE)
 #: "(18 heures)": a clock in brackets after a programme item, not a length of time
 _BRACKETED = re.compile(r"\(\s*$")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
@@ -308,6 +311,9 @@ def normalize(rule: str, g: dict[str, str], text: str, s: int, e: int) -> dict[s
     if out.get("y2") and not out.get("y"):
         y = int(out["y2"])
         out["y"] = str(1900 + y if y >= 50 else 2000 + y)
+    if rule == "time" and not out.get("q") and _LENGTH_OF.match(text, e) and \
+            not _AT_BEFORE.search(text, max(0, s - 12), s):
+        return None  # "1h30 de spectacle": a length of time, no time of day
     if rule in ("time", "time_range"):
         for sfx in ("", "1", "2"):
             if out.get("hc" + sfx):
