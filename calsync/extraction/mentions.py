@@ -40,7 +40,9 @@ _LEADING_ADVERBIAL = re.compile(
     r"^\s*(?:(?:on|by|before|after|later|next|then|meanwhile|according\s+to|for)\b[^,]*,\s*)",
     re.IGNORECASE)
 _SUBJECT_END = re.compile(r",|\s(?:which|who|linking|connecting|including)\s|\s[a-z]\w*ing\s")
-_TO_DESTINATION = re.compile(r"\s+to\s+\w+")
+#: A purpose after a move's object: " to inaugurate", " for Arafat to perform"
+_TO_DESTINATION = re.compile(r"(?:\s+for\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
+                             r"\s+to\s+\w+")
 _PREP_OBJECT = re.compile(r"(?:with|in|at|on|by|from|for|after|before|during|until|through)\b")
 _ANY_AUX = re.compile(r"\s(?:will|would|is|are|has|have)\s")
 _IN_EVENT = re.compile(r"\b(?:in|for|at)\s+(?:a|an|the)\s")
@@ -847,7 +849,7 @@ _DAY_COMPOUNDS = frozenset(
 _TRAVEL = frozenset({"travel", "fly", "head", "go"})
 #: Moves whose purpose, told after them, is the happening: "fly to Vilnius to inaugurate
 #: ...", "return to the square to attend the vigil"
-_PURPOSED = _TRAVEL | {"return", "proceed", "gather"}
+_PURPOSED = _TRAVEL | {"return", "proceed", "gather", "depart", "leave"}
 _ADVERB_LY = re.compile(r"\s+\w+ly\b")
 #: A place right after a verb of travel: "travel Europe", "head home", "fly Dublin-Boston"
 _PLACE_START = re.compile(r"\s+(?:[A-Z]|home\b|abroad\b|overseas\b)")
@@ -1098,9 +1100,11 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
                                            obj_start - clause.start + 60)
             if partner:
                 obj, obj_end = _object_phrase(clause, clause.start + partner.end(), timexes)
-        if lem in _PURPOSED and _TO_DESTINATION.match(clause.text[obj_end - clause.start:]):
-            after = clause.text[obj_end - clause.start:].split()
-            if len(after) > 1 and lemma(after[1]) is not None:
+        purpose = _TO_DESTINATION.match(clause.text, obj_end - clause.start) \
+            if lem in _PURPOSED else None
+        if purpose is not None:
+            after = clause.text[purpose.end() - len(purpose.group(0).split()[-1]):].split()
+            if after and lemma(after[0]) is not None:
                 continue  # "fly to Vilnius to inaugurate ...": the purpose is the happening
         opening = ""
         if lem in _SUBJECT_VERBS and _PREP_OBJECT.match(obj):
