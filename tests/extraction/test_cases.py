@@ -73,6 +73,11 @@ KNOWN_GAPS: dict[str, str] = {
                                "Monday, October 21': Friday, October 18)",
     "gap_coreference_named_before": "a happening named by a phrase that refers back to a name "
                                     "('the ship's final voyage' is the Meridian's)",
+    "gap_coordinated_happenings": "several happenings coordinated in one sentence with one day "
+                                  "and no 'then' ('meet X on Tuesday, ride to Y for the welcome, "
+                                  "and join the procession': three events)",
+    "gap_event_named_by_reference": "a happening named only by reference ('The event kicks off "
+                                    "at noon') takes the name given before",
 }
 
 
