@@ -271,6 +271,7 @@ def extract_events(
         if mentions.calendar_heads:
             calendar = _calendar_update(calendar, happenings, start_at, sentence, stimexes,
                                         today, mentions.calendar_heads)
+    _name_references(happenings, cleaned)
     happenings = _merge(happenings)
     _resolve_relative(happenings)
     happenings = _merge(happenings)
@@ -1371,6 +1372,43 @@ def _build(
         )
     events.sort(key=lambda e: (_sort_key(e.start), e.title))
     return events
+
+
+#: What names a happening only by reference: "The event kicks off at noon"
+_REFERENCE_TITLES = frozenset({"event", "the event", "festival", "the festival", "fair",
+                               "show", "celebration", "weekend", "the weekend"})
+#: A named happening: "the Harbour Lights Weekend", "Three Saints Feast", "Fête de la Musique"
+_NAMED_HAPPENING = re.compile(
+    r"\b(?:[A-Z][\w'’&-]+\s+(?:(?:of|the|de|la|du|on|in)\s+)?){1,5}(?:Weekend|Festival|Fair|Feast"
+    r"|Fest|Show|Games|Summit|Conference|Expo|Carnival|Gala|Parade|Marathon|Week|Open|Cup"
+    r"|Championships?|Tournament|Fete|Fête|Jubilee|Congress|Forum)\b")
+_THE = re.compile(r"^(?:The|This|Le|La|Les)\s+")
+#: How far back (in characters) a reference looks for the name
+_REFERENCE_REACH = 3000
+
+
+def _name_references(happenings: list[_Happening], text: str) -> None:
+    """Give a happening named only by reference ("The event kicks off at noon") the name
+    of the happening the text named last before it ("The Harbour Lights Weekend is back")."""
+    for hap in happenings:
+        for dated in hap.parts:
+            mention = dated.mention
+            if mention.title.lower() not in _REFERENCE_TITLES:
+                continue
+            start = mention.sentence.start
+            names = list(_NAMED_HAPPENING.finditer(text, max(0, start - _REFERENCE_REACH),
+                                                   start))
+            if not names:
+                continue
+            name = _THE.sub("", names[-1].group(0).strip())
+            head = mention.title.lower().split()[-1]
+            if head not in ("event", "weekend") and head not in name.lower():
+                continue  # "the festival" refers to a festival's name only
+            tokens = frozenset(w.lower() for w in name.split() if len(w) > 1)
+            dated.mention = replace(mention, title=name, tokens=tokens,
+                                    proper=frozenset(w.lower() for w in name.split()[1:]
+                                                     if w[:1].isupper()))
+        hap.tokens = hap.tokens.union(*(d.mention.tokens for d in hap.parts))
 
 
 def _title_of(hap: _Happening, best: _Dated) -> str:

@@ -76,8 +76,6 @@ KNOWN_GAPS: dict[str, str] = {
     "gap_coordinated_happenings": "several happenings coordinated in one sentence with one day "
                                   "and no 'then' ('meet X on Tuesday, ride to Y for the welcome, "
                                   "and join the procession': three events)",
-    "gap_event_named_by_reference": "a happening named only by reference ('The event kicks off "
-                                    "at noon') takes the name given before",
 }
 
 
