@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 
 from calsync.extraction import text as textmod
 from calsync.extraction.gate import Gated, holds_any
-from calsync.extraction.lexicon import CANCEL, RESCHEDULE
+from calsync.extraction.lexicon import CANCEL, NOUNS, RESCHEDULE
 from calsync.extraction.mentions import (
     ENGLISH,
     Finder,
@@ -221,7 +221,13 @@ def extract_events(
         sequenced = holds_any(low_sentence, _GOES_ON_WORDS) and \
             _GOES_ON.search(sentence.text) is not None
         doubtful = holds_any(low_sentence, _DOUBT_WORDS)  # (the two patterns' words)
-        for mention in mentions.find(sentence, stimexes, only_dated=not sequenced):
+        # "X will meet Y on Tuesday ..., and join the carriage procession": a happening an
+        # attendance verb coordinates is one more of that day
+        coordinated = not sequenced and " and " in sentence.text and \
+            _WILL.search(sentence.text) is not None and \
+            _ATTEND_WORDS.search(sentence.text) is not None
+        for mention in mentions.find(sentence, stimexes,
+                                     only_dated=not (sequenced or coordinated)):
             if doubtful and (_HEDGED.search(mention.clause.text)
                              or _ADVISED.search(mention.clause.text)):
                 continue  # "may be eliminated", "could be held", "should arrive no later
@@ -236,7 +242,15 @@ def extract_events(
                     dated = _date_mention(other, stimexes)
                 elif mention.lemma in _MADE_PUBLIC:
                     continue  # "released the programme for May 21": done; the day is its object's
-            if dated.first_day is None and sequenced and mention.relative is None:
+            if dated.first_day is None and not sequenced and mention.relative is None:
+                if previous is None or previous.first_day is None or mention.past or not (
+                        mention.lemma in _ATTENDS
+                        and any(w.lower() in NOUNS for w in mention.title.split())
+                        and mention.clause.connective == "and"):
+                    continue
+                _carry_day(dated, previous.first_day, previous.timex, previous.expression,
+                           previous.confidence, "and")
+            elif dated.first_day is None and sequenced and mention.relative is None:
                 # "..., and then lead an assembly", "... and begin with a meeting": the next
                 # happening of the day before it; any other undated clause is not dated here
                 marker = _SEQUENCE_IN.search(mention.clause.text, 0, 20)
@@ -290,6 +304,10 @@ _LISTED_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _DEADLINE = re.compile(r"(?:last|final|closing)\s+(?:date|day)\s+(?:for|of|to)\b|deadlines?\b"
                        r"|expir|date\s+limite|dernier\s+délai|arrivée\s+à\s+expiration",
                        re.IGNORECASE)
+#: Verbs of taking part in a happening named by its noun: "and join the procession"
+_ATTENDS = frozenset({"join", "attend", "host", "watch", "view"})
+_ATTEND_WORDS = re.compile(r"\band\s+(?:then\s+)?(?:join|attend|host|watch|view)\b",
+                           re.IGNORECASE)
 #: What a past act that made something public did: the day after it is its object's
 _MADE_PUBLIC = frozenset({"release", "publish", "unveil", "announce", "present"})
 #: A headline about a plan made public: "Sept 9: the diocese unveils the Pope's day", "14

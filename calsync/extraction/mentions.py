@@ -570,6 +570,8 @@ def _object_phrase(
             continue  # "Mr. Yasuyuki Yoshinaga": the name goes on
         if word in {",", ";", ":", "—", "–", "(", ")", "“", "”", "\"", "."}:
             break
+        if low in ("back", "home") and i + 1 < len(words) and words[i + 1][0].lower() == "to":
+            break  # "the carriage procession back to the palace": where it goes
         destination = (low == "to" and i + 1 < len(words) and (
             words[i + 1][0][:1].isupper() or (
                 words[i + 1][0] == "the" and i + 2 < len(words)

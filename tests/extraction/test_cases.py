@@ -73,9 +73,9 @@ KNOWN_GAPS: dict[str, str] = {
                                "Monday, October 21': Friday, October 18)",
     "gap_coreference_named_before": "a happening named by a phrase that refers back to a name "
                                     "('the ship's final voyage' is the Meridian's)",
-    "gap_coordinated_happenings": "several happenings coordinated in one sentence with one day "
-                                  "and no 'then' ('meet X on Tuesday, ride to Y for the welcome, "
-                                  "and join the procession': three events)",
+    "gap_coordinated_happenings": "a happening in a predicate coordinated by a comma alone "
+                                  "('meet X on Tuesday, ride with him to Y for the ceremonial "
+                                  "welcome, and join the procession': the welcome is missed)",
 }
 
 
