@@ -1263,8 +1263,10 @@ def _listing_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -
     rest = clause.text[m.end():]
     if _FUTURE_MARKER.search(rest) or not rest.strip():
         return None  # "Monday: the minister will fly to Oslo": its verb names it
-    if not m.group(0).strip() and not (rest[:1].isupper() and _has_event_noun(rest)):
+    if not m.group(0).strip() and not (rest[:1].isupper() and (
+            _has_event_noun(rest) or _TIMED_LINE_ITEM.fullmatch(rest))):
         return None  # "Friday 3 p.m. the council meets": prose, not a programme line
+        # (but "19:00 Arrival of leaders", a line of its own, is one)
     title, location = _item_title(rest)
     if not title:
         return None
@@ -1274,6 +1276,10 @@ def _listing_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -
                  True, False, (start, start + len(rest.rstrip())))
 
 
+#: A programme's item after a time, on a line of its own: capitalised words, no verb of a
+#: sentence ("Arrival of leaders", "Group photo")
+_TIMED_LINE_ITEM = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?!(?:is|are|will|was|were|has|have)\b)"
+                              r"[\w'’&-]+){0,8}[ \t.]*")
 #: What separates a programme line's day or time from its item: "5:45 p.m. – ",
 #: "Saturday: ", "July 26, 2024 - ", "5:45 p.m. (Rome time) – ".
 _ITEM_SEPARATOR = re.compile(r"(?:\s*\([^()]{1,30}\))?\s*(?:[:–—|]|-\s)?\s*")

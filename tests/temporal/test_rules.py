@@ -250,3 +250,20 @@ def test_in_n_days_counts_from_publication_only_when_it_looks_ahead() -> None:
         == "2021-11-19"
     assert find("The club plays four games in eleven days.", "2021-11-05",
                 "eleven days").value == "P11D"
+
+
+@pytest.mark.parametrize(("sentence", "day", "expr", "value"), [
+    # day/month: 17 October 2018 is a Wednesday (October 17 as month/day does not exist)
+    ("Wednesday 17/10: arrival of leaders.", "2018-10-16", "Wednesday 17/10", "2018-10-17"),
+    # month/day: April 3, 2026 is a Friday, March 4 a Wednesday
+    ("Friday 4/3: the fair opens.", "2026-03-02", "Friday 4/3", "2026-04-03"),
+])
+def test_weekday_with_day_and_month_in_figures(sentence: str, day: str, expr: str,
+                                               value: str) -> None:
+    assert find(sentence, day, expr).value == value
+
+
+def test_day_and_month_in_figures_on_neither_reading_is_left_alone() -> None:
+    # 3 April 2026 is a Friday, 4 March a Wednesday: "Monday 3/4" fits neither
+    tagged = tag_on("Monday 3/4: the fair opens.", "2026-03-02")
+    assert all("3/4" not in t.text for t in tagged)

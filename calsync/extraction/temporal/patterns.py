@@ -105,6 +105,8 @@ RULES: list[tuple[str, str]] = [
     ("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T\s](?P<hh>[0-2]\d):(?P<mm>\d\d))?"
             r"(?![\d-])"),
     ("numeric", r"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
+    # "Wednesday 17/10": a day and month in figures, told apart by the weekday
+    ("wd_numeric", rf"\b(?P<wd>{WEEKDAY}),?\s+(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?![\d/])"),
     ("time_range",
      r"(?:(?P<pre>from|between)\s+)?(?:" + _clock("1") + r"|(?P<hb1>1[0-2]|0?[1-9])(?![\d:.]))"
      + r"\s*(?:-|–|to|until|till|and)\s*" + _clock("2")
@@ -253,6 +255,7 @@ _CLOCK_FIRST = frozenset({"#", "noon", "midnight", "midday"}) | _N19_SET
 FIRST_WORDS: dict[str, frozenset[str]] = {
     "iso": frozenset({"#"}),
     "numeric": frozenset({"#"}),
+    "wd_numeric": _WEEKDAY_WORDS,
     "time_range": _CLOCK_FIRST | {"from", "between"},
     "time": _CLOCK_FIRST | {"about", "around", "approximately", "shortly", "just"},
     "holiday_mod": frozenset({"#hol"}),
@@ -382,6 +385,7 @@ for _cls, _words in _CLASS_WORDS.items():
 #: before such a key)
 RULE_CLASSES: dict[str, frozenset[str]] = {
     "iso": frozenset({"digit"}), "numeric": frozenset({"digit"}),
+    "wd_numeric": frozenset({"weekday"}),
     "time_range": frozenset({"digit", "pod"}), "time": frozenset({"digit", "pod"}),
     "holiday_mod": frozenset({"hol", "unit", "holiday"}),
     "holiday": frozenset({"hol", "unit", "holiday"}),

@@ -292,6 +292,24 @@ def _h_numeric(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     return _day(ctx, s, e, d, f"{d.isoformat()} (month/day/year)", "absolute", 0.8)
 
 
+def _h_wd_numeric(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
+    """"Wednesday 17/10": day/month or month/day, whichever falls on the weekday, in the year
+    nearest the publication date; nothing when neither or both do."""
+    wd = WEEKDAYS[g["wd"].lower()]
+    a, b = int(g["a"]), int(g["b"])
+    fits = []
+    for day, month in {(a, b), (b, a)}:
+        if 1 <= month <= 12 and R.safe_date(2000, month, day):
+            year = _pick_year(ctx, month, day, lambda: None, wd)
+            if year is not None and date(year, month, day).weekday() == wd:
+                fits.append(date(year, month, day))
+    if len(fits) != 1:
+        return None
+    d = fits[0]
+    return _day(ctx, s, e, d, f"{d.isoformat()} (day and month in figures, on a "
+                f"{WEEKDAY_NAMES[wd]})", "absolute", 0.85)
+
+
 def _h_mdy(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     month = MONTHS[g["mon"].lower().rstrip(".")]
     day = ordinal_value(g["d"]) or 0
@@ -1287,7 +1305,8 @@ def _h_time_range(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
 
 
 _HANDLERS: dict[str, _Handler] = {
-    "iso": _h_iso, "numeric": _h_numeric, "time_range": _h_time_range, "time": _h_time,
+    "iso": _h_iso, "numeric": _h_numeric, "wd_numeric": _h_wd_numeric,
+    "time_range": _h_time_range, "time": _h_time,
     "holiday_mod": _h_holiday_mod, "mdy": _h_mdy, "dmy": _h_mdy,
     "month_year": _h_month_year, "reltime_day": _h_reltime_day, "this_pod": _h_this_pod,
     "weekday": _h_weekday, "quarter": _h_quarter, "the_quarter": _h_the_quarter,
