@@ -297,7 +297,14 @@ def forms() -> dict[str, Form]:
             made = _regular(lemma)
         for form, kind in made:
             out.setdefault(form, (lemma, kind))
+    for form, entry in list(out.items()):
+        plain = form.translate(_CIRCUMFLEX)
+        if plain != form:
+            out.setdefault(plain, entry)  # "dinera": the press drops the circumflex too
     return out
+
+
+_CIRCUMFLEX = str.maketrans("îâêôû", "iaeou")
 
 
 #: Heads (as ``EVENT_NOUNS`` gives them: "grève" -> "strike") of happenings that a calendar

@@ -704,8 +704,9 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         # skip what says nothing between the verb and its object: "assistera le lendemain à"
         k = i + 1
         while k < len(words) and (_low(words[k][0]) in _ADVERBS or _timex_at(
-                words[k][1], timexes) is not None or _by_transport(words, k)):
-            k += 2 if _by_transport(words, k) else 1
+                words[k][1], timexes) is not None or _by_transport(words, k)
+                or _manner(words, k)):
+            k += 2 if _by_transport(words, k) or _manner(words, k) else 1
         prep = ""
         for p in sorted(preps, key=len, reverse=True):
             parts = p.split()
@@ -727,7 +728,8 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
             obj, obj_end = "", obj_start  # "se réunira à Bruxelles": no object, a place
         has_noun = bool(obj) and _head_is_event(obj)
         event_np = None
-        if not has_noun and lem in MEET_LIKE:
+        moved = lem in ("rendre", "aller", "déplacer", "voyager")  # (a trip whose purpose names it)
+        if not has_noun and (lem in MEET_LIKE or moved):
             after = _EVENT_AFTER.search(clause.text, obj_end - clause.start)
             if after is not None:
                 found = _noun_phrase_in(clause.text[after.end():], clause.start + after.end(),
@@ -737,11 +739,16 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         location = _location(clause, (we, obj_end), timexes)  # (not the object's "à")
         head = english
         if event_np is not None:
-            np_text, _s, obj_end, head = event_np
+            # "se joindra à X pour un dîner": a dinner with X; "se rendra au palais pour un
+            # entretien avec son homologue": the talks, at the palace
+            np_text, _s, np_end, head = event_np
             np_title = _drop_determiner(np_text)
-            title = f"{np_title} avec {obj}" if obj else np_title
+            title = f"{np_title} avec {obj}" if obj and not moved else np_title
+            if moved and obj and head in ("visit", "trip", "tour"):
+                title = f"{np_title} {prep} {obj}" if prep else f"{np_title} à {obj}"
+            location = (obj if moved else None) or _location(clause, (we, np_end), timexes)
+            obj_end = np_end
             has_noun = True
-            location = _location(clause, (we, obj_end), timexes)
         elif template is None or (has_noun and "de {obj}" not in template):
             if not obj or (lem in NEEDS_EVENT_OBJECT and not has_noun):
                 continue
@@ -791,6 +798,12 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
 
 _TRANSPORT = frozenset({"avion", "train", "tgv", "voiture", "bus", "car", "hélicoptère",
                         "bateau", "vélo", "jet", "métro"})
+
+
+def _manner(words: list[tuple[str, int, int]], k: int) -> bool:
+    """ "en privé", "en tête-à-tête" after a verb: how, not what ("dînera en privé avec X")."""
+    return _low(words[k][0]) == "en" and k + 1 < len(words) and _low(words[k + 1][0]) in (
+        "privé", "tête-à-tête", "aparté", "personne", "famille")
 
 
 def _by_transport(words: list[tuple[str, int, int]], k: int) -> bool:

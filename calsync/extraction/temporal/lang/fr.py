@@ -92,7 +92,7 @@ _UNIT = (r"(?:secondes?|minutes?|heures?|jours?|journées?|nuits?|semaines?|week
          r"|trimestres?|ans|an|années?|décennies?|siècles?)(?![\w-])")
 _DAY = r"(?:1er|1re|premier|3[01]|[12]\d|0?[1-9])(?![\d\w])"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d%]|[,.]\d)"
-_POD = r"(?:matin|matinée|après-midi|soir|soirée|nuit)(?![\w-])"
+_POD = r"(?:matin|matinée|après[-\s]midi|soir|soirée|nuit)(?![\w-])"
 _MODS = (r"(?:(?:à\s+la\s+|en\s+|vers\s+la\s+|dès\s+la\s+|jusqu['’]à\s+la\s+)?(?:fin|mi)"
          r"|(?:au\s+|en\s+|dès\s+le\s+|depuis\s+le\s+)?début|au\s+milieu|courant)")
 _REL_AFTER = (r"(?:prochaine?s?|dernier|dernière|derniers|dernières|passée?s?|suivante?s?"
@@ -217,8 +217,9 @@ RULES: tuple[tuple[str, str], ...] = (
      rf"(?:le|les)\s+(?P<d>{_DAY})(?=\s*(?:[.,;:)]|$|\s+(?:et|au|à|ou|dernier|prochain)\b))"
      r"(?!\s*,?\s*(?:rue|avenue|boulevard|bd|place|chemin|route|allée|impasse|quai)\b)"),
     ("pod_alone",
-     r"(?:(?:dans|pendant|durant)\s+)?(?:la\s+|l['’])(?P<pod>nuit|soirée|matinée)(?![\w-])"
-     r"|en\s+(?:(?:début|fin)\s+(?:de\s+|d['’]))?(?P<pod2>soirée|matinée|après-midi)"
+     r"(?:(?:dans|pendant|durant)\s+)?(?:la\s+|l['’])(?P<pod>nuit|soirée|matinée|après[-\s]midi)"
+     r"(?![\w-])"
+     r"|en\s+(?:(?:début|fin)\s+(?:de\s+|d['’]))?(?P<pod2>soirée|matinée|après[-\s]midi)"
      r"(?![\w-])"),
 )
 
@@ -247,7 +248,8 @@ _SPACES = re.compile(r"\s+")
 
 
 def _n(s: str | None) -> str:
-    return _SPACES.sub(" ", s.lower().replace("’", "'")).strip() if s else ""
+    out = _SPACES.sub(" ", s.lower().replace("’", "'")).strip() if s else ""
+    return out.replace("après midi", "après-midi")  # ("Dans l'après midi", unhyphenated)
 
 
 def _number(word: str) -> str:
