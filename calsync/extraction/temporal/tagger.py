@@ -292,6 +292,16 @@ def _h_numeric(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     return _day(ctx, s, e, d, f"{d.isoformat()} (month/day/year)", "absolute", 0.8)
 
 
+def _year_tense(ctx: _Ctx, s: int, e: int) -> Tense:
+    """The tense that picks a month-day's year: its clause's near the date; in calendar mode a
+    future a little farther off counts too ("The tour will kick off at Bristol's Ashton Gate
+    Stadium on May 29": next May)."""
+    near = ctx.tenses.tense(s, e, near=40)
+    if near is None and not ctx.timeml and ctx.tenses.tense(s, e, near=80) == "future":
+        return "future"
+    return near
+
+
 def _h_wd_numeric(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
     """"Wednesday 17/10": day/month or month/day, whichever falls on the weekday, in the year
     nearest the publication date; nothing when neither or both do."""
@@ -330,7 +340,7 @@ def _h_mdy(g: _G, s: int, e: int, ctx: _Ctx) -> Timex | None:
         else:
             said: Tense = g.get("tense")  # type: ignore[assignment]
             picked = _pick_year(ctx, month, day, (lambda: said) if said else
-                                lambda: ctx.tenses.tense(s, e, near=40), wd)
+                                lambda: _year_tense(ctx, s, e), wd)
             if picked is None:
                 return None
             year = picked

@@ -50,8 +50,8 @@ _REPORTING = re.compile(r"said|says|say|told", re.IGNORECASE)
 #: "a televised debate" (an adjective after a determiner).
 _NOT_A_MARKER = re.compile(
     r"\b(?:be|been|being|as|a|an|the|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
-#: "is planned for", "are held on": arrangements in the present, no past tense
-_PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+$", re.IGNORECASE)
+#: "is planned for", "are held on", "have scheduled": arrangements in the present, no past tense
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|has|have)\s+$", re.IGNORECASE)
 _ARRANGED = frozenset({"planned", "scheduled", "expected", "held", "slated", "set",
                        "organised", "organized", "timed"})
 #: A period after these ends no sentence: "at 3 p.m. Paris time", "Dr. Costa", "U.S. Army".
