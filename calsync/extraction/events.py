@@ -765,7 +765,7 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
         last_day=last_day,
         clock=(clock.clock if clock else chosen.clock),
         clock_end=(clock.clock_end if clock else chosen.clock_end),
-        zone=(clock.zone if clock else chosen.zone) or chosen.zone,
+        zone=clock.zone if clock else chosen.zone,  # (a clock's own zone, or none: local)
         rescheduled=rescheduled,
         cancelled=cancelled,
         expression=expression,
