@@ -23,6 +23,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from operator import attrgetter
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -131,6 +132,8 @@ class _Happening:
     #: whether it is named only by its kind's noun ("the vote")
     bare: bool = True
     lemmas: frozenset[str] = frozenset()
+    #: the codes its titles carry ("Working Group 12"), kept as parts come in
+    codes: frozenset[tuple[str, str]] = frozenset()
 
     def __post_init__(self) -> None:
         self._index(self.parts)
@@ -148,6 +151,7 @@ class _Happening:
         self.bare = self.bare and not any(
             len(d.mention.title.split()) > 2 or d.mention.proper for d in parts)
         self.lemmas = self.lemmas.union(d.mention.lemma for d in parts)
+        self.codes = self.codes.union(*(identifiers(d.mention.title) for d in parts))
 
     def refresh(self) -> None:
         """Read the days again: anchors ("after her arrival") date parts after indexing."""
@@ -188,16 +192,16 @@ def extract_events(
     tagged = tag(cleaned, article.published, settings, low=low, language=language)
     stamps = [t for t in tagged if _is_dateline(cleaned, t, today)]
     timexes = [t for t in tagged if not _is_dateline(cleaned, t, today)] if stamps else tagged
-    stamp_lines = {cleaned.rfind("\n", 0, t.start) + 1 for t in stamps
-                   if _STAMP_LINE.fullmatch(cleaned, cleaned.rfind("\n", 0, t.start) + 1,
-                                            _line_end(cleaned, t.end))}
+    stamp_lines = [(start, end) for t in stamps
+                   if _only_a_stamp(cleaned, start := _line_start(cleaned, t.start),
+                                    end := _line_end(cleaned, t.end))]
     happenings: list[_Happening] = []
     starts = [t.start for t in timexes]  # in order: the tagger returns them sorted
     mentions = finder(language)  # the language's words; the rules below are every language's
     focus = _Focus(today=today, text=cleaned, mentions=mentions)
     calendar: _Dated | None = None  # the strike a calendar lists (``Finder.calendar_heads``)
     for sentence in textmod.sentences(cleaned, low):
-        if stamp_lines and cleaned.rfind("\n", 0, sentence.start) + 1 in stamp_lines:
+        if stamp_lines and any(a <= sentence.start < b for a, b in stamp_lines):
             continue  # "April 30, 2026, 08:10": the page's stamp, no item of a programme
         stimexes = timexes[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
         if happenings and _TIME_FIELD.match(sentence.text) and _time_the_last(
@@ -543,15 +547,34 @@ _ITEM_LINE = re.compile(r"\s*(?:[•*·–—-]\s*\S|[A-Z0-9“\"][^.!?\n]{2,200
 _YEAR = re.compile(r"\b\d{4}\b")
 
 
-#: A line that holds a date stamp and nothing else: no word of two letters but a month's
-_STAMP_LINE = re.compile(r"(?:[\W\d_]|[A-Za-zÀ-ÿ]\b|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-                         r"nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept|déc)[a-zéû]*\.?"
-                         r"|(?i:[ap]\.?m\.?|h))*")
+def _only_a_stamp(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a date stamp and nothing else: no word of two letters
+    or more but a month's or a clock's ("April 30, 2026, 08:10")."""
+    return end - start <= 80 and all(
+        w.lower().rstrip(".")[:3] in _STAMP_WORDS or w.lower() in _STAMP_WORDS
+        for w in _STAMP_WORD.findall(text, start, end))
+
+
+_STAMP_WORD = re.compile(r"[^\W\d_]{2,}\.?")
+_STAMP_WORDS = frozenset("""jan feb mar apr may jun jul aug sep oct nov dec janv févr fév avr
+    mai juin juil aoû déc am pm a.m p.m h""".split())
+
+
+#: How far the ends of a short line are looked for (a text of one long line was read back to
+#: its start at every date)
+_LINE_REACH = 200
+
+
+def _line_start(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` starts, or a point more than ``_LINE_REACH`` before."""
+    start = text.rfind("\n", max(0, pos - _LINE_REACH), pos)
+    return start + 1 if start >= 0 or pos <= _LINE_REACH else pos - _LINE_REACH - 1
 
 
 def _line_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
+    """Where the line holding ``pos`` ends, or a point more than ``_LINE_REACH`` after."""
+    end = text.find("\n", pos, pos + _LINE_REACH)
+    return end if end >= 0 else min(len(text), pos + _LINE_REACH + 1)
 
 
 def _is_dateline(text: str, t: Timex, today: date) -> bool:
@@ -559,8 +582,7 @@ def _is_dateline(text: str, t: Timex, today: date) -> bool:
     2022-06-23 FACTBOX ...", "Published: March 3, 2022"): it dates the page, no happening."""
     if t.first_day != today or t.last_day != today or not _YEAR.search(t.text):
         return False
-    line_start = text.rfind("\n", 0, t.start) + 1
-    return len(text[line_start:t.start].split()) <= 2
+    return len(text[_line_start(text, t.start):t.start].split()) <= 2
 
 
 #: A programme's line that only gives the time of the item above it
@@ -632,7 +654,7 @@ def _second_happening(dated: _Dated, stimexes: list[Timex], today: date,
     if used is None:
         return None
     clause = mention.clause
-    later = [t for t in stimexes if clause.start <= t.start < clause.end and t.start >= used.end
+    later = [t for t in _within(stimexes, clause.start, clause.end) if t.start >= used.end
              and t.first_day is not None and t.first_day > today and _day_granular(t)
              and not _only_a_time_timex(t)]
     if not later or (dated.first_day is not None and dated.first_day >= today
@@ -671,14 +693,32 @@ def _past_verb_before(text: str, end: int) -> bool:
     return _PAST_VERB_BEFORE.search(text, _behind(end), end) is not None
 
 
+def _within(timexes: list[Timex], start: int, end: int) -> list[Timex]:
+    """The expressions (sorted by start) that start in ``[start, end)``, found by bisection:
+    a clause's own, without reading every expression of a long sentence for each clause."""
+    return timexes[bisect_left(timexes, start, key=_START):bisect_left(timexes, end, key=_START)]
+
+
+_START = attrgetter("start")
+
+
+@lru_cache(maxsize=16)
+def _sentence_marks(low: str) -> tuple[bool, bool, bool]:
+    """Of a (lower-cased) sentence: whether it may report ("said"), move ("postponed") or
+    cancel a happening. Read once per sentence, not once per mention (a sentence of a
+    thousand clauses was read a thousand times). ``str`` keeps its hash: a hit is cheap."""
+    return (_REPORTED_ON.possible(low), holds_any(low, RESCHEDULE),
+            _CANCELLED.search(low, low) is not None)
+
+
 def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     clause = mention.clause
     sentence_text = mention.sentence.low
-    reports = _REPORTED_ON.possible(sentence_text)  # (the sentence's words tested once)
+    reports, rescheduled, cancelled = _sentence_marks(sentence_text)
     in_clause = [
-        t for t in stimexes if clause.start <= t.start < clause.end
+        t for t in _within(stimexes, clause.start, clause.end)
         # "..., the Vatican said on Tuesday": when it was said is not when it happens
-        and not (reports and _REPORTED_ON.search_lower(
+        if not (reports and _REPORTED_ON.search_lower(
             mention.sentence.text, sentence_text, _behind(t.start - mention.sentence.start),
             t.start - mention.sentence.start)
             # (but "the prizes will be announced on Wednesday": the day of the announcing)
@@ -706,8 +746,6 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
         # governs it; "tonight" is that day's night
         days = [label]
     clocks = [t for t in in_clause if t.clock]
-    rescheduled = holds_any(sentence_text, RESCHEDULE)
-    cancelled = _CANCELLED.search(sentence_text, sentence_text) is not None
     chosen: Timex | None = None
     span = mention.name_span
     outside = [t for t in days if not span[0] <= t.start < span[1]]
@@ -797,8 +835,9 @@ _UNTIL_BEFORE = Gated(re.compile(r"\b(?:until|till|through)\s+(?:at\s+least\s+)?
 def _range_start(chosen: Timex, days: list[Timex], text: str, base: int,
                  low: str | None = None) -> Timex | None:
     """For "... until June 15", the day named earlier in the sentence that opens the span."""
-    if chosen.first_day is None or not _UNTIL_BEFORE.search_lower(
-            text, low, _behind(chosen.start - base), chosen.start - base):
+    end = chosen.start - base
+    # (the words right before the day only: the gate read the whole sentence at every day)
+    if chosen.first_day is None or not _UNTIL_BEFORE.pattern.search(text, max(0, end - 40), end):
         return None
     before = [t for t in days if t.end <= chosen.start and t.first_day is not None
               and t.first_day < chosen.first_day
@@ -894,9 +933,10 @@ def _extends_back(dated: _Dated, happenings: list[_Happening]) -> bool:
     head = mention.title.lower()
     if timex is None or timex.first_day is None or " " in head:
         return False
-    before = mention.sentence.text[: timex.start - mention.sentence.start]
-    if not _LASTS_UNTIL.search(before) or not re.search(
-            rf"\bthe\s+{re.escape(head)}\b", before, re.IGNORECASE):
+    text, end = mention.sentence.text, timex.start - mention.sentence.start
+    # (read near the date only: a sentence of a thousand dates was read whole at each)
+    if not _LASTS_UNTIL.search(text, max(0, end - 60), end) or not re.compile(
+            rf"\bthe\s+{re.escape(head)}\b", re.IGNORECASE).search(text, _behind(end), end):
         return False
     for hap in reversed(happenings):
         best = hap.best if hap.dated else None
@@ -999,8 +1039,7 @@ def _apart(a: _Happening, b: _Happening) -> bool:
         return True
     # "Working Group 12" and "Working Group 28": the same words, two groups (as across
     # articles, ``calsync.names``)
-    return codes_disagree(frozenset().union(*(identifiers(d.mention.title) for d in a.parts)),
-                          frozenset().union(*(identifiers(d.mention.title) for d in b.parts)))
+    return codes_disagree(a.codes, b.codes)
 
 
 def _one_word(title: str) -> bool:
@@ -1427,6 +1466,8 @@ def _name_references(happenings: list[_Happening], text: str) -> None:
                                     proper=frozenset(w.lower() for w in name.split()[1:]
                                                      if w[:1].isupper()))
         hap.tokens = hap.tokens.union(*(d.mention.tokens for d in hap.parts))
+        hap.proper = hap.proper.union(*(d.mention.proper for d in hap.parts))
+        hap.codes = hap.codes.union(*(identifiers(d.mention.title) for d in hap.parts))
 
 
 def _title_of(hap: _Happening, best: _Dated) -> str:

@@ -320,13 +320,14 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
         # "A tour of the plant (the press release issued on it called it ...)": what the
         # parentheses say aside is no part of the happening (but "(14h45)" times it)
         asides += [m.span() for m in _PARENTHESIS_ASIDE.finditer(text)
-                   if not any(m.start() <= s < m.end() for s, _e in protected[:len(timexes)])]
+                   if len(m.group().split()) >= 4
+                   and not any(m.start() <= s < m.end() for s, _e in protected[:len(timexes)])]
     clauses = clauses_at(sentence, cuts)
     return [_blanked(c, asides, base) for c in clauses] if asides else clauses
 
 
-#: Words in parentheses, four or more: an aside
-_PARENTHESIS_ASIDE = re.compile(r"\((?:[^()\s]+\s+){3,}[^()]*\)")
+#: Words in parentheses (four or more make an aside)
+_PARENTHESIS_ASIDE = re.compile(r"\([^()]*\)")
 
 
 def _blanked(clause: Clause, asides: list[tuple[int, int]], base: int) -> Clause:
@@ -691,7 +692,8 @@ def find_mentions(sentence: Sentence, timexes: list[Timex], *,
         if adjunct:
             clause = Clause(clause.start + adjunct.end(), clause.end,
                             clause.text[adjunct.end():], clause.connective)
-        ctimexes = [t for t in timexes if clause.start <= t.start < clause.end]
+        ctimexes = timexes[bisect_left(timexes, clause.start, key=_start_of):
+                           bisect_left(timexes, clause.end, key=_start_of)]
         if only_dated and not any(t.first_day or t.clock for t in ctimexes) and \
                 clause.anchor is None and lead_anchor is None:
             # A clause with no date and no anchor ("before delivering remarks at X") can only

@@ -241,9 +241,10 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
                 # the table's rules ("|") are no words of the cell
                 lead = _LEADING_RULE.match(text, start, end)
                 cut = lead.end() if lead else start
-                trail = _TRAILING_RULE.search(text, cut, end)
-                spans += [(a, b) for a, b in ((start, cut), trail.span() if trail else (0, 0))
-                          if b > a]
+                tail = cut + len(text[cut:end].rstrip("| \t"))  # (rstrip: no backtracking)
+                if "|" not in text[tail:end]:
+                    tail = end
+                spans += [(a, b) for a, b in ((start, cut), (tail, end)) if b > a]
     return spans
 
 
@@ -255,7 +256,6 @@ def _cell(line: str) -> str:
 
 #: The rules around a table's cell: "| 8:30 a.m. JST |"
 _LEADING_RULE = re.compile(r"[ \t]*\|[| \t]*")
-_TRAILING_RULE = re.compile(r"[ \t]*\|[| \t]*$")
 
 
 _BULLETS = frozenset("•*·–—-")

@@ -111,8 +111,8 @@ _PROGRAMME_LABEL = re.compile(r"[ \t]*(?:[:–—]|-\s|$)", re.MULTILINE)
 LATER_CLAUSE = re.compile(r"\b(?:before\s+\w+ing|avant\s+d[e'’])\b[^,;.]*$", re.IGNORECASE)
 #: A sentence that opens by going on with a programme: "Then Lausanne on Thursday", "Puis
 #: Lausanne et Genève jeudi", "Ensuite, ..."
-_THEN_OPENS = re.compile(r"\s*(?:then|afterwards|after\s+that|puis|ensuite|après\s+quoi)\b"
-                         r"[^.;!?]*$", re.IGNORECASE)
+_THEN_OPENS = re.compile(r"\s*(?:then|afterwards|after\s+that|puis|ensuite|après\s+quoi)\b",
+                         re.IGNORECASE)
 _SAID_BEFORE = re.compile(
     r"\b(?:said|announced|told|reported|added|confirmed|disclosed|declared|stated)\s+(?:on\s+)?$",
     re.IGNORECASE)
@@ -1563,10 +1563,16 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is all its line holds (punctuation aside)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start:start] + text[end:len(text) if line_end < 0 else line_end]
+    """Whether ``text[start:end]`` is all its line holds (punctuation aside, 30 characters
+    at most): the line's ends are looked for no farther than that (a text of one long line
+    read back to its start at every date was quadratic)."""
+    before = text.rfind("\n", max(0, start - 30), start)
+    if before < 0 and start > 30:
+        return False
+    after = text.find("\n", end, end + 31)
+    if after < 0 and len(text) - end > 30:
+        return False
+    line = text[before + 1:start] + text[end:len(text) if after < 0 else after]
     return len(line) < 30 and not any(c.isalpha() for c in line)
 
 
