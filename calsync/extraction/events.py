@@ -132,8 +132,9 @@ class _Happening:
     #: whether it is named only by its kind's noun ("the vote")
     bare: bool = True
     lemmas: frozenset[str] = frozenset()
-    #: the codes its titles carry ("Working Group 12"), kept as parts come in
-    codes: frozenset[tuple[str, str]] = frozenset()
+    #: the codes its titles carry ("Working Group 12"): read when first asked, then kept
+    #: as parts come in (None: not read yet)
+    _codes: frozenset[tuple[str, str]] | None = None
 
     def __post_init__(self) -> None:
         self._index(self.parts)
@@ -151,7 +152,14 @@ class _Happening:
         self.bare = self.bare and not any(
             len(d.mention.title.split()) > 2 or d.mention.proper for d in parts)
         self.lemmas = self.lemmas.union(d.mention.lemma for d in parts)
-        self.codes = self.codes.union(*(identifiers(d.mention.title) for d in parts))
+        if self._codes is not None:
+            self._codes = self._codes.union(*(identifiers(d.mention.title) for d in parts))
+
+    @property
+    def codes(self) -> frozenset[tuple[str, str]]:
+        if self._codes is None:
+            self._codes = frozenset().union(*(identifiers(d.mention.title) for d in self.parts))
+        return self._codes
 
     def refresh(self) -> None:
         """Read the days again: anchors ("after her arrival") date parts after indexing."""
@@ -1467,7 +1475,7 @@ def _name_references(happenings: list[_Happening], text: str) -> None:
                                                      if w[:1].isupper()))
         hap.tokens = hap.tokens.union(*(d.mention.tokens for d in hap.parts))
         hap.proper = hap.proper.union(*(d.mention.proper for d in hap.parts))
-        hap.codes = hap.codes.union(*(identifiers(d.mention.title) for d in hap.parts))
+        hap._codes = None  # (read again from the new titles)
 
 
 def _title_of(hap: _Happening, best: _Dated) -> str:
