@@ -767,10 +767,11 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
                     obj, location = place, location or place
                     prep = prep or "à"
             if not obj and "{obj}" in template:
-                if lem not in ("arriver", "atterrir", "partir", "quitter", "rentrer",
-                               "revenir", "regagner"):
+                if lem not in ("arriver", "atterrir", "partir", "repartir", "envoler",
+                               "quitter", "rentrer", "revenir", "regagner"):
                     continue
                 template = {"arriver": "Arrivée", "atterrir": "Arrivée", "partir": "Départ",
+                            "repartir": "Départ", "envoler": "Départ",
                             "quitter": "Départ"}.get(lem, "Retour")
             if lem == "regagner":
                 obj = _FEMININE_COUNTRY.sub("en ", f"à {obj}")[2:] if _FEMININE_COUNTRY.search(
