@@ -53,6 +53,8 @@ VERBS: dict[str, tuple[str | None, tuple[str, ...], str]] = {
     "revenir": ("Retour {prep} {obj}", ("à", "au", "aux", "en", "dans"), "return"),
     "inaugurer": ("Inauguration de {obj}", (), "inaugurate"),
     "remettre": ("Remise de {obj}", (), "hand over"),
+    "proclamer": ("Proclamation de {obj}", (), "announce"),
+    "publier": ("Publication de {obj}", (), "publish"),
     "transmettre": ("Transmission de {obj}", (), "hand over"),
     "ouvrir": ("Ouverture de {obj}", (), "open"),
     "rouvrir": ("Réouverture de {obj}", (), "reopen"),
