@@ -135,6 +135,12 @@ class _Happening:
     #: the codes its titles carry ("Working Group 12"): read when first asked, then kept
     #: as parts come in (None: not read yet)
     _codes: frozenset[tuple[str, str]] | None = None
+    _keys: frozenset[str] | None = None
+    #: (day, clock) of its timed parts, and the programme lines its parts are items of: what
+    #: ``_apart`` compares, kept as parts come in (a happening told a thousand times was read
+    #: whole at every comparison)
+    clock_marks: set[tuple[date, str]] = field(default_factory=set)
+    line_ids: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._index(self.parts)
@@ -152,8 +158,20 @@ class _Happening:
         self.bare = self.bare and not any(
             len(d.mention.title.split()) > 2 or d.mention.proper for d in parts)
         self.lemmas = self.lemmas.union(d.mention.lemma for d in parts)
+        self.clock_marks.update((d.first_day, d.clock) for d in parts
+                                if d.first_day is not None and d.clock)
+        self.line_ids.update(id(d.mention.sentence) for d in parts if d.line_item)
         if self._codes is not None:
             self._codes = self._codes.union(*(identifiers(d.mention.title) for d in parts))
+        if self._keys is not None:
+            self._keys = self._keys.union(_uid_key(d.mention.title) for d in parts)
+
+    @property
+    def title_keys(self) -> frozenset[str]:
+        """Its titles' comparison keys, read when first asked, kept as parts come in."""
+        if self._keys is None:
+            self._keys = frozenset(_uid_key(d.mention.title) for d in self.parts)
+        return self._keys
 
     @property
     def codes(self) -> frozenset[tuple[str, str]]:
@@ -164,6 +182,8 @@ class _Happening:
     def refresh(self) -> None:
         """Read the days again: anchors ("after her arrival") date parts after indexing."""
         self.days = {d.first_day for d in self.parts if d.first_day is not None}
+        self.clock_marks = {(d.first_day, d.clock) for d in self.parts
+                            if d.first_day is not None and d.clock}
 
     @property
     def kind(self) -> str | None:
@@ -1000,8 +1020,7 @@ def _alike(a: _Happening, b: _Happening, same_day: bool) -> bool:
         if (kind_a is not None and kind_a == _kind(b)) or \
                 (kind_b is not None and kind_b == _kind(a)):
             return True  # "the vote" and "the October 28 general elections": one polling day
-        if shared and {_uid_key(d.mention.title) for d in a.parts} & {
-                _uid_key(d.mention.title) for d in b.parts}:
+        if shared and a.title_keys & b.title_keys:
             return True  # "the news conference" twice on one day: one news conference
         arrival_a, arrival_b = _arrival_untimed(a), _arrival_untimed(b)
         if arrival_a is not None and arrival_b is not None and arrival_a != arrival_b:
@@ -1032,13 +1051,11 @@ def _apart(a: _Happening, b: _Happening) -> bool:
     """Two happenings a reader keeps apart whatever words they share: different times of
     one day ("9:30 – Arrival in Tacloban", "10:00 – Mass near Tacloban airport"), an
     arrival and a departure, or different codes ("Group B", "Group C")."""
-    clocks_a = {(d.first_day, d.clock) for d in a.dated if d.clock}
-    clocks_b = {(d.first_day, d.clock) for d in b.dated if d.clock}
+    clocks_a, clocks_b = a.clock_marks, b.clock_marks
     if clocks_a and clocks_b and not clocks_a & clocks_b and \
             {c[0] for c in clocks_a} & {c[0] for c in clocks_b}:
         return True
-    lines_a = {id(d.mention.sentence) for d in a.parts if d.line_item}
-    lines_b = {id(d.mention.sentence) for d in b.parts if d.line_item}
+    lines_a, lines_b = a.line_ids, b.line_ids
     if lines_a and lines_b and not lines_a & lines_b:
         return True  # two lines of a programme: two items, whatever words they share
     lemmas_a, lemmas_b = a.lemmas, b.lemmas
@@ -1060,7 +1077,7 @@ def _arrival_untimed(hap: _Happening) -> bool | None:
     """For a happening that is only an arrival: whether it has no time (else None)."""
     if not hap.lemmas or not hap.lemmas <= _ARRIVING:
         return None
-    return not any(d.clock for d in hap.dated)
+    return not hap.clock_marks
 
 
 #: Kinds of happening a bare noun can stand for on its day ("the vote" for the election).
@@ -1112,8 +1129,8 @@ def _merge(happenings: list[_Happening]) -> list[_Happening]:
             a_days, b_days = hap.days, other.days
             # a move joins the happening on a day its own sentence names ("moved from
             # February 18 to February 25"), not any similar one on another day
-            moved = frozenset().union(*(d.moved_from for d in hap.dated + other.dated))
-            if not a_days or not b_days or a_days & b_days or (a_days | b_days) <= moved:
+            if not a_days or not b_days or a_days & b_days or (a_days | b_days) <= frozenset(
+                    ).union(*(d.moved_from for d in hap.dated + other.dated)):
                 target = other
                 break
         if target is None:
@@ -1475,7 +1492,7 @@ def _name_references(happenings: list[_Happening], text: str) -> None:
                                                      if w[:1].isupper()))
         hap.tokens = hap.tokens.union(*(d.mention.tokens for d in hap.parts))
         hap.proper = hap.proper.union(*(d.mention.proper for d in hap.parts))
-        hap._codes = None  # (read again from the new titles)
+        hap._codes = hap._keys = None  # (read again from the new titles)
 
 
 def _title_of(hap: _Happening, best: _Dated) -> str:

@@ -275,8 +275,9 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
             cuts.append((m.start(), m.end() - m.start(), None))
     asides: list[tuple[int, int]] = []
     if len(cuts) >= 2:
-        cuts, asides = _without_asides(text, cuts, lambda s, e: any(
-            s <= ts < e for ts, _te in protected[:len(timexes)]))
+        dates = [ts for ts, _te in protected[:len(timexes)]]  # (sorted, as the timexes)
+        cuts, asides = _without_asides(text, cuts, lambda s, e: bisect_left(
+            dates, s) < bisect_left(dates, e))
     for m in _CONJUNCTION.finditer(text):
         conj, nxt, nxt2 = m.group(1).lower(), m.group(2), (m.group(3) or "")
         if inside_timex(m.start(1)):
@@ -789,18 +790,20 @@ def _dated_items(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
     Northern, North West ... Wednesday, March 1 – East Midlands"), as one mention named by
     its item (the words up to the next day): a table flattened into a line."""
     out: list[Mention] = []
-    rows = [t for t in timexes if t.first_day is not None and not t.clock
+    rows = [t.start for t in timexes if t.first_day is not None and not t.clock
             and _DASH_AFTER.match(sentence.text, t.end - sentence.start)]
+    starts = [t.start for t in timexes]  # (sorted: the next one found by bisection)
     for t in timexes:
         dash = _DASH_AFTER.match(sentence.text, t.end - sentence.start) \
             if t.first_day is not None and not t.clock else None
         if dash is None:
             continue
         start = sentence.start + dash.end()
-        following = [u.start for u in timexes if u.start >= start]
-        stop = min(following) if following else sentence.end
+        k = bisect_left(starts, start)
+        stop = starts[k] if k < len(starts) else sentence.end
         item = sentence.text[start - sentence.start:stop - sentence.start]
-        row_end = min([u.start for u in rows if u.start >= start] + [sentence.end])
+        k = bisect_left(rows, start)
+        row_end = rows[k] if k < len(rows) else sentence.end
         if _FUTURE_MARKER.search(item) or len(item.split()) > 14 or _FUTURE_MARKER.search(
                 sentence.text, stop - sentence.start, row_end - sentence.start):
             return []  # prose after the dash (or after its aside): read as prose
