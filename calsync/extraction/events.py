@@ -218,11 +218,13 @@ def extract_events(
     today = base_date(article.published)
     language = choose(settings.language, article.language, cleaned, low)
     tagged = tag(cleaned, article.published, settings, low=low, language=language)
-    stamps = [t for t in tagged if _is_dateline(cleaned, t, today)]
-    timexes = [t for t in tagged if not _is_dateline(cleaned, t, today)] if stamps else tagged
+    dateline = [_is_dateline(cleaned, t, today) for t in tagged]
+    stamps = [t for t, stamped in zip(tagged, dateline, strict=True) if stamped]
+    timexes = [t for t, stamped in zip(tagged, dateline, strict=True) if not stamped]
     stamp_lines = [(start, end) for t in stamps
-                   if _only_a_stamp(cleaned, start := _line_start(cleaned, t.start),
-                                    end := _line_end(cleaned, t.end))]
+                   if _only_a_stamp(cleaned, start := textmod.line_start(cleaned, t.start,
+                                                                         _LINE_REACH),
+                                    end := textmod.line_end(cleaned, t.end, _LINE_REACH))]
     happenings: list[_Happening] = []
     starts = [t.start for t in timexes]  # in order: the tagger returns them sorted
     mentions = finder(language)  # the language's words; the rules below are every language's
@@ -492,9 +494,9 @@ class _Focus:
 
     def _listed(self, sentence: textmod.Sentence) -> bool:
         """Whether ``sentence`` is a line of the programme under the day heading."""
-        line_start = self.text.rfind("\n", 0, sentence.start) + 1
-        line_end = self.text.find("\n", sentence.end)
-        line = self.text[line_start:len(self.text) if line_end < 0 else line_end]
+        # (a line past 300 characters is no programme's: its ends are looked for no farther)
+        line = self.text[textmod.line_start(self.text, sentence.start, 300):
+                         textmod.line_end(self.text, sentence.end, 300)]
         if self.bullets_only and not _BULLET_LINE.match(line):
             return False
         return len(line) <= 300 and _ITEM_LINE.match(line) is not None and (
@@ -593,24 +595,12 @@ _STAMP_WORDS = frozenset("""jan feb mar apr may jun jul aug sep oct nov dec janv
 _LINE_REACH = 200
 
 
-def _line_start(text: str, pos: int) -> int:
-    """Where the line holding ``pos`` starts, or a point more than ``_LINE_REACH`` before."""
-    start = text.rfind("\n", max(0, pos - _LINE_REACH), pos)
-    return start + 1 if start >= 0 or pos <= _LINE_REACH else pos - _LINE_REACH - 1
-
-
-def _line_end(text: str, pos: int) -> int:
-    """Where the line holding ``pos`` ends, or a point more than ``_LINE_REACH`` after."""
-    end = text.find("\n", pos, pos + _LINE_REACH)
-    return end if end >= 0 else min(len(text), pos + _LINE_REACH + 1)
-
-
 def _is_dateline(text: str, t: Timex, today: date) -> bool:
     """The publication date stamped on a line of its own or at a line's start ("date
     2022-06-23 FACTBOX ...", "Published: March 3, 2022"): it dates the page, no happening."""
     if t.first_day != today or t.last_day != today or not _YEAR.search(t.text):
         return False
-    return len(text[_line_start(text, t.start):t.start].split()) <= 2
+    return len(text[textmod.line_start(text, t.start, _LINE_REACH):t.start].split()) <= 2
 
 
 #: A programme's line that only gives the time of the item above it
@@ -803,8 +793,7 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     first_day = chosen.first_day
     if rescheduled and first_day != last_day and chosen.text.lower().startswith("from"):
         first_day = last_day  # "moved the race from Saturday to Sunday": the new day
-    opening = _range_start(chosen, days, mention.sentence.text, mention.sentence.start,
-                           sentence_text)
+    opening = _range_start(chosen, days, mention.sentence.text, mention.sentence.start)
     if opening is not None:
         # "talks that opened on Monday and run until June 15": from the one to the other
         first_day = opening.first_day
@@ -856,16 +845,15 @@ def _length_of(mention: Mention, in_clause: list[Timex]) -> int | None:
 
 
 _UNTIL_CLOCK = re.compile(r"\b(?:until|till|jusqu['’]\s*(?:à|a))\s+$", re.IGNORECASE)
-_UNTIL_BEFORE = Gated(re.compile(r"\b(?:until|till|through)\s+(?:at\s+least\s+)?$",
-                                 re.IGNORECASE), ("until", "till", "through"))
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 
 
-def _range_start(chosen: Timex, days: list[Timex], text: str, base: int,
-                 low: str | None = None) -> Timex | None:
+def _range_start(chosen: Timex, days: list[Timex], text: str, base: int) -> Timex | None:
     """For "... until June 15", the day named earlier in the sentence that opens the span."""
     end = chosen.start - base
-    # (the words right before the day only: the gate read the whole sentence at every day)
-    if chosen.first_day is None or not _UNTIL_BEFORE.pattern.search(text, max(0, end - 40), end):
+    # (the words right before the day only: reading the whole sentence at every day of a
+    # long one was quadratic)
+    if chosen.first_day is None or not _UNTIL_BEFORE.search(text, max(0, end - 40), end):
         return None
     before = [t for t in days if t.end <= chosen.start and t.first_day is not None
               and t.first_day < chosen.first_day

@@ -291,6 +291,21 @@ _GOES_ON_WORDS = frozenset("""the a an of to at in with and for by from on into
     le la les un une des du de au aux à et pour avec par sur dans""".split())
 
 
+def line_start(text: str, pos: int, reach: int) -> int:
+    """Where the line holding ``pos`` starts, looked for at most ``reach`` characters back;
+    a point ``reach + 1`` before ``pos`` when the line starts farther off (a text of one long
+    line was read back to its start at every question)."""
+    start = text.rfind("\n", max(0, pos - reach), pos)
+    return start + 1 if start >= 0 or pos <= reach else pos - reach - 1
+
+
+def line_end(text: str, pos: int, reach: int) -> int:
+    """Where the line holding ``pos`` ends, looked for at most ``reach`` characters on; a
+    point ``reach + 1`` after ``pos`` when it ends farther off."""
+    end = text.find("\n", pos, pos + reach + 1)
+    return end if end >= 0 else len(text) if len(text) - pos <= reach else pos + reach + 1
+
+
 def clean(text: str) -> str:
     """The text with boilerplate lines blanked out; same length, same offsets."""
     return _blank(text, boilerplate_spans(text))

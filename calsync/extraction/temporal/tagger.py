@@ -40,6 +40,7 @@ from calsync.extraction.temporal.lexicon import (
 )
 from calsync.extraction.temporal.patterns import KEY_WORDS, RULES
 from calsync.extraction.temporal.tense import Tense, TenseIndex
+from calsync.extraction.text import line_end, line_start
 from calsync.model import Timex, TimexType
 
 #: Patterns used once each below, compiled at import.
@@ -1566,13 +1567,7 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is all its line holds (punctuation aside, 30 characters
     at most): the line's ends are looked for no farther than that (a text of one long line
     read back to its start at every date was quadratic)."""
-    before = text.rfind("\n", max(0, start - 30), start)
-    if before < 0 and start > 30:
-        return False
-    after = text.find("\n", end, end + 31)
-    if after < 0 and len(text) - end > 30:
-        return False
-    line = text[before + 1:start] + text[end:len(text) if after < 0 else after]
+    line = text[line_start(text, start, 30):start] + text[end:line_end(text, end, 30)]
     return len(line) < 30 and not any(c.isalpha() for c in line)
 
 
