@@ -340,7 +340,7 @@ _DEADLINE = re.compile(r"(?:last|final|closing)\s+(?:date|day)\s+(?:for|of|to)\b
                        re.IGNORECASE)
 #: Verbs of taking part in a happening named by its noun: "and join the procession"
 _ATTENDS = frozenset({"join", "attend", "host", "watch", "view"})
-_ATTEND_WORDS = re.compile(r"\band\s+(?:then\s+)?(?:join|attend|host|watch|view)\b",
+_ATTEND_WORDS = re.compile(r"\band\s+(?:then\s+)?(?:" + "|".join(sorted(_ATTENDS)) + r")\b",
                            re.IGNORECASE)
 #: What a past act that made something public did: the day after it is its object's
 _MADE_PUBLIC = frozenset({"release", "publish", "unveil", "announce", "present"})

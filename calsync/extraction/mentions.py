@@ -274,10 +274,13 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
                 and not _only_timing_after(text, m.end(), protected):
             cuts.append((m.start(), m.end() - m.start(), None))
     asides: list[tuple[int, int]] = []
+    dates = [ts for ts, _te in protected[:len(timexes)]]  # (sorted, as the timexes)
+
+    def dated(s: int, e: int) -> bool:
+        return bisect_left(dates, s) < bisect_left(dates, e)  # an expression starts in s..e
+
     if len(cuts) >= 2:
-        dates = [ts for ts, _te in protected[:len(timexes)]]  # (sorted, as the timexes)
-        cuts, asides = _without_asides(text, cuts, lambda s, e: bisect_left(
-            dates, s) < bisect_left(dates, e))
+        cuts, asides = _without_asides(text, cuts, dated)
     for m in _CONJUNCTION.finditer(text):
         conj, nxt, nxt2 = m.group(1).lower(), m.group(2), (m.group(3) or "")
         if inside_timex(m.start(1)):
@@ -321,8 +324,7 @@ def split_clauses(sentence: Sentence, timexes: list[Timex]) -> list[Clause]:
         # "A tour of the plant (the press release issued on it called it ...)": what the
         # parentheses say aside is no part of the happening (but "(14h45)" times it)
         asides += [m.span() for m in _PARENTHESIS_ASIDE.finditer(text)
-                   if len(m.group().split()) >= 4
-                   and not any(m.start() <= s < m.end() for s, _e in protected[:len(timexes)])]
+                   if len(m.group().split()) >= 4 and not dated(m.start(), m.end())]
     clauses = clauses_at(sentence, cuts)
     return [_blanked(c, asides, base) for c in clauses] if asides else clauses
 
@@ -790,20 +792,17 @@ def _dated_items(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
     Northern, North West ... Wednesday, March 1 – East Midlands"), as one mention named by
     its item (the words up to the next day): a table flattened into a line."""
     out: list[Mention] = []
-    rows = [t.start for t in timexes if t.first_day is not None and not t.clock
-            and _DASH_AFTER.match(sentence.text, t.end - sentence.start)]
+    rows = [(t, dash) for t in timexes if t.first_day is not None and not t.clock
+            and (dash := _DASH_AFTER.match(sentence.text, t.end - sentence.start)) is not None]
+    row_starts = [t.start for t, _dash in rows]
     starts = [t.start for t in timexes]  # (sorted: the next one found by bisection)
-    for t in timexes:
-        dash = _DASH_AFTER.match(sentence.text, t.end - sentence.start) \
-            if t.first_day is not None and not t.clock else None
-        if dash is None:
-            continue
+    for t, dash in rows:
         start = sentence.start + dash.end()
         k = bisect_left(starts, start)
         stop = starts[k] if k < len(starts) else sentence.end
         item = sentence.text[start - sentence.start:stop - sentence.start]
-        k = bisect_left(rows, start)
-        row_end = rows[k] if k < len(rows) else sentence.end
+        k = bisect_left(row_starts, start)
+        row_end = row_starts[k] if k < len(row_starts) else sentence.end
         if _FUTURE_MARKER.search(item) or len(item.split()) > 14 or _FUTURE_MARKER.search(
                 sentence.text, stop - sentence.start, row_end - sentence.start):
             return []  # prose after the dash (or after its aside): read as prose
