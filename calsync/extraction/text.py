@@ -202,7 +202,7 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
             continue
         shift = 0
         if content[0] == "|" or content[-1] == "|":  # a cell of a table flattened into text
-            cell = content.strip("| \t")
+            cell = _cell(content)
             if not cell:
                 spans.append((start, end))  # an empty cell: "|"
                 continue
