@@ -314,6 +314,7 @@ def extract_events(
             second = _second_happening(dated, stimexes, today, mentions)
             if second is not None:
                 happenings.append(_Happening([second]))
+            happenings.extend(_Happening([d]) for d in _chained(dated, stimexes, mentions))
         if previous is not None and previous.clock and not previous.clock_end:
             _find_end(previous, sentence.text, sentence.start, stimexes)
         if mentions.calendar_heads:
@@ -528,6 +529,17 @@ class _Focus:
             own.search(text, 0, 60) if own is not None else None)
         sectioned = self.section is not None and self.section == self.day and \
             _WILL.search(text) is not None  # "Xi will meet ..." under "Sept 22, 2015"
+        if not listed and not sectioned and not marker and self._future(text):
+            # "The opening ceremony will be followed by a concert": the concert, that day
+            links = _chain_links(sentence, 0, stimexes, self.mentions)
+            chained = [_Dated(other, None, None, None, None, None, None)
+                       for other, _phrase, _s, _e in links]
+            for dated, (_other, phrase, _s, _e) in zip(chained, links, strict=True):
+                _carry_day(dated, self.day, self.timex, self.timex.text,
+                           self.timex.confidence, phrase)
+            if chained:
+                self.end = sentence.end
+                return chained
         if not listed and not sectioned and not (marker and self._future(text)):
             return None
         out: list[_Dated] = []
@@ -555,6 +567,11 @@ class _Focus:
             dated = _Dated(item, None, None, None, None, None, None, line_item=True)
             _carry_day(dated, self.day, self.timex, self.timex.text, self.timex.confidence, "")
             out.append(dated)
+        chained = [c for dated in out for c in _chained(dated, stimexes, self.mentions)]
+        if chained:
+            # "Cette visite sera suivie d'un déjeuner": a bare noun before the phrase is the
+            # happening told before; what follows it is the new one
+            out = [d for d in out if " " in d.mention.title.strip()] + chained
         if out:
             self.end = sentence.end
         return out
@@ -685,6 +702,56 @@ def _second_happening(dated: _Dated, stimexes: list[Timex], today: date,
         return None
     second = _date_mention(other, [t])
     return second if second.first_day is not None else None
+
+
+def _chain_links(sentence: textmod.Sentence, begin: int, stimexes: list[Timex],
+                 mentions: Finder) -> list[tuple[Mention, str, int, int]]:
+    """The happenings sequence phrases name in ``sentence`` from offset ``begin`` on
+    (``Finder.chained``): (mention, phrase, start, end) with the piece each one reads."""
+    chained = mentions.chained
+    if chained is None or not chained.possible(sentence.low):
+        return []
+    base = sentence.start
+    found = list(chained.pattern.finditer(sentence.text, begin))
+    out = []
+    for k, m in enumerate(found):
+        start = base + m.end()
+        end = base + (found[k + 1].start() if k + 1 < len(found) else len(sentence.text))
+        other = mentions.between(sentence, start, end, stimexes)
+        if other is not None and not other.past and other.name_span[0] <= start + _CHAIN_REACH:
+            # (a noun far on is no object of the phrase: "before a crowd at the final")
+            out.append((other, m.group().strip(), start, end))
+    return out
+
+
+def _chained(dated: _Dated, stimexes: list[Timex], mentions: Finder) -> list[_Dated]:
+    """The happenings a sequence phrase names after ``dated``'s.
+
+    "..., followed by a reception for volunteers", "before a working lunch", "qui sera
+    suivie d'une conférence de presse": each is one more calendar entry, on the day of the
+    happening it follows unless its own words give a day, and untimed unless they give a
+    time (the main happening's time is not the next one's).
+    """
+    mention = dated.mention
+    if dated.first_day is None or mention.past or mentions.chained is None:
+        return []
+    sentence = mention.sentence
+    begin = max(mention.name_span[1], mention.clause.start) - sentence.start
+    out: list[_Dated] = []
+    for other, phrase, start, end in _chain_links(sentence, begin, stimexes, mentions):
+        if other.title.lower() in mention.title.lower():
+            continue
+        own = _date_mention(other, _within(stimexes, start, end))
+        if own.first_day is None:
+            _carry_day(own, dated.first_day, dated.timex, dated.expression, dated.confidence,
+                       phrase)
+        out.append(own)
+    return out
+
+
+#: How far (in characters) after "followed by a" the event noun may start: "a reception",
+#: "a short working lunch with"
+_CHAIN_REACH = 30
 
 
 #: How far back the patterns that end where a date starts ("said on", "postponed to",

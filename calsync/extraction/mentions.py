@@ -1605,10 +1605,20 @@ class Finder:
     sequence: re.Pattern[str] | None = None
     #: A clause about what is to come ("se rendra"), beside English's "will"
     future: re.Pattern[str] | None = None
+    #: A phrase after a happening that names one more in sequence: ", followed by a
+    #: reception", "before a working lunch"; the noun phrase starts where it ends
+    chained: Gated | None = None
 
+
+#: ", followed by a reception", "will be followed by the banquet", "before a working lunch"
+#: (an indefinite noun phrase only: "before the summit" is more often an anchor)
+_CHAINED = Gated(re.compile(
+    r"(?<!\w)(?:followed\s+by\s+(?:a|an|the)|(?<!days\s)(?<!hours\s)(?<!weeks\s)"
+    r"(?<!shortly\s)(?<!just\s)(?<!day\s)before\s+(?:a|an))\s+(?=\w)",
+    re.IGNORECASE), ("followed", "before"))
 
 ENGLISH = Finder(could_hold=could_hold_mentions, find=find_mentions, noun_mention=noun_mention,
-                 between=mention_between)
+                 between=mention_between, chained=_CHAINED)
 
 
 def _sentence_mentions(sentence: Sentence, timexes: list[Timex], *,

@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 from functools import partial
 
+from calsync.extraction.gate import Gated
 from calsync.extraction.lazy import prime
 from calsync.extraction.lexicon_fr import ADVERBS as _ADVERBS
 from calsync.extraction.lexicon_fr import (
@@ -835,8 +836,15 @@ _FUTURE = re.compile(r"\b(?:\w{2,}(?:era|eront|ira|iront|dra|dront|tra|tront|ura
                      r"|seront|aura|auront|fera|feront|ira|iront|va|vont|doit|doivent)\b",
                      re.IGNORECASE)
 
+#: "..., qui sera suivie d'une conférence de presse", "avant une séance de travail": one
+#: more happening in sequence (an indefinite noun phrase after "avant")
+_CHAINED = Gated(re.compile(
+    r"(?<!\w)(?:suivie?s?\s+(?:d['’]\s*(?:un|une)|du|de\s+la|de\s+l['’]|des)"
+    r"|avant\s+(?:un|une))\s*(?=\w)", re.IGNORECASE), ("suivi", "avant"))
+
 FRENCH = Finder(
     could_hold=could_hold_mentions, find=find_mentions,
     noun_mention=partial(noun_mention, nouns=_noun_mention),
     between=partial(mention_between, subjects=_subject_mention, nouns=_noun_mention),
-    calendar_heads=CALENDAR_HEADS, sequence=_SEQUENCE, future=_FUTURE)
+    calendar_heads=CALENDAR_HEADS, sequence=_SEQUENCE, future=_FUTURE,
+    chained=_CHAINED)

@@ -59,6 +59,8 @@ def test_gate_agrees_with_its_pattern_on_any_text(name: str, text: str) -> None:
     ("calsync.extraction.mentions._ON_SALE", "Tickets will go on general sale Friday."),
     ("calsync.extraction.mentions._RELATIVE_ANCHOR", "She will speak ahead of the summit."),
     ("calsync.extraction.mentions._RELATIVE_ANCHOR", "On the first evening, a dinner."),
+    ("calsync.extraction.mentions._CHAINED", "She tours the port, followed by a reception."),
+    ("calsync.extraction.mentions_fr._CHAINED", "Elle sera suivie d'une conférence de presse."),
 ])
 def test_gate_lets_real_sentences_through(name: str, text: str) -> None:
     assert GATES[name].search(text) is not None
