@@ -57,7 +57,8 @@ _REPORTED_ON = Gated(re.compile(
 _PAST_VERB_BEFORE = re.compile(r"\b(?!un)[a-z]{3,}ed\s+(?:on\s+)?$")
 #: A clause that only supposes: "the first stop ... maybe eliminated", "could be held"
 _HEDGED = re.compile(r"\b(?:maybe|may\s+be|might(?:\s+not)?\s+be|could(?:\s+not)?\s+be|"
-                     r"possibly|perhaps|unless)\b", re.IGNORECASE)
+                     r"possibly|perhaps|unless|in\s+(?:the\s+)?event\s+of|in\s+case\s+of|"
+                     r"(?<!as\s)(?<!even\s)if)\b", re.IGNORECASE)
 #: Advice to readers, no happening: "should arrive no later than 11.45am"
 _ADVISED = re.compile(r"\b(?:(?:should|must)\s+(?:arrive|come|queue|register|book)|are\s+"
                       r"(?:advised|urged|asked)\s+to|no\s+later\s+than)\b", re.IGNORECASE)
@@ -424,7 +425,7 @@ _PAST_LINE = re.compile(r"\b(?:was|were|had|did|took|held|\w{3,}ed)\b")
 _GOES_ON_WORDS = ("then", "later", "afterward", "with", "where", "puis")
 #: Every match of ``_HEDGED`` or ``_ADVISED`` holds one of these
 _DOUBT_WORDS = ("may", "might", "could", "possibly", "perhaps", "unless", "should", "must",
-                "advised", "urged", "asked", "later than")
+                "advised", "urged", "asked", "later than", "event of", "case of", "if")
 #: A sentence that closes the narrative's day: "His last official activity will be ...",
 #: "The day will end with ...".
 _DAY_CLOSER = re.compile(

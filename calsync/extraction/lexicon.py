@@ -137,7 +137,7 @@ NOUNS = frozenset(
     sentencing banquet fireworks assessment inspection deadline mass liturgy vespers
     procession signing exhibit release relay welcome campaign campaigning registration
     voting counting exam exams examination examinations prayer prayers sermon stoning audience
-    pilgrimage""".split()
+    pilgrimage closure closures""".split()
 )
 
 #: Verbs that report speech: their own date is when something was said, not a happening.

@@ -202,7 +202,8 @@ ARRANGED = ("prévu", "programmé", "organisé", "fixé", "maintenu", "convoqué
 #: Words of a clause that only supposes, or of a happening called off: no event.
 HEDGES = ("pourrait", "pourraient", "peut-être", "éventuellement", "envisage", "envisagent",
           "envisagé", "envisagée", "n'est pas exclu", "annulé", "annulée", "annulés",
-          "annulées", "annulation", "sine die")
+          "annulées", "annulation", "sine die", "en cas de", "en cas d'", "le cas échéant",
+          "si nécessaire", "si besoin")
 
 #: The English noun an anchor names ("après son arrivée" -> "arrival"): ``events`` finds the
 #: arrival by its verb's English lemma.
