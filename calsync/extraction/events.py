@@ -290,14 +290,20 @@ def extract_events(
                 # happening of the day before it; any other undated clause is not dated here
                 marker = _SEQUENCE_IN.search(mention.clause.text, 0, 20)
                 sequence = mention.clause.connective in ("then", "where") or marker is not None
-                if previous is None or previous.first_day is None or mention.past or not (
+                if previous is not None and previous.first_day is None and sequence and \
+                        previous.mention.relative is not None and not mention.past:
+                    # "On his return from X, the King will host a lunch and then invite him
+                    # to view an exhibition": the next happening after the anchored one
+                    dated.mention = replace(mention, relative=previous.mention.relative)
+                elif previous is None or previous.first_day is None or mention.past or not (
                         sequence or (
                             mention.lemma in _OPENERS and mention.has_event_noun)):
                     continue
-                _carry_day(dated, previous.first_day, previous.timex, previous.expression,
-                           previous.confidence,
-                           marker.group(0) if marker else mention.clause.connective
-                           or mention.clause.text.split()[0])
+                else:
+                    _carry_day(dated, previous.first_day, previous.timex, previous.expression,
+                               previous.confidence,
+                               marker.group(0) if marker else mention.clause.connective
+                               or mention.clause.text.split()[0])
             if _is_continuation(dated, previous):
                 continue  # part of the previous happening ("... and meet with scientists")
             if previous is not None and previous.clock and not previous.clock_end and \
@@ -1415,7 +1421,9 @@ def _find_target(happenings: list[_Happening], me: _Happening, noun: str) -> _Ha
     # story's main happening.
     for hap in [*reversed(happenings[:mine]), *happenings[mine + 1:]]:
         if hap.dated and (any(d.mention.lemma in verbs for d in hap.parts)
-                          or noun in hap.tokens):
+                          or noun in hap.tokens or any(  # "on his return from Belém"
+                              noun in (d.mention.location or "").lower().split()
+                              for d in hap.parts)):
             return hap
     names = _SAME_KIND.get(noun, set())
     return next((h for h in happenings if h is not me and h.dated and names & h.tokens), None)

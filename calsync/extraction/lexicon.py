@@ -83,7 +83,7 @@ VERBS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "go": ("Trip to {obj}", ("to",)),
     "convene": ("Meeting of {obj}", ()),
     "dine": ("Dinner with {obj}", ("with",)),
-    "lay": ("Wreath-laying {obj}", ("a wreath at", "a wreath")),
+    "lay": ("Wreath-laying {obj}", ("a wreath at", "a wreath on", "a wreath")),
     "broadcast": ("Broadcast of {obj}", ()),
     "screen": ("Screening of {obj}", ()),
     "premiere": ("Premiere of {obj}", ()),

@@ -75,15 +75,19 @@ _STOPWORDS = frozenset(
 )
 _SPEECH_NOUNS = frozenset("remarks speech address keynote lecture talk statement".split())
 _SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
+_OBJECT_PRONOUNS = frozenset("him her them us me it you".split())
 _CONNECTIVES = ("before", "after", "following", "while")
 _RELATIVE_ANCHOR = Gated(re.compile(
     r"\b(after|following|before|ahead\s+of|during|at\s+the\s+end\s+of|on\s+the\s+day\s+of)\s+"
     r"(?:the|her|his|their|its|our|this|that)\s+([\w\-]+(?:\s+[\w\-]+)?)"
     r"|\bon\s+the\s+(first|second|third|last|final|opening|closing)\s+"
     r"(?:day|morning|afternoon|evening|night)\b(?!\s+of\b(?!\s+(?:the|their|his|her|its)\s+"
-    r"(?:\w+\s+)?(?:tour|visit|trip|stay|summit|festival|conference|congress)\b))",
+    r"(?:\w+\s+)?(?:tour|visit|trip|stay|summit|festival|conference|congress)\b))"
+    # "On his return from Horse Guards": after what happens there
+    r"|\b(?:on|upon|after)\s+(?:his|her|their|its)\s+return\s+from\s+(?:the\s+)?"
+    r"((?-i:[A-Z])[\w\-]+)",
     re.IGNORECASE,
-), ("after", "following", "before", "ahead", "during"),
+), ("after", "following", "before", "ahead", "during", "return"),
     # "on the day of", "at the end of", "on the first day": cheaper than "day" alone, which
     # every weekday holds
     re.compile(r"the\s+(?:day|end|first|second|third|last|final|opening|closing)\b"))
@@ -651,6 +655,8 @@ def _relative(clause: Clause) -> tuple[str, str] | None:
         return None
     if m.group(3):  # "On the first day": of the span named before
         return "day", m.group(3).lower()
+    if (m.lastindex or 0) >= 4:  # "On his return from Horse Guards": after what happened there
+        return "after", m.group(4).lower()
     words = m.group(2).lower().split()
     for word in words:
         noun = word.rstrip(".,")
@@ -1081,6 +1087,8 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
             skip = m.end() - rest
             if template and m.group(0).split()[0].lower() == "back":
                 template = "Return to {obj}"  # "fly back to Rome"
+            elif lem == "lay" and m.group(0).split()[-1].lower() in ("at", "on"):
+                template = f"Wreath-laying {m.group(0).split()[-1].lower()} {{obj}}"
         if not skip and lem == "take" and (ride := _TAKE_TRANSPORT.match(clause.text, rest)):
             skip, template = ride.end() - rest, "Trip to {obj}"  # "take the ferry to Tallinn"
         if not skip and lem in _NEEDS_PARTICLE:
@@ -1168,8 +1176,8 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
             prev in {"is", "are"} and low in _ARRANGED_FORMS)  # "is scheduled for 3 p.m."
         location = _location(clause, (obj_start, obj_end), timexes)
         if event_np:
-            if obj and lem in _MEET_LIKE:
-                title = f"{event_np} with {obj}"
+            if obj and lem in _MEET_LIKE and obj.lower() not in _OBJECT_PRONOUNS:
+                title = f"{event_np} with {obj}"  # (but "host her at a lunch": the lunch)
             elif obj and template and "{obj}" in template:
                 action = template.format(obj=_drop_article(obj))
                 title = f"{event_np}: {action[:1].lower()}{action[1:]}"
