@@ -23,12 +23,13 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from itertools import islice
 from operator import attrgetter
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from calsync.extraction import text as textmod
-from calsync.extraction.gate import Gated, holds_any
+from calsync.extraction.gate import Gated, found_near, holds_any
 from calsync.extraction.lexicon import CANCEL, NOUNS, RESCHEDULE
 from calsync.extraction.mentions import (
     ENGLISH,
@@ -39,7 +40,7 @@ from calsync.extraction.mentions import (
     item_mention,
 )
 from calsync.extraction.settings import ExtractionSettings, base_date
-from calsync.extraction.temporal.tagger import LATER_CLAUSE
+from calsync.extraction.temporal.tagger import later_clause
 from calsync.model import Article, Event, Evidence, Timex
 from calsync.names import codes_disagree, identifiers
 
@@ -253,14 +254,13 @@ def extract_events(
         previous: _Dated | None = None
         start_at = len(happenings)
         low_sentence = sentence.low
-        sequenced = holds_any(low_sentence, _GOES_ON_WORDS) and \
-            _GOES_ON.search(sentence.text) is not None
+        sequenced = found_near(_GOES_ON, sentence.text, low_sentence, _GOES_ON_WORDS, 40, 20)
         doubtful = holds_any(low_sentence, _DOUBT_WORDS)  # (the two patterns' words)
         # "X will meet Y on Tuesday ..., and join the carriage procession": a happening an
         # attendance verb coordinates is one more of that day
         coordinated = not sequenced and " and " in sentence.text and \
             _WILL.search(sentence.text) is not None and \
-            _ATTEND_WORDS.search(sentence.text) is not None
+            found_near(_ATTEND_WORDS, sentence.text, low_sentence, ("and",), 0, 40)
         for mention in mentions.find(sentence, stimexes,
                                      only_dated=not (sequenced or coordinated)):
             if doubtful and (_HEDGED.search(mention.clause.text)
@@ -476,7 +476,7 @@ class _Focus:
         days = [t for t in stimexes if t.first_day is not None and _day_granular(t)]
         days = [t for t in days if not _only_a_time_timex(t)] or days  # (not "at noon")
         # (not a day of what comes later: "..., before handing over the keys on Sunday")
-        later = [t for t in days if LATER_CLAUSE.search(
+        later = [t for t in days if later_clause(
             sentence.text, max(0, t.start - sentence.start - 60), t.start - sentence.start)]
         days = [t for t in days if t not in later]
         if not days:
@@ -491,11 +491,14 @@ class _Focus:
             sentence.text[:t.start - sentence.start] + sentence.text[t.end - sentence.start:])
         # a heading: the line holds its date and little else ("Day two – Thursday 9th")
         rest = sentence.text[:t.start - sentence.start] + sentence.text[t.end - sentence.start:]
-        self.heading = len(days) == 1 and t.first_day == t.last_day and "\n" not in \
-            sentence.text and (len(_WORDS.findall(rest)) <= 4 or (
-                t.start == sentence.start and _LABEL_AFTER.match(
-                    sentence.text, t.end - sentence.start) is not None))
-        if self.heading and len(_WORDS.findall(rest)) <= 4:
+        few = len(days) == 1 and _at_most_words(rest, 4)
+        self.heading = few or (
+            len(days) == 1 and t.first_day == t.last_day and "\n" not in sentence.text
+            and t.start == sentence.start
+            and _LABEL_AFTER.match(sentence.text, t.end - sentence.start) is not None)
+        self.heading = self.heading and t.first_day == t.last_day and "\n" not in \
+            sentence.text
+        if self.heading and few:
             self.section = t.first_day
         elif t.first_day != self.section:
             self.section = None
@@ -536,7 +539,8 @@ class _Focus:
             own.search(text, 0, 60) if own is not None else None)
         sectioned = self.section is not None and self.section == self.day and \
             _WILL.search(text) is not None  # "Xi will meet ..." under "Sept 22, 2015"
-        if not listed and not sectioned and not marker and self._future(text):
+        if not listed and not sectioned and not marker and self.mentions.chained is not None \
+                and self.mentions.chained.possible(sentence.low) and self._future(text):
             # "The opening ceremony will be followed by a concert": the concert, that day
             links = _chain_links(sentence, 0, stimexes, self.mentions)
             chained = [_Dated(other, None, None, None, None, None, None)
@@ -590,6 +594,12 @@ _LABEL_AFTER = re.compile(r"\s*(?:[:–—]|-\s)")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _PROSE_LINE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z][a-z]+\s+[a-z]")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _at_most_words(text: str, n: int) -> bool:
+    """Whether ``text`` holds at most ``n`` words (``_WORDS``): counted no further than that."""
+    return next(islice(_WORDS.finditer(text), n, None), None) is None
+
 #: A line of a programme under a day heading: a bullet, or a short line of a name.
 #: A line that is only a name: "Hotel New Otani Tokyo", "Grand Hall"
 _NAME_LINE = re.compile(r"(?:[A-Z][\w'’.&-]*|of|the|de|du|la|le)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|de"

@@ -45,6 +45,28 @@ def holds_any(low: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+def found_near(pattern: re.Pattern[str], text: str, low: str, words: tuple[str, ...],
+               before: int, after: int) -> bool:
+    """Whether ``pattern`` matches ``text`` around an occurrence of one of ``words``.
+
+    For a pattern every match of which holds one of ``words`` (lower-cased) at the start of
+    a word, and reaches at most ``before`` characters before it and ``after`` past its end:
+    it is searched in those few windows only, not tried at every character of a long
+    sentence. ``low`` is ``text.lower()``; where it is not ``text`` letter for letter, the
+    whole text is searched.
+    """
+    if not matches_as_ignorecase(text, low):
+        return pattern.search(text) is not None
+    for word in words:
+        i = low.find(word)
+        while i >= 0:
+            if not (i and low[i - 1].isalnum()) and pattern.search(
+                    text, max(0, i - before), i + len(word) + after) is not None:
+                return True
+            i = low.find(word, i + 1)
+    return False
+
+
 @dataclass(frozen=True)
 class Gated:
     """``pattern`` searched only in texts that hold one of ``needs``.

@@ -151,7 +151,8 @@ def _is_link_line(line: str) -> bool:
                   or _SCHEDULE_LINE.match(stripped, label.end(1) + 1)):
         return False  # a schedule line: "Saturday, December 21: Home v Away, 3pm",
         # "Counting of votes: April 2"
-    if _SCHEDULE_LINE.match(stripped) or _DATED_DASH.search(stripped) or \
+    if _SCHEDULE_LINE.match(stripped) or (
+            ("–" in stripped or "—" in stripped) and _DATED_DASH.search(stripped)) or \
             _PROGRAMME_HEADING.match(stripped):
         return False  # "5:45 p.m. – Arrival in Manila", "Friday Sept. 1", a table row's
         # "... Tuesday, February 28 – Northern, North West"

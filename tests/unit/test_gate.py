@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import calsync.extraction
-from calsync.extraction.gate import Gated
+from calsync.extraction.gate import Gated, found_near
 
 
 def _gates() -> dict[str, Gated]:
@@ -80,3 +80,24 @@ def test_lower_case_search_finds_the_same_match(name: str, data: st.DataObject) 
     assert (got and got.span()) == (want and want.span())
     if got is not None and want is not None:
         assert [g and g.lower() for g in got.groups()] == [g and g.lower() for g in want.groups()]
+
+
+@pytest.mark.parametrize("text", [
+    "She will tour the port, and then meet the mayor.",
+    "He arrives on Monday and they will later attend a dinner.",
+    "The day begins with a breakfast, where she will speak.",
+    "Visite du port, puis déjeuner à la mairie.",
+    "Then nothing at all: no sequence word starts a word here (standard, within, bethen).",
+    "The mayor will meet him and join the procession.",
+    "A long sentence with no such words whatsoever.",
+])
+def test_found_near_agrees_with_a_whole_search(text: str) -> None:
+    """Searching only around the gate words finds what a search of the whole text finds."""
+    from calsync.extraction import events
+
+    low = text.lower()
+    for pattern, words, before, after in (
+            (events._GOES_ON, events._GOES_ON_WORDS, 40, 20),
+            (events._ATTEND_WORDS, ("and",), 0, 40)):
+        expected = pattern.search(text) is not None
+        assert found_near(pattern, text, low, words, before, after) is expected, pattern.pattern

@@ -110,6 +110,17 @@ _PROGRAMME_LABEL = re.compile(r"[ \t]*(?:[:–—]|-\s|$)", re.MULTILINE)
 #: The clause of a later happening, up to its day: "before handing over ... on Sunday",
 #: "avant de lui passer le flambeau dimanche"
 LATER_CLAUSE = re.compile(r"\b(?:before\s+\w+ing|avant\s+d[e'’])\b[^,;.]*$", re.IGNORECASE)
+
+
+def later_clause(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` ends in a clause of what comes later (``LATER_CLAUSE``).
+
+    Every match holds "before" or "avant" (in any case): looked for first in the lower-cased
+    window, the pattern runs only where it can match.
+    """
+    window = text[lo:hi].lower()
+    return ("before" in window or "avant" in window) and \
+        LATER_CLAUSE.search(text, lo, hi) is not None
 #: A sentence that opens by going on with a programme: "Then Lausanne on Thursday", "Puis
 #: Lausanne et Genève jeudi", "Ensuite, ..."
 _THEN_OPENS = re.compile(r"\s*(?:then|afterwards|after\s+that|puis|ensuite|après\s+quoi)\b",
@@ -1543,7 +1554,7 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
             if tx.first_day == ctx.dct and (gr.reported_on or _REPORTED_ON).search(
                     text, max(0, start - 70), start):
                 ctx.anchor_ok = False  # "officials said on Sunday": when it was said, no anchor
-            elif not ctx.timeml and LATER_CLAUSE.search(text, max(0, start - 60), start):
+            elif not ctx.timeml and later_clause(text, max(0, start - 60), start):
                 ctx.anchor_ok = False  # "..., before handing over the keys on Sunday. At 9.30,
                 # the ministers meet": the day of what comes later is no anchor
             if tx.first_day is not None and ctx.anchor_ok:
