@@ -432,6 +432,10 @@ _GOES_ON_WORDS = ("then", "later", "afterward", "with", "where", "puis")
 #: Every match of ``_HEDGED`` or ``_ADVISED`` holds one of these
 _DOUBT_WORDS = ("may", "might", "could", "possibly", "perhaps", "unless", "should", "must",
                 "advised", "urged", "asked", "later than", "event of", "case of", "if")
+#: "il rencontrera également ...": one more happening of the day in force (a verb of its
+#: own: "seront également déterminants" says nothing happens; English "will also" more
+#: often adds to a happening than names another)
+_ALSO = re.compile(r"\b(?!(?:se|au)r)\w+(?:ra|ront)\s+également\b", re.IGNORECASE)
 #: A sentence that closes the narrative's day: "His last official activity will be ...",
 #: "The day will end with ...".
 _DAY_CLOSER = re.compile(
@@ -536,7 +540,7 @@ class _Focus:
         listed = self.heading and self.day > self.today and self._listed(sentence)
         own = self.mentions.sequence
         marker = _SEQUENCE_IN.search(text, 0, 40) or _DAY_CLOSER.match(text) or (
-            own.search(text, 0, 60) if own is not None else None)
+            own.search(text, 0, 60) if own is not None else None) or _ALSO.search(text, 0, 90)
         sectioned = self.section is not None and self.section == self.day and \
             _WILL.search(text) is not None  # "Xi will meet ..." under "Sept 22, 2015"
         if not listed and not sectioned and not marker and self.mentions.chained is not None \

@@ -521,6 +521,11 @@ _SPORT = re.compile(r"\b(?:match|rencontre|choc|derby|classique|journée|coup\s+
 _CAPITAL_DETERMINER = re.compile(r"^(?:L['’]|(?:Le|La|Les|Un|Une|Des|Ce|Cette|Ces)(?=\s))")
 
 
+#: Words that open a clause before its subject: "Puis il sera accueilli ..."
+_LEADING_CONNECTIVE = re.compile(r"^\s*(?:(?:puis|ensuite|et|mais|alors|enfin|donc)\b[\s,]*)+",
+                                 re.IGNORECASE)
+
+
 def _subject(clause: Clause, verb_start: int) -> tuple[str, int]:
     """The noun phrase before the verb group ("Le sommet" in "Le sommet se tiendra"), and
     where it starts."""
@@ -533,6 +538,7 @@ def _subject(clause: Clause, verb_start: int) -> tuple[str, int]:
     phrase = re.sub(r"(?:\s+(?:se|s['’]|ne|n['’]|y|en|doit|doivent|devrait|devraient|va|vont|"
                     r"sera|seront|est|sont|a|ont|aussi|donc|bien|également|finalement|"
                     r"enfin|désormais))+\s*$", "", phrase, flags=re.IGNORECASE)
+    phrase = _LEADING_CONNECTIVE.sub(lambda m: " " * len(m.group()), phrase)  # "Puis il"
     lead = len(phrase) - len(phrase.lstrip())
     words = phrase.split()
     if not words or len(words) > 14 or _low(words[0]) in _SUBJECT_PRONOUNS:

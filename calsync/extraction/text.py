@@ -93,7 +93,7 @@ _DATED_DASH = re.compile(
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen col lt sgt capt cmdr adm sen rep gov pres st mt ft jr sr inc co corp
     ltd no vs etc approx dept univ est jan feb mar apr jun jul aug sep sept oct nov dec mon tue
-    tues wed thu thur thurs fri sat sun u.s u.k u.n e.u a.m p.m d.c""".split()
+    tues wed thu thur thurs fri sat sun u.s u.k u.n e.u a.m p.m d.c rd ave blvd mme mlle""".split()
 )
 
 #: Words that follow "a.m."/"p.m." inside a sentence: a zone ("3 p.m. ET", "p.m. Paris time").
