@@ -119,6 +119,9 @@ class _Dated:
     moved_from: frozenset[date] = frozenset()
     #: a line of a programme under a day heading: each line is an item of its own
     line_item: bool = False
+    #: a day only carried from the happening it follows ("avant de prononcer un discours"):
+    #: it yields to a day the text gives that happening elsewhere
+    inferred: bool = False
 
 
 @dataclass(eq=False)  # (``in`` and ``index`` find this one, not a field-by-field twin)
@@ -198,7 +201,7 @@ class _Happening:
 
     @property
     def best(self) -> _Dated:
-        dated = self.dated
+        dated = [d for d in self.dated if not d.inferred] or self.dated
         resched = [d for d in dated if d.rescheduled]
         if resched:
             return resched[-1]
@@ -766,6 +769,7 @@ def _chained(dated: _Dated, stimexes: list[Timex], mentions: Finder) -> list[_Da
         if own.first_day is None:
             _carry_day(own, dated.first_day, dated.timex, dated.expression, dated.confidence,
                        phrase)
+            own.inferred = True
         out.append(own)
     return out
 
@@ -1206,7 +1210,9 @@ def _merge(happenings: list[_Happening]) -> list[_Happening]:
             # a move joins the happening on a day its own sentence names ("moved from
             # February 18 to February 25"), not any similar one on another day
             if not a_days or not b_days or a_days & b_days or (a_days | b_days) <= frozenset(
-                    ).union(*(d.moved_from for d in hap.dated + other.dated)):
+                    ).union(*(d.moved_from for d in hap.dated + other.dated)) or \
+                    all(d.inferred for d in hap.dated) or all(d.inferred for d in other.dated):
+                # (a day only carried over yields to the day the text gives it elsewhere)
                 target = other
                 break
         if target is None:

@@ -1622,7 +1622,8 @@ class Finder:
 #: (an indefinite noun phrase only: "before the summit" is more often an anchor)
 _CHAINED = Gated(re.compile(
     r"(?<!\w)(?:followed\s+by\s+(?:a|an|the)|(?<!days\s)(?<!hours\s)(?<!weeks\s)"
-    r"(?<!shortly\s)(?<!just\s)(?<!day\s)before\s+(?:a|an))\s+(?=\w)",
+    r"(?<!shortly\s)(?<!just\s)(?<!day\s)before\s+(?:a|an|(?:attending|joining|hosting|"
+    r"holding|chairing|watching|viewing|addressing|opening)\s+(?:a|an|the)))\s+(?=\w)",
     re.IGNORECASE), ("followed", "before"))
 
 ENGLISH = Finder(could_hold=could_hold_mentions, find=find_mentions, noun_mention=noun_mention,
