@@ -760,7 +760,9 @@ def _chained(dated: _Dated, stimexes: list[Timex], mentions: Finder) -> list[_Da
     if dated.first_day is None or mention.past or mentions.chained is None:
         return []
     sentence = mention.sentence
-    begin = max(mention.name_span[1], mention.clause.start) - sentence.start
+    # (the first clause from the sentence's start: an opening "After a breakfast ...," is
+    # not part of the clause its verb heads)
+    begin = 0 if mention.clause.connective is None else mention.clause.start - sentence.start
     out: list[_Dated] = []
     for other, phrase, start, end in _chain_links(sentence, begin, stimexes, mentions):
         if other.title.lower() in mention.title.lower():
@@ -875,6 +877,11 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
             ]
             chosen = later[-1] if later else days[-1]
     clock = next((t for t in clocks if t.clock), None)
+    if len(clocks) > 1 and span[1] > span[0]:
+        # "After a breakfast at 8:30 a.m., the prime minister will fly to Oslo at 1:15 p.m.":
+        # each time is the happening's nearest it
+        clock = min(clocks, key=lambda t: (min(abs(t.start - span[1]), abs(span[0] - t.end)),
+                                           t.start))
     if chosen is None and clock is not None and clock.first_day is not None:
         chosen = clock
     if chosen is None:

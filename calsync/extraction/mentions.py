@@ -26,7 +26,8 @@ from calsync.model import Timex
 #: Patterns used once each below, compiled at import.
 _SPACE_THEN_LOWER = re.compile(r"\s+[a-z]")
 _SPACE_THEN_LINK = re.compile(r"\s+(?:on|and|in|at|for|to|with|from|near|outside)\b")
-_OPENING_ADJUNCT = re.compile(r"\s*To\s+\w+[^,]{0,60},\s*")
+_OPENING_ADJUNCT = re.compile(
+    r"\s*(?:To\s+\w+[^,]{0,60}|(?:[Aa]fter|[Ff]ollowing)\s+(?:a|an)\s+[^,]{3,90}),\s*")
 _DATELINE_DASH = re.compile(r"\s[-–—]\s")
 _TRAILING_AUX = re.compile(
     r"(?:\s+(?:will|would|shall|is|are|was|were|to|be|been|being|has|have|then|also|now|"
@@ -1623,8 +1624,10 @@ class Finder:
 _CHAINED = Gated(re.compile(
     r"(?<!\w)(?:followed\s+by\s+(?:a|an|the)|(?<!days\s)(?<!hours\s)(?<!weeks\s)"
     r"(?<!shortly\s)(?<!just\s)(?<!day\s)before\s+(?:a|an|(?:attending|joining|hosting|"
-    r"holding|chairing|watching|viewing|addressing|opening)\s+(?:a|an|the)))\s+(?=\w)",
-    re.IGNORECASE), ("followed", "before"))
+    r"holding|chairing|watching|viewing|addressing|opening)\s+(?:a|an|the))"
+    # "After a working breakfast with the minister at 8:30 a.m., ...": the one before
+    r"|(?:^|(?<=,))\s*(?:after|following)\s+(?:a|an))\s+(?=\w)",
+    re.IGNORECASE), ("followed", "before", "after", "following"))
 
 ENGLISH = Finder(could_hold=could_hold_mentions, find=find_mentions, noun_mention=noun_mention,
                  between=mention_between, chained=_CHAINED)
