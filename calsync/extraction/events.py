@@ -435,6 +435,10 @@ _GOES_ON_WORDS = ("then", "later", "afterward", "with", "where", "puis")
 #: Every match of ``_HEDGED`` or ``_ADVISED`` holds one of these
 _DOUBT_WORDS = ("may", "might", "could", "possibly", "perhaps", "unless", "should", "must",
                 "advised", "urged", "asked", "later than", "event of", "case of", "if")
+#: A schedule told in the present after a sequence word: "It then meets the mayor"
+_PRESENT_SCHEDULE = re.compile(
+    r"\b(?:meets|visits|tours|travels|flies|heads|attends|hosts|holds|opens|lands|returns|"
+    r"leaves|departs|arrives|addresses|inaugurates|joins)\b", re.IGNORECASE)
 #: "il rencontrera également ...": one more happening of the day in force (a verb of its
 #: own: "seront également déterminants" says nothing happens; English "will also" more
 #: often adds to a happening than names another)
@@ -558,8 +562,10 @@ class _Focus:
             if chained:
                 self.end = sentence.end
                 return chained
-        if not listed and not sectioned and not (marker and self._future(text)):
-            return None
+        if not listed and not sectioned and not (marker and (
+                self._future(text) or _PRESENT_SCHEDULE.search(text) is not None
+                or _DAY_CLOSER.match(text) is not None)):
+            return None  # (a past closer, "Her last engagement was ...", names no event)
         out: list[_Dated] = []
         for mention in self.mentions.find(sentence, stimexes, only_dated=False):
             if mention.past or mention.relative is not None:

@@ -29,7 +29,8 @@ _MARKERS = re.compile(
     r"|open|build|release|issue|raise|resume|finish|deliver|ship|redeem|repay|file|expire"
     r"|take\s+effect)\b|\bwould\b(?!\s+have\b|n)"
     r"|\b(?:opens|begins|starts|meets|arrives|leaves|takes\s+place|resumes|convenes|departs"
-    r"|kicks\s+off|gets\s+under\s+way|travels|flies|heads\s+to|faces|hosts|visits|attends"
+    r"|kicks\s+off|gets\s+under\s+way|travels|flies|heads\s+to|faces|hosts|visits|attends|tours"
+    r"|lands|inaugurates|addresses"
     r"|returns\s+to|begin|(?:has|have)\s+(?:a|an)(?=\s+\w+\s+(?:meeting|signing|hearing|"
     r"conference|briefing|appointment|event|call|interview|session)\b))\b"
     r"|['’]ll\b)"
@@ -70,7 +71,7 @@ _MARKER_FIRST = frozenset("""
 will shall won going is are was were scheduled plan plans planned intends intend expects expect
 upcoming to until as set effective postponed delayed moved pushed rescheduled brought put would
 opens begins starts meets arrives leaves takes resumes convenes departs kicks gets said says say
-travels flies heads faces hosts visits attends returns holds begin
+travels flies heads faces hosts visits attends returns holds begin tours lands inaugurates addresses
 told had did didn wasn met went came began took made gave saw left held won lost fell rose ago
 earlier last bought sold thought found became paid kept struck spent sent built wrote spoke chose
 grew knew fought caught sought felt dealt stood since yesterday has have
