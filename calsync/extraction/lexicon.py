@@ -84,6 +84,7 @@ VERBS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "convene": ("Meeting of {obj}", ()),
     "dine": ("Dinner with {obj}", ("with",)),
     "lay": ("Wreath-laying {obj}", ("a wreath at", "a wreath on", "a wreath")),
+    "plant": ("Tree planting {obj}", ("a tree at", "a tree in", "a tree on", "a tree")),
     "broadcast": ("Broadcast of {obj}", ()),
     "screen": ("Screening of {obj}", ()),
     "premiere": ("Premiere of {obj}", ()),

@@ -1088,8 +1088,10 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
             skip = m.end() - rest
             if template and m.group(0).split()[0].lower() == "back":
                 template = "Return to {obj}"  # "fly back to Rome"
-            elif lem == "lay" and m.group(0).split()[-1].lower() in ("at", "on"):
-                template = f"Wreath-laying {m.group(0).split()[-1].lower()} {{obj}}"
+            elif lem in ("lay", "plant") and template and \
+                    m.group(0).split()[-1].lower() in ("at", "on", "in"):
+                # "lay a wreath at the memorial": "Wreath-laying at the memorial"
+                template = template.replace("{obj}", f"{m.group(0).split()[-1].lower()} {{obj}}")
         if not skip and lem == "take" and (ride := _TAKE_TRANSPORT.match(clause.text, rest)):
             skip, template = ride.end() - rest, "Trip to {obj}"  # "take the ferry to Tallinn"
         if not skip and lem in _NEEDS_PARTICLE:
@@ -1198,7 +1200,9 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
                     action = template.format(obj=_drop_article(before))
                     obj = f"{_drop_article(obj)}: {action[:1].lower()}{action[1:]}"
             title = _drop_article(obj)
-            if template and template.endswith(" of {obj}") and ":" not in obj:
+            if template and (template.endswith(" of {obj}") or lem in ("lay", "plant")) \
+                    and ":" not in obj:
+                # (and "lay a wreath at the war memorial": the wreath-laying, there)
                 # "will open the new session of Parliament": its opening, not the session
                 title = template.format(obj=_common_start(obj))
             head = next((w for w in reversed(obj.lower().split()) if w in NOUNS), lem)
