@@ -553,7 +553,7 @@ class _Focus:
         if not listed and not sectioned and not marker and self.mentions.chained is not None \
                 and self.mentions.chained.possible(sentence.low) and self._future(text):
             # "The opening ceremony will be followed by a concert": the concert, that day
-            links = _chain_links(sentence, 0, stimexes, self.mentions)
+            links = _chain_links(sentence, 0, len(text), stimexes, self.mentions)
             chained = [_Dated(other, None, None, None, None, None, None)
                        for other, _phrase, _s, _e in links]
             for dated, (_other, phrase, _s, _e) in zip(chained, links, strict=True):
@@ -734,19 +734,25 @@ def _second_happening(dated: _Dated, stimexes: list[Timex], today: date,
     return second if second.first_day is not None else None
 
 
-def _chain_links(sentence: textmod.Sentence, begin: int, stimexes: list[Timex],
+def _chain_links(sentence: textmod.Sentence, begin: int, stop: int, stimexes: list[Timex],
                  mentions: Finder) -> list[tuple[Mention, str, int, int]]:
-    """The happenings sequence phrases name in ``sentence`` from offset ``begin`` on
-    (``Finder.chained``): (mention, phrase, start, end) with the piece each one reads."""
+    """The happenings sequence phrases name in ``sentence`` between offsets ``begin`` and
+    ``stop`` (``Finder.chained``): (mention, phrase, start, end) with the piece each reads.
+
+    (Bounded by the caller's clause: every happening of a long sentence reading the whole of
+    it was quadratic.)
+    """
     chained = mentions.chained
-    if chained is None or not chained.possible(sentence.low):
+    stop = min(stop, len(sentence.text))
+    if chained is None or not chained.possible(sentence.low[begin:stop]):
         return []
     base = sentence.start
-    found = list(chained.pattern.finditer(sentence.text, begin))
+    found = list(chained.pattern.finditer(sentence.text, begin, stop))
     out = []
     for k, m in enumerate(found):
         start = base + m.end()
-        end = base + (found[k + 1].start() if k + 1 < len(found) else len(sentence.text))
+        end = base + (found[k + 1].start() if k + 1 < len(found) else
+                      min(stop + _CHAIN_REACH * 4, len(sentence.text)))
         other = mentions.between(sentence, start, end, stimexes)
         if other is not None and not other.past and other.name_span[0] <= start + _CHAIN_REACH:
             # (a noun far on is no object of the phrase: "before a crowd at the final")
@@ -770,7 +776,8 @@ def _chained(dated: _Dated, stimexes: list[Timex], mentions: Finder) -> list[_Da
     # not part of the clause its verb heads)
     begin = 0 if mention.clause.connective is None else mention.clause.start - sentence.start
     out: list[_Dated] = []
-    for other, phrase, start, end in _chain_links(sentence, begin, stimexes, mentions):
+    stop = mention.clause.end - sentence.start + _CHAIN_REACH * 4
+    for other, phrase, start, end in _chain_links(sentence, begin, stop, stimexes, mentions):
         if other.title.lower() in mention.title.lower():
             continue
         own = _date_mention(other, _within(stimexes, start, end))
@@ -1389,12 +1396,13 @@ def _resolve_relative(happenings: list[_Happening]) -> None:
                     continue  # "before the tour commenced": the tour itself, no new happening
                 if relation == "day":
                     # the span named before; else the tour, visit or summit it is a day of
-                    target = next((h for h in reversed(happenings[:index]) if h.dated
+                    before = happenings[max(0, index - _ANCHOR_REACH):index]
+                    target = next((h for h in reversed(before) if h.dated
                                    and h.best.last_day != h.best.first_day), None) or next(
-                        (h for h in reversed(happenings[:index]) if h.dated
+                        (h for h in reversed(before) if h.dated
                          and h.tokens & _SPANNING and not _dated_by_day(h)), None)
                 else:
-                    target = _find_target(happenings, hap, noun)
+                    target = _find_target(happenings, hap, noun, index)
                 if target is None:
                     continue
                 anchor = target.best
@@ -1445,21 +1453,29 @@ def _anchor_phrase(mention: Mention, noun: str) -> str:
     return m.group(0) if m else noun
 
 
-def _find_target(happenings: list[_Happening], me: _Happening, noun: str) -> _Happening | None:
+def _find_target(happenings: list[_Happening], me: _Happening, noun: str,
+                 mine: int) -> _Happening | None:
+    """The happening an anchor of ``me`` (at ``mine``) names: "after the meeting"."""
     verbs = {"arrival": {"arrive", "land"}, "landing": {"arrive", "land"},
              "departure": {"depart", "leave"}, "return": {"return"}}.get(noun, set())
-    mine = happenings.index(me) if me in happenings else len(happenings)
     # Named with the anchor's own word: the nearest before it ("after the meeting": the one
-    # just mentioned). Named otherwise ("the day of the match": a final): the first one, the
-    # story's main happening.
-    for hap in [*reversed(happenings[:mine]), *happenings[mine + 1:]]:
+    # just mentioned), among the few told around it (every anchor of a long list reading
+    # all the others was quadratic). Named otherwise ("the day of the match": a final): the
+    # first one, the story's main happening.
+    for hap in [*reversed(happenings[max(0, mine - _ANCHOR_REACH):mine]),
+                *happenings[mine + 1:mine + 1 + _ANCHOR_REACH]]:
         if hap.dated and (any(d.mention.lemma in verbs for d in hap.parts)
                           or noun in hap.tokens or any(  # "on his return from Belém"
                               noun in (d.mention.location or "").lower().split()
                               for d in hap.parts)):
             return hap
     names = _SAME_KIND.get(noun, set())
-    return next((h for h in happenings if h is not me and h.dated and names & h.tokens), None)
+    return next((h for h in happenings[:_ANCHOR_REACH]
+                 if h is not me and h.dated and names & h.tokens), None)
+
+
+#: How many happenings before and after an anchored one its anchor may name
+_ANCHOR_REACH = 50
 
 
 def _dated_by_day(hap: _Happening) -> bool:

@@ -13,8 +13,10 @@ Like ``mentions``, it dates nothing, and it reads no clock.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import partial
+from operator import attrgetter
 
 from calsync.extraction.gate import Gated
 from calsync.extraction.lazy import prime
@@ -255,22 +257,26 @@ def could_hold_mentions(sentence: Sentence, timexes: list[Timex]) -> bool:
         and _anchor(Clause(sentence.start, sentence.end, sentence.text, None)) is not None)
 
 
+_START = attrgetter("start")
+
+
 def find_mentions(sentence: Sentence, timexes: list[Timex], *,
                   only_dated: bool = False) -> list[Mention]:
     """All mentions of happenings in the French ``sentence`` (``timexes`` are its own)."""
     mentions: list[Mention] = []
+    if _HEDGED.search(sentence.text):  # (once: read again for every clause, quadratic)
+        return mentions
     for clause in split_clauses(sentence, timexes):
         anchor = _anchor(clause)
-        ctimexes = [t for t in timexes if clause.start <= t.start < clause.end
-                    and not _PAST_VERB_BEFORE.search(clause.text, 0, t.start - clause.start)]
+        ctimexes = [t for t in timexes[bisect_left(timexes, clause.start, key=_START):
+                                       bisect_left(timexes, clause.end, key=_START)]
+                    if not _PAST_VERB_BEFORE.search(clause.text, 0, t.start - clause.start)]
         if anchor is not None and (_clause_past(clause.text) or any(
                 t.start >= clause.start + anchor[0].start() for t in ctimexes)):
             anchor = None  # "après la visite du roi en octobre dernier": dated on its own
         # (the anchor's words are the evidence ``events`` shows for the day it gives)
         prime(clause, "anchor", anchor[0] if anchor else None)
         if only_dated and anchor is None and not any(t.first_day or t.clock for t in ctimexes):
-            continue
-        if _HEDGED.search(clause.text) or _HEDGED.search(sentence.text):
             continue
         mention = (_fixture_mention(sentence, clause, ctimexes)
                    or _programme_mention(sentence, clause, ctimexes)

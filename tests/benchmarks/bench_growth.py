@@ -124,6 +124,16 @@ def dated_clauses(size: int) -> str:
     return _fill(lambda i: f"the board {i} will meet on Monday at {1 + i % 11} p.m. and ", size)
 
 
+def sequence_clauses(size: int) -> str:
+    """One French sentence of happenings told in sequence ("avant de ...", "suivie d'...")
+    and English ones anchored to a place ("On his return from ..."): each clause may name
+    one more happening, and none reads the whole sentence again."""
+    return _fill(lambda i: f"lundi {1 + i % 28} juin, il visitera le port {i} avant de "
+                 f"participer à un dîner officiel, qui sera suivie d'une conférence de presse, "
+                 if i % 2 else f"on his return from Belem {i}, the king will host a lunch and "
+                 f"then a concert, followed by a reception; ", size)
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "blank runs": blank_runs,
     "white space after a month": space_after_month,
@@ -132,6 +142,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "repeated text": repeated_text,
     "unique text": unique_text,
     "one sentence of dated clauses": dated_clauses,
+    "one sentence of sequences": sequence_clauses,
 }
 
 
