@@ -42,6 +42,8 @@ VERBS: dict[str, tuple[str | None, tuple[str, ...], str]] = {
     "organiser": (None, (), "organise"),
     "disputer": (None, (), "play"),
     "arriver": ("Arrivée {prep} {obj}", ("à", "au", "aux", "en", "dans"), "arrive"),
+    # "foulera le sol ivoirien": the press's arrival
+    "fouler": ("Arrivée sur le sol {obj}", ("le sol",), "arrive"),
     "atterrir": ("Arrivée {prep} {obj}", ("à", "au", "aux", "en", "dans"), "land"),
     "quitter": ("Départ de {obj}", (), "leave"),
     "partir": ("Départ {prep} {obj}", ("pour", "vers", "à", "au", "aux", "en", "de", "du", "des"),
@@ -89,7 +91,7 @@ REFLEXIVE = frozenset({"rendre", "déplacer", "entretenir", "joindre", "adresser
 #: contre", "échanger avec").
 NEEDS_PREPOSITION = frozenset({"prendre", "jouer", "échanger", "discuter", "aller", "voyager",
                                "rentrer", "revenir", "adresser", "exprimer", "entretenir",
-                               "joindre"})
+                               "joindre", "fouler"})
 #: Verbs whose object, an event noun, is the happening ("tiendra une conférence de presse");
 #: with any other object they name nothing ("donnera son accord").
 NEEDS_EVENT_OBJECT = frozenset({"présider", "prononcer", "donner", "tenir", "organiser",
@@ -163,12 +165,14 @@ NOUNS: dict[str, str] = _pairs("""
     consultations consultations, atelier workshop, compétition tournament,
     arrivée arrival, départ departure, retour return, conseil meeting, feu fireworks,
     feux fireworks, bal gala, journée event, cortège march, marché fair, diner dinner,
-    honneurs ceremony, atterrissage arrival""")
+    honneurs ceremony, atterrissage arrival, prière prayer, prières prayers,
+    déclaration remarks""")
 
 #: Nouns that name a happening only with a complement: "conseil des ministres" (not "le
 #: conseil municipal a voté"), "feu d'artifice", "journée portes ouvertes".
 NOUN_NEEDS: dict[str, tuple[str, ...]] = {
     "conseil": ("des ministres", "européen", "de sécurité"),
+    "déclaration": ("de presse", "commune", "conjointe", "à la presse"),
     "feu": ("d'artifice", "d’artifice"), "feux": ("d'artifice", "d’artifice"),
     "journée": ("portes ouvertes", "de mobilisation", "d'action", "d’action", "de grève"),
     "course": ("cycliste", "à pied", "de", "du"),

@@ -143,7 +143,8 @@ _HAPPENS = re.compile(
 _HEDGED = re.compile(r"(?<![\w-])(?:" + _alternation(HEDGES) + r")(?![\w-])", re.IGNORECASE)
 #: A meeting's purpose after its partner: "se joindra à X pour un dîner".
 _EVENT_AFTER = re.compile(
-    r"\b(?:pour|lors\s+d['’]|à\s+l['’]occasion\s+d['’])\s*(?=(?:un|une|le|la|l['’]|les|son|sa)\b)",
+    r"\b(?:pour(?:\s+(?:tenir|avoir|participer\s+à|assister\s+à|prendre\s+part\s+à))?"
+    r"|lors\s+d['’]|à\s+l['’]occasion\s+d['’])\s*(?=(?:un|une|le|la|l['’]|les|son|sa)\b)",
     re.IGNORECASE)
 #: Words before an event noun that belong to its name ("la grande manifestation").
 _PRE_ADJECTIVES = frozenset(
