@@ -853,10 +853,11 @@ _FUTURE = re.compile(r"\b(?:\w{2,}(?:era|eront|ira|iront|dra|dront|tra|tront|ura
 #: more happening in sequence (an indefinite noun phrase after "avant")
 _CHAINED = Gated(re.compile(
     r"(?<!\w)(?:suivie?s?\s+(?:d['’]\s*(?:un|une)|du|de\s+la|de\s+l['’]|des)"
-    r"|avant\s+(?:un|une)"
+    r"|(?:avant|après)\s+(?:un|une)|après\s+(?:la|le|l['’])"
     # "avant de participer à un dîner officiel", "avant d'accorder des audiences"
     r"|avant\s+d(?:e\s+|['’]\s*)(?!s['’]|se\s)\w+\s+(?:à\s+|au\s+|aux\s+)?"
-    r"(?:un|une|le|la|les|l['’]|des|du|quelques))\s*(?=\w)", re.IGNORECASE), ("suivi", "avant"))
+    r"(?:un|une|le|la|les|l['’]|des|du|quelques))\s*(?=\w)", re.IGNORECASE),
+    ("suivi", "avant", "après"))
 
 FRENCH = Finder(
     could_hold=could_hold_mentions, find=find_mentions,
