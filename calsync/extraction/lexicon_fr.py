@@ -166,7 +166,7 @@ NOUNS: dict[str, str] = _pairs("""
     arrivée arrival, départ departure, retour return, conseil meeting, feu fireworks,
     feux fireworks, bal gala, journée event, cortège march, marché fair, diner dinner,
     honneurs ceremony, atterrissage arrival, prière prayer, prières prayers,
-    déclaration remarks""")
+    déclaration remarks, animations event, parade parade""")
 
 #: Nouns that name a happening only with a complement: "conseil des ministres" (not "le
 #: conseil municipal a voté"), "feu d'artifice", "journée portes ouvertes".

@@ -599,12 +599,30 @@ def _named_subject(clause: Clause, verb_start: int,
     return found
 
 
+#: What may come before a verb whose subject follows it: a time, "puis", "ensuite"
+_ONLY_WHEN = re.compile(r"[\s,]*(?:(?:à|a|vers|dès|puis|ensuite|enfin|et|alors)\b[\s,]*)*",
+                        re.IGNORECASE)
+
+
+def _without_timexes(clause: Clause, end: int, timexes: list[Timex]) -> str:
+    """``clause.text[:end]`` with its temporal expressions taken out."""
+    text = clause.text[:end]
+    for t in sorted(timexes, key=lambda t: -t.start):
+        if clause.start <= t.start and t.end <= clause.start + end:
+            text = text[:t.start - clause.start] + text[t.end - clause.start:]
+    return text
+
+
 def _subject_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
     """"Le sommet aura lieu à Bruxelles", "La grève débutera le 5 décembre"."""
     m = _HAPPENS.search(clause.text)
     if m is None:
         return None
     found = _named_subject(clause, clause.start + m.start(), timexes)
+    if found is None and _ONLY_WHEN.fullmatch(_without_timexes(clause, m.start(), timexes)):
+        # "À 14h débuteront les animations": after a time, the subject follows its verb
+        after = clause.text[m.end():m.end() + 120]
+        found = _noun_phrase_in(after, clause.start + m.end(), timexes, clause)
     if found is None:
         return None
     phrase, s, e, head = found
@@ -700,6 +718,9 @@ def _verb_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
             continue  # "rendre un avis", "tenir parole"
         if nxt in _IDIOM_AFTER.get(lem, ()):
             continue  # "remettre en cause": no handing over
+        if lem == "ouvrir" and kind == "pp" and nxt in ("au", "aux") and i + 2 < len(words) \
+                and _low(words[i + 2][0]) in ("public", "visiteurs", "festivaliers"):
+            continue  # "sera ouverte au public dès 13h": opening hours, no happening
         if reflexive and lem not in REFLEXIVE and lem not in SUBJECT_VERBS:
             continue  # "le festival s'ouvrira": the subject's happening (``_subject_mention``)
         aux = _auxiliary(words, i) if kind == "pp" else ""
