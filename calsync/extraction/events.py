@@ -270,8 +270,9 @@ def extract_events(
                              or _ADVISED.search(mention.clause.text)):
                 continue  # "may be eliminated", "could be held", "should arrive no later
                 # than 11.45": not (yet) scheduled, or advice
-            if _DEADLINE.match(mention.title):
-                continue  # "Last date for filing nominations": a limit, no happening
+            if _DEADLINE.match(mention.title) or _BY_WHICH.search(mention.clause.text, 0, 80):
+                continue  # "Last date for filing nominations", "Date before which election
+                # shall be completed": a limit, no happening
             dated = _date_mention(mention, stimexes)
             if mention.past and mention.lemma and dated.first_day is not None and \
                     dated.first_day > today:
@@ -348,6 +349,9 @@ _LISTED_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 #: "Deadline for entries", "Expiration du mandat", "Date limite de dépôt"
 _DEADLINE = re.compile(r"(?:last|final|closing)\s+(?:date|day)\s+(?:for|of|to)\b|deadlines?\b"
                        r"|expir|date\s+limite|dernier\s+délai|arrivée\s+à\s+expiration",
+                       re.IGNORECASE)
+#: A date that only bounds: "Date before which election shall be completed: October 27"
+_BY_WHICH = re.compile(r"\bdate\s+(?:before|by)\s+which\b|\bdate\s+avant\s+laquelle\b",
                        re.IGNORECASE)
 #: Verbs of taking part in a happening named by its noun: "and join the procession"
 _ATTENDS = frozenset({"join", "attend", "host", "watch", "view"})

@@ -728,7 +728,10 @@ _LEADING_DAY = re.compile(r"\s*On\s+the\s+(?:first|second|third|fourth|fifth|las
 
 #: "Phase 1 voting: April 11", "Counting of votes: May 23": a name, a colon, its day.
 _LABEL_COLON = re.compile(
-    r"(?:^|(?<=[).;\]]))\s*[“\"]?([A-Z][\w'’&/ ,-]{1,140}?)\s*(?::|\s[–—]\s)\s*")
+    r"(?:^|(?<=[).;\]]))\s*[“\"]?([A-Z][\w'’&/ ,-]{1,140}?)(?:\s*\([^()\n]{1,12}\))?"
+    r"\s*(?::|\s[–—]\s)\s*")
+#: A venue between a label and its day: "Second Test: Adelaide Oval, December 11"
+_VENUE_BEFORE_DAY = re.compile(r"((?:The\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5}),\s*")
 #: Labels that say what the value is, not what happens: "Time: 19:30", "Venue: ...".
 _FIELD_LABELS = frozenset(
     """time times date dates day days venue venues location locations where when deadline
@@ -742,21 +745,26 @@ def _labelled_dates(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
     (...)": each label names the happening on the day that follows it.
     """
     by_start = {t.start: t for t in timexes if t.first_day is not None}
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, str | None]] = []
     for m in _LABEL_COLON.finditer(sentence.text):
         t = by_start.get(sentence.start + m.end())
+        venue = None
+        colon = m.group(0).rstrip().endswith(":")
+        if t is None and colon and (v := _VENUE_BEFORE_DAY.match(sentence.text, m.end())):
+            t = by_start.get(sentence.start + v.end())
+            venue = v.group(1)
         label = m.group(1).strip()
-        limit = 6 if m.group(0).rstrip().endswith(":") else 20  # ("Name – DATE": longer names)
+        limit = 6 if colon else 20  # ("Name – DATE": longer names)
         if t is None or len(label.split()) > limit or label.lower() in _FIELD_LABELS:
             continue
-        found.append((sentence.start + m.start(1), sentence.start + m.end(1)))
+        found.append((sentence.start + m.start(1), sentence.start + m.end(1), venue))
     out = []
-    for i, (start, end) in enumerate(found):
+    for i, (start, end, venue) in enumerate(found):
         stop = found[i + 1][0] if i + 1 < len(found) else sentence.end
         text = sentence.text[start - sentence.start:stop - sentence.start]
         clause = Clause(start, stop, text, None)
         label = sentence.text[start - sentence.start:end - sentence.start]
-        mention = _make(sentence, clause, label, _item_head(label), None, "",
+        mention = _make(sentence, clause, label, _item_head(label), venue, "",
                         True, False, (start, end))
         if mention is not None:
             out.append(mention)

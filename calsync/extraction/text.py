@@ -53,6 +53,9 @@ _DAY_LABEL = re.compile(
 
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WEEKDAY_WORD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+#: A day of a month: "10 October", "December 11th"
+_DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"(?![a-z])|\b"
+                           + _MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?\b", re.IGNORECASE)
 #: A line that opens with a time of day or a date: a programme's item ("5:45 p.m. – Arrival
 #: in Manila", "July 26 - Opening ceremony") or its day heading ("Friday Sept. 1"). Such
 #: lines carry the schedule even though they look like link lines (short, unpunctuated).
@@ -151,6 +154,8 @@ def _is_link_line(line: str) -> bool:
                   or _SCHEDULE_LINE.match(stripped, label.end(1) + 1)):
         return False  # a schedule line: "Saturday, December 21: Home v Away, 3pm",
         # "Counting of votes: April 2"
+    if ":" in stripped and _DAY_OF_MONTH.search(stripped):
+        return False  # "Second Test (floodlit): Eden Park, 10 October": a fixture, named
     if _SCHEDULE_LINE.match(stripped) or (
             ("–" in stripped or "—" in stripped) and _DATED_DASH.search(stripped)) or \
             _PROGRAMME_HEADING.match(stripped):
