@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo
 from calsync.extraction import text as textmod
 from calsync.extraction.gate import Gated, found_near, holds_any
 from calsync.extraction.lexicon import CANCEL, NOUNS, RESCHEDULE
+from calsync.extraction.lexicon_fr import RESCHEDULE as RESCHEDULE_FR
 from calsync.extraction.mentions import (
     ENGLISH,
     Finder,
@@ -45,8 +46,11 @@ from calsync.model import Article, Event, Evidence, Timex
 from calsync.names import codes_disagree, identifiers
 
 #: Patterns used once each below, compiled at import.
-_TO_BEFORE = re.compile(r"\b(?:to|until|till|for)\s*$")
-_ORIGINALLY_BEFORE = re.compile(r"\b(?:originally|initially|previously|first)\b[^,.]*$")
+_TO_BEFORE = re.compile(r"\b(?:to|until|till|for|au|à)\s*$")
+_ORIGINALLY_BEFORE = re.compile(
+    r"\b(?:originally|initially|previously|first|initialement|d['’]abord|précédemment)\b[^,.]*$")
+#: Words that move a happening, in every language we read
+_MOVED = RESCHEDULE + RESCHEDULE_FR
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _UID_WORD = re.compile(r"[a-z0-9]+")
 
@@ -836,7 +840,7 @@ def _sentence_marks(low: str) -> tuple[bool, bool, bool]:
     """Of a (lower-cased) sentence: whether it may report ("said"), move ("postponed") or
     cancel a happening. Read once per sentence, not once per mention (a sentence of a
     thousand clauses was read a thousand times). ``str`` keeps its hash: a hit is cheap."""
-    return (_REPORTED_ON.possible(low), holds_any(low, RESCHEDULE),
+    return (_REPORTED_ON.possible(low), holds_any(low, _MOVED),
             _CANCELLED.search(low, low) is not None)
 
 

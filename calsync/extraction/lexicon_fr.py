@@ -166,13 +166,14 @@ NOUNS: dict[str, str] = _pairs("""
     arrivée arrival, départ departure, retour return, conseil meeting, feu fireworks,
     feux fireworks, bal gala, journée event, cortège march, marché fair, diner dinner,
     honneurs ceremony, atterrissage arrival, prière prayer, prières prayers,
-    déclaration remarks, animations event, parade parade""")
+    déclaration remarks, animations event, parade parade, remise ceremony""")
 
 #: Nouns that name a happening only with a complement: "conseil des ministres" (not "le
 #: conseil municipal a voté"), "feu d'artifice", "journée portes ouvertes".
 NOUN_NEEDS: dict[str, tuple[str, ...]] = {
     "conseil": ("des ministres", "européen", "de sécurité"),
     "déclaration": ("de presse", "commune", "conjointe", "à la presse"),
+    "remise": ("des prix", "de prix", "des diplômes", "des trophées", "des médailles"),
     "feu": ("d'artifice", "d’artifice"), "feux": ("d'artifice", "d’artifice"),
     "journée": ("portes ouvertes", "de mobilisation", "d'action", "d’action", "de grève"),
     "course": ("cycliste", "à pied", "de", "du"),
@@ -201,6 +202,10 @@ HAPPENS = tuple(f"{aux} lieu" for aux in ("aura", "auront", "a", "ont", "a eu", 
     f"{aux} {verb}" for aux in ("doit", "doivent", "devrait", "devraient", "va", "vont")
     for verb in ("avoir lieu", "se tenir", "se dérouler", "débuter", "commencer", "démarrer",
                  "se jouer", "reprendre"))
+#: Words that move a happening: the date after "au" or "à" replaces the one given before
+#: ("initialement prévu le 5 mars, est reporté au 12 mars")
+RESCHEDULE = ("reporté", "repoussé", "décalé", "avancé au", "avancée au", "avancés au",
+              "avancées au")
 #: Participles that say a happening is arranged: "est prévu", "sera organisée".
 ARRANGED = ("prévu", "programmé", "organisé", "fixé", "maintenu", "convoqué")
 #: Words of a clause that only supposes, or of a happening called off: no event.

@@ -439,7 +439,7 @@ _F = (r"\b(?:[a-zàâçéèêëîïôûùüÿœ]{2,}(?:era|eras|eront|ira|iront|
       r"[a-zàâçéèêëîïôûùüÿœ]+(?:er|ir|re|oir)\b"
       # "quatre jours avant de remettre": what comes N days on
       r"|\bjours\s+avant\s+d[e'’]\s*(?:\w+\s+){0,2}?\w+(?:er|ir|re)\b"
-      r"|\b(?:prévue?s?|programmée?s?|attendue?s?|annoncée?s?\s+pour|fixée?s?\s+au|reportée?s?"
+      r"|\b(?:prévue?s?|programmée?s?|attendue?s?|annoncée?s?\s+pour|fixée?s?\s+au|(?:report|repouss|décal)ée?s?"
       r"\s+(?:au|à)|à\s+venir|prochaine?s?|jusqu['’](?:à|au)|à\s+partir\s+d)")
 _P = (r"\b(?:a|ont|avait|avaient|avons|avez|ai|eut|eurent|est|sont|était|étaient|fut|furent)"
       r"\s+(?:(?:pas|déjà|été|aussi|ensuite|alors|notamment|également|enfin|encore|bien|"
