@@ -63,7 +63,9 @@ _PAST_VERB_BEFORE = re.compile(r"\b(?!un)[a-z]{3,}ed\s+(?:on\s+)?$")
 #: A clause that only supposes: "the first stop ... maybe eliminated", "could be held"
 _HEDGED = re.compile(r"\b(?:maybe|may\s+be|might(?:\s+not)?\s+be|could(?:\s+not)?\s+be|"
                      r"possibly|perhaps|unless|in\s+(?:the\s+)?event\s+of|in\s+case\s+of|"
-                     r"(?<!as\s)(?<!even\s)if)\b", re.IGNORECASE)
+                     # "If it rains, ...", "..., if needed, ...": a condition opens its clause
+                     # (not "to see if", nor a club's "IF")
+                     r"(?-i:(?:^|(?<=[,;:(]\s)|(?<=[,;:(]))[Ii]f))\b", re.IGNORECASE)
 #: Advice to readers, no happening: "should arrive no later than 11.45am"
 _ADVISED = re.compile(r"\b(?:(?:should|must)\s+(?:arrive|come|queue|register|book)|are\s+"
                       r"(?:advised|urged|asked)\s+to|no\s+later\s+than)\b", re.IGNORECASE)
@@ -145,6 +147,9 @@ class _Happening:
     #: as parts come in (None: not read yet)
     _codes: frozenset[tuple[str, str]] | None = None
     _keys: frozenset[str] | None = None
+    #: (how many parts were read, their title marks) for ``_marks``: a happening told a
+    #: thousand times was read whole at each telling
+    _title_marks: tuple[int, frozenset[str]] | None = None
     #: (day, clock) of its timed parts, and the programme lines its parts are items of: what
     #: ``_apart`` compares, kept as parts come in (a happening told a thousand times was read
     #: whole at every comparison)
@@ -759,8 +764,11 @@ def _chain_links(sentence: textmod.Sentence, begin: int, stop: int, stimexes: li
     out = []
     for k, m in enumerate(found):
         start = base + m.end()
-        end = base + (found[k + 1].start() if k + 1 < len(found) else
-                      min(stop + _CHAIN_REACH * 4, len(sentence.text)))
+        # the piece: to the next phrase, or a clause break (";", a dash), a few words on
+        limit = min(found[k + 1].start() if k + 1 < len(found) else len(sentence.text),
+                    m.end() + _CHAIN_REACH * 5)
+        cut = _CLAUSE_BREAK.search(sentence.text, m.end(), limit)
+        end = base + (cut.start() if cut else limit)
         other = mentions.between(sentence, start, end, stimexes)
         if other is not None and not other.past and other.name_span[0] <= start + _CHAIN_REACH:
             # (a noun far on is no object of the phrase: "before a crowd at the final")
@@ -780,11 +788,15 @@ def _chained(dated: _Dated, stimexes: list[Timex], mentions: Finder) -> list[_Da
     if dated.first_day is None or mention.past or mentions.chained is None:
         return []
     sentence = mention.sentence
-    # (the first clause from the sentence's start: an opening "After a breakfast ...," is
-    # not part of the clause its verb heads)
-    begin = 0 if mention.clause.connective is None else mention.clause.start - sentence.start
+    # Its own clause only, and the head of the next ("..., before a working lunch" is a
+    # clause of its own); the sentence's first clause from the start: an opening "After a
+    # breakfast ...," is no part of the clause its verb heads.
+    clause_start = mention.clause.start - sentence.start
+    first = mention.clause.connective is None and \
+        _CLAUSE_BREAK.search(sentence.text, 0, clause_start) is None
+    begin = 0 if first else clause_start
     out: list[_Dated] = []
-    stop = mention.clause.end - sentence.start + _CHAIN_REACH * 4
+    stop = mention.clause.end - sentence.start + _CHAIN_HEAD
     for other, phrase, start, end in _chain_links(sentence, begin, stop, stimexes, mentions):
         if other.title.lower() in mention.title.lower():
             continue
@@ -800,6 +812,11 @@ def _chained(dated: _Dated, stimexes: list[Timex], mentions: Finder) -> list[_Da
 #: How far (in characters) after "followed by a" the event noun may start: "a reception",
 #: "a short working lunch with"
 _CHAIN_REACH = 30
+#: How far past its clause's end a happening's sequence phrase may start (the next clause's
+#: head: "..., before attending a gala dinner")
+_CHAIN_HEAD = 40
+#: Where one clause of a sentence ends for good: a semicolon, a dash between spaces
+_CLAUSE_BREAK = re.compile(r";|\s[–—]\s")
 
 
 #: How far back the patterns that end where a date starts ("said on", "postponed to",
@@ -1239,8 +1256,9 @@ def _merge(happenings: list[_Happening]) -> list[_Happening]:
             # February 18 to February 25"), not any similar one on another day
             if not a_days or not b_days or a_days & b_days or (a_days | b_days) <= frozenset(
                     ).union(*(d.moved_from for d in hap.dated + other.dated)) or \
-                    all(d.inferred for d in hap.dated) or all(d.inferred for d in other.dated):
-                # (a day only carried over yields to the day the text gives it elsewhere)
+                    _inferred_only(hap) != _inferred_only(other):
+                # (a day only carried over yields to a day the text gives it elsewhere; two
+                # carried days, each from its own happening, are two happenings)
                 target = other
                 break
         if target is None:
@@ -1252,6 +1270,11 @@ def _merge(happenings: list[_Happening]) -> list[_Happening]:
                 index.absorb(target, hap)
             target.absorb(hap)
     return merged
+
+
+def _inferred_only(hap: _Happening) -> bool:
+    """Whether every day ``hap`` has was only carried to it (``_Dated.inferred``)."""
+    return all(d.inferred for d in hap.dated)
 
 
 #: How many happenings ``_merge`` compares with every one before indexing them
@@ -1352,9 +1375,13 @@ class _MergeIndex:
 
 def _marks(hap: _Happening) -> set[str]:
     """What ``_alike`` compares on a shared day besides names: kind, title, arrival."""
-    marks = {"title:" + _uid_key(d.mention.title) for d in hap.parts}
-    marks.update("word:" + t for d in hap.parts if _one_word(d.mention.title)
-                 for t in d.mention.tokens)
+    read, known = hap._title_marks or (0, frozenset())
+    new = hap.parts[read:]  # (parts only grow while merging: the new ones are read)
+    titles = known.union(["title:" + _uid_key(d.mention.title) for d in new],
+                         ["word:" + t for d in new if _one_word(d.mention.title)
+                          for t in d.mention.tokens])
+    hap._title_marks = (len(hap.parts), titles)
+    marks = set(titles)
     kind = _kind(hap)
     if kind is not None:
         marks.add("kind:" + kind)
@@ -1473,9 +1500,10 @@ def _find_target(happenings: list[_Happening], me: _Happening, noun: str,
     for hap in [*reversed(happenings[max(0, mine - _ANCHOR_REACH):mine]),
                 *happenings[mine + 1:mine + 1 + _ANCHOR_REACH]]:
         if hap.dated and (any(d.mention.lemma in verbs for d in hap.parts)
-                          or noun in hap.tokens or any(  # "on his return from Belém"
-                              noun in (d.mention.location or "").lower().split()
-                              for d in hap.parts)):
+                          or noun in hap.tokens or (noun[:1] == "@" and any(
+                              # "on his return from Belém": the happening there
+                              noun[1:] in f"{d.mention.title} {d.mention.location or ''}".lower()
+                              for d in hap.parts))):
             return hap
     names = _SAME_KIND.get(noun, set())
     return next((h for h in happenings[:_ANCHOR_REACH]
@@ -1613,7 +1641,7 @@ def _name_references(happenings: list[_Happening], text: str) -> None:
                                                      if w[:1].isupper()))
         hap.tokens = hap.tokens.union(*(d.mention.tokens for d in hap.parts))
         hap.proper = hap.proper.union(*(d.mention.proper for d in hap.parts))
-        hap._codes = hap._keys = None  # (read again from the new titles)
+        hap._codes = hap._keys = hap._title_marks = None  # (read again from the new titles)
 
 
 def _title_of(hap: _Happening, best: _Dated) -> str:

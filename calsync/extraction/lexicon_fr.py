@@ -204,15 +204,17 @@ HAPPENS = tuple(f"{aux} lieu" for aux in ("aura", "auront", "a", "ont", "a eu", 
                  "se jouer", "reprendre"))
 #: Words that move a happening: the date after "au" or "à" replaces the one given before
 #: ("initialement prévu le 5 mars, est reporté au 12 mars")
-RESCHEDULE = ("reporté", "repoussé", "décalé", "avancé au", "avancée au", "avancés au",
-              "avancées au")
+RESCHEDULE = tuple(f"{verb}{ending} {to}" for verb in ("reporté", "repoussé", "avancé", "décalé")
+                   for ending in ("", "e", "s", "es") for to in ("au", "à"))
 #: Participles that say a happening is arranged: "est prévu", "sera organisée".
 ARRANGED = ("prévu", "programmé", "organisé", "fixé", "maintenu", "convoqué")
 #: Words of a clause that only supposes, or of a happening called off: no event.
 HEDGES = ("pourrait", "pourraient", "peut-être", "éventuellement", "envisage", "envisagent",
           "envisagé", "envisagée", "n'est pas exclu", "annulé", "annulée", "annulés",
-          "annulées", "annulation", "sine die", "en cas de", "en cas d'", "le cas échéant",
-          "si nécessaire", "si besoin")
+          "annulées", "annulation", "sine die")
+#: Words of a clause that sets a condition: its day is hypothetical ("En cas de pluie, le feu
+#: d'artifice sera tiré dimanche"), but not the other clauses' of its sentence
+CONDITIONS = ("en cas de", "le cas échéant", "si nécessaire", "si besoin")
 
 #: The English noun an anchor names ("après son arrivée" -> "arrival"): ``events`` finds the
 #: arrival by its verb's English lemma.

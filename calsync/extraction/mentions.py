@@ -27,7 +27,9 @@ from calsync.model import Timex
 _SPACE_THEN_LOWER = re.compile(r"\s+[a-z]")
 _SPACE_THEN_LINK = re.compile(r"\s+(?:on|and|in|at|for|to|with|from|near|outside)\b")
 _OPENING_ADJUNCT = re.compile(
-    r"\s*(?:To\s+\w+[^,]{0,60}|(?:[Aa]fter|[Ff]ollowing)\s+(?:a|an)\s+[^,]{3,90}),\s*")
+    r"\s*(?:To\s+\w+[^,]{0,60}|(?:[Aa]fter|[Ff]ollowing)\s+(?:a|an)\s+"
+    # (a phrase, no clause: "Following an invitation the president will visit ..." is one)
+    r"(?:(?!\b(?:will|shall|would|is|are|was|were|has|have|had)\b)[^,]){3,90}),\s*")
 _DATELINE_DASH = re.compile(r"\s[-–—]\s")
 _TRAILING_AUX = re.compile(
     r"(?:\s+(?:will|would|shall|is|are|was|were|to|be|been|being|has|have|then|also|now|"
@@ -86,7 +88,7 @@ _RELATIVE_ANCHOR = Gated(re.compile(
     r"(?:\w+\s+)?(?:tour|visit|trip|stay|summit|festival|conference|congress)\b))"
     # "On his return from Horse Guards": after what happens there
     r"|\b(?:on|upon|after)\s+(?:his|her|their|its)\s+return\s+from\s+(?:the\s+)?"
-    r"((?-i:[A-Z])[\w\-]+)",
+    r"((?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+){0,3})",
     re.IGNORECASE,
 ), ("after", "following", "before", "ahead", "during", "return"),
     # "on the day of", "at the end of", "on the first day": cheaper than "day" alone, which
@@ -657,7 +659,7 @@ def _relative(clause: Clause) -> tuple[str, str] | None:
     if m.group(3):  # "On the first day": of the span named before
         return "day", m.group(3).lower()
     if (m.lastindex or 0) >= 4:  # "On his return from Horse Guards": after what happened there
-        return "after", m.group(4).lower()
+        return "after", "@" + m.group(4).lower()  # ("@": a place, matched as one)
     words = m.group(2).lower().split()
     for word in words:
         noun = word.rstrip(".,")
@@ -699,6 +701,10 @@ def find_mentions(sentence: Sentence, timexes: list[Timex], *,
         if lead else None
     for clause in split_clauses(sentence, timexes):
         adjunct = _OPENING_ADJUNCT.match(clause.text)
+        if adjunct and clause.text[adjunct.start():adjunct.end()].lstrip()[:1] in "AaFf" and any(
+                t.first_day and not (t.clock and not _DAY_NAMED.search(t.text))
+                for t in timexes if clause.start <= t.start < clause.start + adjunct.end()):
+            adjunct = None  # "After a meeting on Monday, she will fly": the day is the clause's
         if adjunct:
             clause = Clause(clause.start + adjunct.end(), clause.end,
                             clause.text[adjunct.end():], clause.connective)
@@ -750,7 +756,9 @@ def _labelled_dates(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
         t = by_start.get(sentence.start + m.end())
         venue = None
         colon = m.group(0).rstrip().endswith(":")
-        if t is None and colon and (v := _VENUE_BEFORE_DAY.match(sentence.text, m.end())):
+        if t is None and colon and (v := _VENUE_BEFORE_DAY.match(sentence.text, m.end())) \
+                and not v.group(1).isupper() and not m.group(1).strip().isupper():
+            # (not a dateline: "UPDATE: LONDON, June 8 (Reuters) -")
             t = by_start.get(sentence.start + v.end())
             venue = v.group(1)
         label = m.group(1).strip()
@@ -909,7 +917,7 @@ _TAKE_TRANSPORT = re.compile(
 _AT_EVENT = re.compile(r"\b(?:with|at)\s+((?:a|an|the)\s)", re.IGNORECASE)
 _WITH_PARTNER = re.compile(r"\bwith\s+")
 _WITH_EVENT = re.compile(r"\bwith\s+((?:a|an|the)\s)", re.IGNORECASE)
-_EVENT_AFTER = re.compile(r"\b(?:for|at|in|during|on|by)\s+(?=(?:a|an|the)\s)")
+_EVENT_AFTER = re.compile(r"\b(?:for|at|in|during|on|(?<!followed\s)by)\s+(?=(?:a|an|the)\s)")
 
 
 @lru_cache(maxsize=256)
@@ -1638,10 +1646,12 @@ class Finder:
 #: (an indefinite noun phrase only: "before the summit" is more often an anchor)
 _CHAINED = Gated(re.compile(
     r"(?<!\w)(?:followed\s+by\s+(?:a|an|the)|(?<!days\s)(?<!hours\s)(?<!weeks\s)"
-    r"(?<!shortly\s)(?<!just\s)(?<!day\s)before\s+(?:a|an|(?:attending|joining|hosting|"
+    r"(?<!shortly\s)(?<!just\s)(?<!\bday\s)before\s+(?:a|an|(?:attending|joining|hosting|"
     r"holding|chairing|watching|viewing|addressing|opening)\s+(?:a|an|the))"
     # "After a working breakfast with the minister at 8:30 a.m., ...": the one before
-    r"|(?:^|(?<=,))\s*(?:after|following)\s+(?:a|an))\s+(?=\w)",
+    # (between commas, before the clause it precedes; a trailing ", following a strike by
+    # drivers." gives a cause, no happening)
+    r"|(?:^|(?<=,))\s*(?:after|following)\s+(?:a|an)(?=[^,;]{3,90},))\s+(?=\w)",
     re.IGNORECASE), ("followed", "before", "after", "following"))
 
 ENGLISH = Finder(could_hold=could_hold_mentions, find=find_mentions, noun_mention=noun_mention,

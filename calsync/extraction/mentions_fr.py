@@ -25,6 +25,7 @@ from calsync.extraction.lexicon_fr import (
     ANCHOR_NOUNS,
     ARRANGED,
     CALENDAR_HEADS,
+    CONDITIONS,
     DETERMINERS,
     HAPPENS,
     HEDGES,
@@ -141,6 +142,8 @@ _HAPPENS = re.compile(
     r"\b(?:" + _alternation(HAPPENS) + r"|(?:est|sont|sera|seront)\s+(?:"
     + _alternation(ARRANGED) + r")(?:e|s|es)?)\b", re.IGNORECASE)
 _HEDGED = re.compile(r"(?<![\w-])(?:" + _alternation(HEDGES) + r")(?![\w-])", re.IGNORECASE)
+_CONDITIONAL = re.compile(r"(?<![\w-])(?:" + _alternation(CONDITIONS) + r")(?![\w-])",
+                          re.IGNORECASE)
 #: A meeting's purpose after its partner: "se joindra à X pour un dîner".
 _EVENT_AFTER = re.compile(
     r"\b(?:pour(?:\s+(?:tenir|avoir|participer\s+à|assister\s+à|prendre\s+part\s+à))?"
@@ -279,6 +282,10 @@ def find_mentions(sentence: Sentence, timexes: list[Timex], *,
         prime(clause, "anchor", anchor[0] if anchor else None)
         if only_dated and anchor is None and not any(t.first_day or t.clock for t in ctimexes):
             continue
+        if _CONDITIONAL.search(clause.text, 0, 25):
+            continue  # "En cas de pluie, ... dimanche": hypothetical (only a clause that opens
+            # with its condition: "... et une réunion aura lieu le 27 juin si nécessaire", not
+            # split, would take the firm happening before it along)
         mention = (_fixture_mention(sentence, clause, ctimexes)
                    or _programme_mention(sentence, clause, ctimexes)
                    or _subject_mention(sentence, clause, ctimexes)
@@ -874,10 +881,12 @@ _FUTURE = re.compile(r"\b(?:\w{2,}(?:era|eront|ira|iront|dra|dront|tra|tront|ura
 #: more happening in sequence (an indefinite noun phrase after "avant")
 _CHAINED = Gated(re.compile(
     r"(?<!\w)(?:suivie?s?\s+(?:d['’]\s*(?:un|une)|du|de\s+la|de\s+l['’]|des)"
-    r"|(?:avant|après)\s+(?:un|une)|après\s+(?:la|le|l['’])"
+    r"|(?<!jours\s)(?<!heures\s)(?<!semaines\s)(?<!mois\s)(?<!peu\s)(?<!juste\s)"
+    r"(?:avant|après)\s+(?:un|une)|après\s+(?:la|le|l['’])"
     # "avant de participer à un dîner officiel", "avant d'accorder des audiences"
-    r"|avant\s+d(?:e\s+|['’]\s*)(?!s['’]|se\s)\w+\s+(?:à\s+|au\s+|aux\s+)?"
-    r"(?:un|une|le|la|les|l['’]|des|du|quelques))\s*(?=\w)", re.IGNORECASE),
+    r"|(?<!jours\s)(?<!heures\s)(?<!semaines\s)avant\s+d(?:e\s+|['’]\s*)(?!s['’]|se\s)\w+\s+"
+    r"(?:(?:à\s+)?(?:un|une|le|la|les|l['’]|des|du|quelques)|au|aux))\s*(?=\w)",
+    re.IGNORECASE),
     ("suivi", "avant", "après"))
 
 FRENCH = Finder(

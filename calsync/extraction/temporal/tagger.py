@@ -256,21 +256,12 @@ def _pick_year(ctx: _Ctx, month: int, day: int, tense: Callable[[], Tense],
             cands = fits
     best = min(cands, key=lambda y: abs((date(y, month, day) - ref).days))
     if date(best, month, day) < ref - timedelta(days=14):
-        said = tense()
-        if R.safe_date(best + 1, month, day) and (said == "future" or (
-                # "Third Test: Melbourne Cricket Ground, December 26" in May: a date no
-                # tense places, months gone, is the next one (a calendar's reading)
-                said is None and not ctx.timeml and weekday is None
-                and date(best, month, day) < ref - timedelta(days=_TENSELESS_PAST))):
+        if R.safe_date(best + 1, month, day) and tense() == "future":
             best += 1
     elif date(best, month, day) > ref + timedelta(days=90) \
             and R.safe_date(best - 1, month, day) and weekday is None and tense() == "past":
         best -= 1
     return best
-
-
-#: How many days back a month-day with no tense around it may still be read in the past
-_TENSELESS_PAST = 120
 
 
 def _pick_month_year(dct: date, month: int, tense: Tense) -> int:
