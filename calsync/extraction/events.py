@@ -1316,13 +1316,14 @@ class _MergeIndex:
         if not days or _rescheduled(hap):
             found = _union(self.named, hap.proper)
             if len(hap.tokens) >= 3:
-                found |= _at_least(3, [self.worded.get(t, _NONE) for t in hap.tokens])
+                found |= _at_least(3, [[self.worded.get(t, _NONE)] for t in hap.tokens])
         else:
             found = _union(self.named_on, _on(hap.proper, days)) | _union(
                 self.open_named, hap.proper)
             if len(hap.tokens) >= 3:
                 found |= _at_least(3, [
-                    _union(self.worded_on, _on((t,), days)) | self.open_worded.get(t, _NONE)
+                    [*(self.worded_on.get((t, d), _NONE) for d in days),
+                     self.open_worded.get(t, _NONE)]
                     for t in hap.tokens])
         if days:
             found |= _union(self.marked_on, _on(_marks(hap), days))
@@ -1405,13 +1406,25 @@ def _union(index: Mapping[_K, AbstractSet[int]], keys: Iterable[_K]) -> set[int]
     return found
 
 
-def _at_least(n: int, sets: list[AbstractSet[int]]) -> set[int]:
-    """The members of at least ``n`` of ``sets``."""
-    count: dict[int, int] = {}
-    for members in sets:
-        for k in members:
-            count[k] = count.get(k, 0) + 1
-    return {k for k, c in count.items() if c >= n}
+def _at_least(n: int, groups: list[list[AbstractSet[int]]]) -> set[int]:
+    """The members of at least ``n`` of ``groups`` (each group: the union of its sets).
+
+    Such a member is in one of the ``len(groups) - n + 1`` smallest groups (else it could be
+    in only ``n - 1`` of them, the largest), so only those are walked, and no group is copied
+    into one set: a word every happening of a long list shares ("hall") is looked up, never
+    walked or copied for each one (that was quadratic).
+    """
+    if len(groups) < n:
+        return set()
+    ordered = sorted(groups, key=lambda group: sum(len(members) for members in group))
+    found: set[int] = set()
+    for group in ordered[:len(groups) - n + 1]:
+        for members in group:
+            for k in members:
+                if k not in found and sum(
+                        any(k in part for part in other) for other in ordered) >= n:
+                    found.add(k)
+    return found
 
 
 _K = TypeVar("_K")
@@ -1540,6 +1553,9 @@ def _build(
     today = base_date(article.published)
     events: list[Event] = []
     used: dict[str, int] = {}
+    # each sentence folded once for the evidence (a long one told by thousands of
+    # happenings was folded for each: quadratic)
+    shown = lru_cache(maxsize=64)(textmod.folded)
     for hap in happenings:
         if not hap.dated:
             continue
@@ -1585,7 +1601,7 @@ def _build(
         evidence = tuple(
             Evidence(
                 source=article.source,
-                sentence=textmod.folded(d.mention.sentence.text),
+                sentence=shown(d.mention.sentence.text),
                 expression=d.expression,
                 resolution=d.resolution,
                 url=article.url,

@@ -134,6 +134,13 @@ def sequence_clauses(size: int) -> str:
                  f"then a concert, followed by a reception; ", size)
 
 
+def near_alike(size: int) -> str:
+    """Happenings of one day whose names differ only by a number ("open hall 17", each with
+    a reception): every one shares words with all the others, which the merge index must not
+    walk for each."""
+    return _fill(lambda i: f"On Monday she will open hall {i}, followed by a reception. ", size)
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "blank runs": blank_runs,
     "white space after a month": space_after_month,
@@ -143,6 +150,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "unique text": unique_text,
     "one sentence of dated clauses": dated_clauses,
     "one sentence of sequences": sequence_clauses,
+    "near-alike happenings": near_alike,
 }
 
 
