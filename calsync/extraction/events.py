@@ -24,7 +24,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from itertools import islice
-from operator import attrgetter
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -39,6 +38,7 @@ from calsync.extraction.mentions import (
     finder,
     is_field_line,
     item_mention,
+    within,
 )
 from calsync.extraction.settings import ExtractionSettings, base_date
 from calsync.extraction.temporal.tagger import later_clause
@@ -732,7 +732,7 @@ def _second_happening(dated: _Dated, stimexes: list[Timex], today: date,
     if used is None:
         return None
     clause = mention.clause
-    later = [t for t in _within(stimexes, clause.start, clause.end) if t.start >= used.end
+    later = [t for t in within(stimexes, clause.start, clause.end) if t.start >= used.end
              and t.first_day is not None and t.first_day > today and _day_granular(t)
              and not _only_a_time_timex(t)]
     if not later or (dated.first_day is not None and dated.first_day >= today
@@ -800,7 +800,7 @@ def _chained(dated: _Dated, stimexes: list[Timex], mentions: Finder) -> list[_Da
     for other, phrase, start, end in _chain_links(sentence, begin, stop, stimexes, mentions):
         if other.title.lower() in mention.title.lower():
             continue
-        own = _date_mention(other, _within(stimexes, start, end))
+        own = _date_mention(other, within(stimexes, start, end))
         if own.first_day is None:
             _carry_day(own, dated.first_day, dated.timex, dated.expression, dated.confidence,
                        phrase)
@@ -843,15 +843,6 @@ def _past_verb_before(text: str, end: int) -> bool:
     return _PAST_VERB_BEFORE.search(text, _behind(end), end) is not None
 
 
-def _within(timexes: list[Timex], start: int, end: int) -> list[Timex]:
-    """The expressions (sorted by start) that start in ``[start, end)``, found by bisection:
-    a clause's own, without reading every expression of a long sentence for each clause."""
-    return timexes[bisect_left(timexes, start, key=_START):bisect_left(timexes, end, key=_START)]
-
-
-_START = attrgetter("start")
-
-
 @lru_cache(maxsize=16)
 def _sentence_marks(low: str) -> tuple[bool, bool, bool]:
     """Of a (lower-cased) sentence: whether it may report ("said"), move ("postponed") or
@@ -866,7 +857,7 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     sentence_text = mention.sentence.low
     reports, rescheduled, cancelled = _sentence_marks(sentence_text)
     in_clause = [
-        t for t in _within(stimexes, clause.start, clause.end)
+        t for t in within(stimexes, clause.start, clause.end)
         # "..., the Vatican said on Tuesday": when it was said is not when it happens
         if not (reports and _REPORTED_ON.search_lower(
             mention.sentence.text, sentence_text, _behind(t.start - mention.sentence.start),

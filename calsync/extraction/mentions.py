@@ -27,9 +27,9 @@ from calsync.model import Timex
 _SPACE_THEN_LOWER = re.compile(r"\s+[a-z]")
 _SPACE_THEN_LINK = re.compile(r"\s+(?:on|and|in|at|for|to|with|from|near|outside)\b")
 _OPENING_ADJUNCT = re.compile(
-    r"\s*(?:To\s+\w+[^,]{0,60}|(?:[Aa]fter|[Ff]ollowing)\s+(?:a|an)\s+"
+    r"\s*(?:To\s+\w+[^,]{0,60}|(?P<after>(?:[Aa]fter|[Ff]ollowing)\s+(?:a|an)\s+"
     # (a phrase, no clause: "Following an invitation the president will visit ..." is one)
-    r"(?:(?!\b(?:will|shall|would|is|are|was|were|has|have|had)\b)[^,]){3,90}),\s*")
+    r"(?:(?!\b(?:will|shall|would|is|are|was|were|has|have|had)\b)[^,]){3,90})),\s*")
 _DATELINE_DASH = re.compile(r"\s[-–—]\s")
 _TRAILING_AUX = re.compile(
     r"(?:\s+(?:will|would|shall|is|are|was|were|to|be|been|being|has|have|then|also|now|"
@@ -701,15 +701,14 @@ def find_mentions(sentence: Sentence, timexes: list[Timex], *,
         if lead else None
     for clause in split_clauses(sentence, timexes):
         adjunct = _OPENING_ADJUNCT.match(clause.text)
-        if adjunct and clause.text[adjunct.start():adjunct.end()].lstrip()[:1] in "AaFf" and any(
-                t.first_day and not (t.clock and not _DAY_NAMED.search(t.text))
-                for t in timexes if clause.start <= t.start < clause.start + adjunct.end()):
+        if adjunct and adjunct.group("after") and any(
+                _names_a_day(t) for t in within(timexes, clause.start,
+                                                 clause.start + adjunct.end())):
             adjunct = None  # "After a meeting on Monday, she will fly": the day is the clause's
         if adjunct:
             clause = Clause(clause.start + adjunct.end(), clause.end,
                             clause.text[adjunct.end():], clause.connective)
-        ctimexes = timexes[bisect_left(timexes, clause.start, key=_start_of):
-                           bisect_left(timexes, clause.end, key=_start_of)]
+        ctimexes = within(timexes, clause.start, clause.end)
         if only_dated and not any(t.first_day or t.clock for t in ctimexes) and \
                 clause.anchor is None and lead_anchor is None:
             # A clause with no date and no anchor ("before delivering remarks at X") can only
@@ -917,6 +916,9 @@ _TAKE_TRANSPORT = re.compile(
 _AT_EVENT = re.compile(r"\b(?:with|at)\s+((?:a|an|the)\s)", re.IGNORECASE)
 _WITH_PARTNER = re.compile(r"\bwith\s+")
 _WITH_EVENT = re.compile(r"\bwith\s+((?:a|an|the)\s)", re.IGNORECASE)
+#: Acts named by their template wherever they happen, an event noun's place included ("lay a
+#: wreath at the war memorial": "Wreath-laying at the war memorial")
+_RITES = frozenset({"lay", "plant"})
 _EVENT_AFTER = re.compile(r"\b(?:for|at|in|during|on|(?<!followed\s)by)\s+(?=(?:a|an|the)\s)")
 
 
@@ -1104,7 +1106,7 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
             skip = m.end() - rest
             if template and m.group(0).split()[0].lower() == "back":
                 template = "Return to {obj}"  # "fly back to Rome"
-            elif lem in ("lay", "plant") and template and \
+            elif lem in _RITES and template and \
                     m.group(0).split()[-1].lower() in ("at", "on", "in"):
                 # "lay a wreath at the memorial": "Wreath-laying at the memorial"
                 template = template.replace("{obj}", f"{m.group(0).split()[-1].lower()} {{obj}}")
@@ -1216,7 +1218,7 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
                     action = template.format(obj=_drop_article(before))
                     obj = f"{_drop_article(obj)}: {action[:1].lower()}{action[1:]}"
             title = _drop_article(obj)
-            if template and (template.endswith(" of {obj}") or lem in ("lay", "plant")) \
+            if template and (template.endswith(" of {obj}") or lem in _RITES) \
                     and ":" not in obj:
                 # (and "lay a wreath at the war memorial": the wreath-laying, there)
                 # "will open the new session of Parliament": its opening, not the session
@@ -1372,10 +1374,14 @@ _DAY_NAMED = re.compile(
     r"may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
 
 
+def _names_a_day(t: Timex) -> bool:
+    """Whether ``t`` gives a day of its own, not only a clock that inherits one ("at 5 a.m.")."""
+    return bool(t.first_day) and not (t.clock and not _DAY_NAMED.search(t.text))
+
+
 def _future_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
     """Last resort for a future clause with a day but no known predicate: its own words."""
-    if not any(t.first_day and not (t.clock and not _DAY_NAMED.search(t.text))
-               for t in timexes) or not _FUTURE_MARKER.search(clause.text):
+    if not any(_names_a_day(t) for t in timexes) or not _FUTURE_MARKER.search(clause.text):
         return None  # (a bare "from 5 a.m." only inherits a day: too little to go on)
     tokens = clause.tokens
     if any((lem := lemma(word)) is not None and lem not in _NEEDS_PARTICLE
@@ -1490,10 +1496,7 @@ def mention_between(sentence: Sentence, start: int, end: int, timexes: list[Time
     piece = sentence.text[start - sentence.start:end - sentence.start]
     lead = len(piece) - len(piece.lstrip(" ,;:"))
     clause = Clause(start + lead, end, piece[lead:], None)
-    # (found by bisection: a long sentence's many pieces each reading all its dates was
-    # quadratic)
-    inside = timexes[bisect_left(timexes, clause.start, key=_start_of):
-                     bisect_left(timexes, end, key=_start_of)]
+    inside = within(timexes, clause.start, end)
     return (subjects or _subject_mention)(sentence, clause, inside) or (
         nouns or _noun_mention)(sentence, clause, inside)
 
@@ -1501,6 +1504,13 @@ def mention_between(sentence: Sentence, start: int, end: int, timexes: list[Time
 #: (attribute getters run in C: a bisect calls them a dozen times)
 _start_of = attrgetter("start")
 _end_of = attrgetter("end")
+
+
+def within(timexes: list[Timex], start: int, end: int) -> list[Timex]:
+    """The expressions (sorted by start) that start in ``[start, end)``, found by bisection:
+    a clause's own, without reading every expression of a long sentence for each clause."""
+    return timexes[bisect_left(timexes, start, key=_start_of):
+                   bisect_left(timexes, end, key=_start_of)]
 
 
 def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:

@@ -13,10 +13,8 @@ Like ``mentions``, it dates nothing, and it reads no clock.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import replace
 from functools import partial
-from operator import attrgetter
 
 from calsync.extraction.gate import Gated
 from calsync.extraction.lazy import prime
@@ -57,6 +55,7 @@ from calsync.extraction.mentions import (
     inside_any,
     mention_between,
     noun_mention,
+    within,
 )
 from calsync.extraction.temporal.lang.fr import markers
 from calsync.extraction.text import Sentence
@@ -261,9 +260,6 @@ def could_hold_mentions(sentence: Sentence, timexes: list[Timex]) -> bool:
         and _anchor(Clause(sentence.start, sentence.end, sentence.text, None)) is not None)
 
 
-_START = attrgetter("start")
-
-
 def find_mentions(sentence: Sentence, timexes: list[Timex], *,
                   only_dated: bool = False) -> list[Mention]:
     """All mentions of happenings in the French ``sentence`` (``timexes`` are its own)."""
@@ -272,8 +268,7 @@ def find_mentions(sentence: Sentence, timexes: list[Timex], *,
         return mentions
     for clause in split_clauses(sentence, timexes):
         anchor = _anchor(clause)
-        ctimexes = [t for t in timexes[bisect_left(timexes, clause.start, key=_START):
-                                       bisect_left(timexes, clause.end, key=_START)]
+        ctimexes = [t for t in within(timexes, clause.start, clause.end)
                     if not _PAST_VERB_BEFORE.search(clause.text, 0, t.start - clause.start)]
         if anchor is not None and (_clause_past(clause.text) or any(
                 t.start >= clause.start + anchor[0].start() for t in ctimexes)):
