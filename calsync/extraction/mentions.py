@@ -1374,6 +1374,13 @@ _DAY_NAMED = re.compile(
     r"may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
 
 
+def without_timexes(text: str, base: int, timexes: list[Timex]) -> str:
+    """``text`` (at offset ``base``) with the expressions ``timexes`` taken out."""
+    for t in sorted(timexes, key=lambda t: -t.start):
+        text = text[:t.start - base] + text[t.end - base:]
+    return text
+
+
 def _names_a_day(t: Timex) -> bool:
     """Whether ``t`` gives a day of its own, not only a clock that inherits one ("at 5 a.m.")."""
     return bool(t.first_day) and not (t.clock and not _DAY_NAMED.search(t.text))
@@ -1388,9 +1395,7 @@ def _future_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) ->
            and word[:1].islower() and i and tokens[i - 1][0] in _AUX
            for i, (word, _s, _e) in enumerate(tokens)):
         return None  # the event verb here ("expected to close") was weighed and found empty
-    text = clause.text
-    for t in sorted(timexes, key=lambda t: -t.start):
-        text = text[: t.start - clause.start] + text[t.end - clause.start:]
+    text = without_timexes(clause.text, clause.start, timexes)
     text = _LEADING_PREP.sub("", text)
     text = _FUTURE_MARKER.sub(" ", text)
     text = _BE_BEFORE_WORD.sub("", text)  # "packages will be available"
@@ -1674,9 +1679,7 @@ def _sentence_mentions(sentence: Sentence, timexes: list[Timex], *,
     one happening, titled by its own words without its dates (tentative: no verb read)."""
     if not any(t.first_day is not None for t in timexes):
         return []
-    text = sentence.text
-    for t in sorted(timexes, key=lambda t: -t.start):
-        text = text[:t.start - sentence.start] + text[t.end - sentence.start:]
+    text = without_timexes(sentence.text, sentence.start, timexes)
     words = text.split()
     if len(words) < 2:
         return []

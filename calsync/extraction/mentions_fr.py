@@ -56,6 +56,7 @@ from calsync.extraction.mentions import (
     mention_between,
     noun_mention,
     within,
+    without_timexes,
 )
 from calsync.extraction.temporal.lang.fr import markers
 from calsync.extraction.text import Sentence
@@ -606,22 +607,15 @@ _ONLY_WHEN = re.compile(r"[\s,]*(?:(?:à|a|vers|dès|puis|ensuite|enfin|et|alors
                         re.IGNORECASE)
 
 
-def _without_timexes(clause: Clause, end: int, timexes: list[Timex]) -> str:
-    """``clause.text[:end]`` with its temporal expressions taken out."""
-    text = clause.text[:end]
-    for t in sorted(timexes, key=lambda t: -t.start):
-        if clause.start <= t.start and t.end <= clause.start + end:
-            text = text[:t.start - clause.start] + text[t.end - clause.start:]
-    return text
-
-
 def _subject_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
     """"Le sommet aura lieu à Bruxelles", "La grève débutera le 5 décembre"."""
     m = _HAPPENS.search(clause.text)
     if m is None:
         return None
     found = _named_subject(clause, clause.start + m.start(), timexes)
-    if found is None and _ONLY_WHEN.fullmatch(_without_timexes(clause, m.start(), timexes)):
+    if found is None and _ONLY_WHEN.fullmatch(without_timexes(
+            clause.text[:m.start()], clause.start,
+            [t for t in timexes if clause.start <= t.start and t.end <= clause.start + m.start()])):
         # "À 14h débuteront les animations": after a time, the subject follows its verb
         after = clause.text[m.end():m.end() + 120]
         found = _noun_phrase_in(after, clause.start + m.end(), timexes, clause)
