@@ -511,17 +511,13 @@ class _Focus:
         self.day, self.timex, self.end = t.first_day, t, sentence.end
         self.bullets_only = False
         # a time alone on its line heads the lines under it, until the next one
-        self.timed = len(days) == 1 and _only_a_time_timex(t) and not _WORDS.search(
-            sentence.text[:t.start - sentence.start] + sentence.text[t.end - sentence.start:])
-        # a heading: the line holds its date and little else ("Day two – Thursday 9th")
         rest = sentence.text[:t.start - sentence.start] + sentence.text[t.end - sentence.start:]
-        few = len(days) == 1 and _at_most_words(rest, 4)
-        self.heading = few or (
-            len(days) == 1 and t.first_day == t.last_day and "\n" not in sentence.text
-            and t.start == sentence.start
-            and _LABEL_AFTER.match(sentence.text, t.end - sentence.start) is not None)
-        self.heading = self.heading and t.first_day == t.last_day and "\n" not in \
-            sentence.text
+        self.timed = len(days) == 1 and _only_a_time_timex(t) and not _WORDS.search(rest)
+        # a heading: the line holds its date and little else ("Day two – Thursday 9th")
+        one_day = len(days) == 1 and t.first_day == t.last_day and "\n" not in sentence.text
+        few = one_day and _at_most_words(rest, 4)
+        self.heading = few or (one_day and t.start == sentence.start and _LABEL_AFTER.match(
+            sentence.text, t.end - sentence.start) is not None)
         if self.heading and few:
             self.section = t.first_day
         elif t.first_day != self.section:
@@ -1245,8 +1241,8 @@ def _merge(happenings: list[_Happening]) -> list[_Happening]:
             a_days, b_days = hap.days, other.days
             # a move joins the happening on a day its own sentence names ("moved from
             # February 18 to February 25"), not any similar one on another day
-            if not a_days or not b_days or a_days & b_days or (a_days | b_days) <= frozenset(
-                    ).union(*(d.moved_from for d in hap.dated + other.dated)) or \
+            moved = frozenset().union(*(d.moved_from for d in hap.dated + other.dated))
+            if not a_days or not b_days or a_days & b_days or (a_days | b_days) <= moved or \
                     _inferred_only(hap) != _inferred_only(other):
                 # (a day only carried over yields to a day the text gives it elsewhere; two
                 # carried days, each from its own happening, are two happenings)
