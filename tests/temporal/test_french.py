@@ -229,3 +229,27 @@ def test_cli_extract_json_shows_the_language(tmp_path: Path) -> None:
     assert rows and all(r["language"] == "en" for r in rows)
     code, out = _run("extract", str(path), "--published", DAY, "--lang", "xx")
     assert code == 2
+
+
+@pytest.mark.parametrize(("sentence", "expr", "value"), [
+    ("Le sommet se tiendra le 15 dec. à Berlin.", "le 15 dec.", "2024-12-15"),
+    ("Le sommet se tiendra le 15 déc. à Berlin.", "le 15 déc.", "2024-12-15"),
+    ("La grève commencera le 3 fevr. au matin.", "le 3 fevr.", "2025-02-03"),
+    ("La grève commencera le 3 févr. au matin.", "le 3 févr.", "2025-02-03"),
+])
+def test_abbreviated_months_with_or_without_accent(sentence: str, expr: str, value: str) -> None:
+    # "dec." and "fevr." (the accent left out, as in many feeds) raised a KeyError
+    assert find(sentence, expr).value == value
+
+
+def test_every_month_the_pattern_finds_has_a_name() -> None:
+    # each spelling the month pattern accepts, with and without accents, normalises to a
+    # month: an English text read as French ("Dec. 15") raised before
+    from calsync.extraction.temporal.lang import fr as fr_rules
+    spellings = ["janvier", "janv.", "février", "fevrier", "févr.", "fevr.", "mars", "avril",
+                 "avr.", "mai", "juin", "juillet", "juil.", "août", "aout", "septembre", "sept.",
+                 "octobre", "oct.", "novembre", "nov.", "décembre", "decembre", "déc.", "dec."]
+    for word in spellings:
+        assert fr_rules.normalize("x", {"mon": word}, word, 0, len(word)) is not None, word
+    got = fr("Payable Dec. 15 to holders of record Nov. 17.", day="1989-10-26")
+    assert [(t.text, t.value[5:7]) for t in got] == [("Dec. 15", "12"), ("Nov. 17", "11")]

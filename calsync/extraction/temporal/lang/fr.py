@@ -19,7 +19,7 @@ _MONTHS = {
     "juin": "june", "juillet": "july", "juil": "july", "août": "august", "aout": "august",
     "septembre": "september", "sept": "september", "octobre": "october", "oct": "october",
     "novembre": "november", "nov": "november", "décembre": "december", "decembre": "december",
-    "déc": "december",
+    "déc": "december", "dec": "december", "fevr": "february",
 }
 _WEEKDAYS = {
     "lundi": "monday", "mardi": "tuesday", "mercredi": "wednesday", "jeudi": "thursday",
