@@ -87,6 +87,7 @@ _CANCELLED = Gated(re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CANCEL) 
 
 #: Length of a timed event when the article gives only its start.
 DEFAULT_DURATION = timedelta(hours=1)
+_ONE_DAY = timedelta(days=1)
 
 _CATEGORIES = {
     "meeting": "Meeting", "talks": "Meeting", "meet": "Meeting", "sit": "Meeting",
@@ -164,17 +165,30 @@ class _Happening:
         self._index(other.parts)
 
     def _index(self, parts: list[_Dated]) -> None:
-        self.tokens = self.tokens.union(*(d.mention.tokens for d in parts))
-        self.proper = self.proper.union(*(d.mention.proper for d in parts))
-        self.days.update(d.first_day for d in parts if d.first_day is not None)
-        self.kinds = self.kinds.union(
-            kind for d in parts if (kind := _kind_of(d.mention)) is not None)
-        self.bare = self.bare and not any(
-            len(d.mention.title.split()) > 2 or d.mention.proper for d in parts)
-        self.lemmas = self.lemmas.union(d.mention.lemma for d in parts)
-        self.clock_marks.update((d.first_day, d.clock) for d in parts
-                                if d.first_day is not None and d.clock)
-        self.line_ids.update(id(d.mention.sentence) for d in parts if d.line_item)
+        # One pass over the parts (a happening is made for every mention, mostly of one part:
+        # a generator per field cost more than the reading)
+        tokens, proper, kinds, lemmas = set(self.tokens), set(self.proper), set(self.kinds), \
+            set(self.lemmas)
+        bare = self.bare
+        for d in parts:
+            mention = d.mention
+            tokens |= mention.tokens
+            proper |= mention.proper
+            lemmas.add(mention.lemma)
+            kind = _kind_of(mention)
+            if kind is not None:
+                kinds.add(kind)
+            if bare and (mention.proper or len(mention.title.split()) > 2):
+                bare = False
+            if d.first_day is not None:
+                self.days.add(d.first_day)
+                if d.clock:
+                    self.clock_marks.add((d.first_day, d.clock))
+            if d.line_item:
+                self.line_ids.add(id(mention.sentence))
+        self.tokens, self.proper, self.kinds, self.lemmas = frozenset(tokens), \
+            frozenset(proper), frozenset(kinds), frozenset(lemmas)
+        self.bare = bare
         if self._codes is not None:
             self._codes = self._codes.union(*(identifiers(d.mention.title) for d in parts))
         if self._keys is not None:
@@ -195,9 +209,12 @@ class _Happening:
 
     def refresh(self) -> None:
         """Read the days again: anchors ("after her arrival") date parts after indexing."""
-        self.days = {d.first_day for d in self.parts if d.first_day is not None}
-        self.clock_marks = {(d.first_day, d.clock) for d in self.parts
-                            if d.first_day is not None and d.clock}
+        self.days, self.clock_marks = set(), set()
+        for d in self.parts:
+            if d.first_day is not None:
+                self.days.add(d.first_day)
+                if d.clock:
+                    self.clock_marks.add((d.first_day, d.clock))
 
     @property
     def kind(self) -> str | None:
@@ -210,14 +227,19 @@ class _Happening:
 
     @property
     def best(self) -> _Dated:
-        dated = [d for d in self.dated if not d.inferred] or self.dated
-        resched = [d for d in dated if d.rescheduled]
-        if resched:
-            return resched[-1]
-        timed = [d for d in dated if d.clock]  # the most precise mention names it best
-        if timed:
-            return timed[0]
-        return dated[0] if dated else self.parts[0]
+        return _best(self.parts, self.dated)
+
+
+def _best(parts: list[_Dated], dated: list[_Dated]) -> _Dated:
+    """The part that dates a happening best, of its ``parts`` and their ``dated`` ones."""
+    own = [d for d in dated if not d.inferred] or dated
+    for d in reversed(own):
+        if d.rescheduled:
+            return d  # (the last move)
+    for d in own:
+        if d.clock:
+            return d  # the most precise mention names it best
+    return own[0] if own else parts[0]
 
 
 def extract_events(
@@ -1236,6 +1258,8 @@ def _merge(happenings: list[_Happening]) -> list[_Happening]:
                 index.add(earlier, k)
         target = None
         for other in merged if index is None else index.candidates(hap, merged):
+            if hap.tokens.isdisjoint(other.tokens) and hap.days.isdisjoint(other.days):
+                continue  # (what ``_alike`` turns down first, read without its calls)
             if not _similar(hap, other):
                 continue
             a_days, b_days = hap.days, other.days
@@ -1544,13 +1568,14 @@ def _build(
     # happenings was folded for each: quadratic)
     shown = lru_cache(maxsize=64)(textmod.folded)
     for hap in happenings:
-        if not hap.dated:
+        dated = hap.dated
+        if not dated:
             continue
         cancelled = any(d.cancelled for d in hap.parts) and not any(
             d.rescheduled for d in hap.parts)
         if cancelled and not settings.keep_cancelled:
             continue
-        best = hap.best
+        best = _best(hap.parts, dated)
         assert best.first_day is not None and best.last_day is not None
         if not settings.keep_past and (
             best.last_day < today or (best.last_day == today and best.mention.past)
@@ -1571,8 +1596,8 @@ def _build(
                 end = start + DEFAULT_DURATION
             start, end = start.astimezone(zone), end.astimezone(zone)
         else:
-            start, end = best.first_day, best.last_day + timedelta(days=1)
-        title = _title_of(hap, best)
+            start, end = best.first_day, best.last_day + _ONE_DAY
+        title = _title_of(dated, best)
         key = _uid_key(title)
         used[key] = used.get(key, 0) + 1
         if used[key] > 1:
@@ -1593,7 +1618,7 @@ def _build(
                 resolution=d.resolution,
                 url=article.url,
             )
-            for d in _evidence_parts(hap, best)
+            for d in _evidence_parts(dated, best)
         )
         category = _CATEGORIES.get(best.mention.lemma) or _CATEGORIES.get(best.mention.head)
         events.append(
@@ -1647,19 +1672,23 @@ def _name_references(happenings: list[_Happening], text: str) -> None:
         hap._codes = hap._keys = hap._title_marks = None  # (read again from the new titles)
 
 
-def _title_of(hap: _Happening, best: _Dated) -> str:
-    """The title of the part that dates the happening best, unless it is a bare word ("Vote")
-    and another part of that day names it ("Premier tour de l'élection présidentielle")."""
+def _title_of(dated: list[_Dated], best: _Dated) -> str:
+    """The title of the part that dates the happening best (of its ``dated`` parts), unless it
+    is a bare word ("Vote") and another part of that day names it ("Premier tour de l'élection
+    présidentielle")."""
     title = best.mention.title
     if len(title.split()) > 1 and best.mention.lemma not in ("open", "close"):
         return title  # ("Polling stations open at 8 a.m.": the hours of the vote named before)
-    named = [d.mention.title for d in hap.dated if d.first_day == best.first_day
+    named = [d.mention.title for d in dated if d.first_day == best.first_day
              and d is not best and len(d.mention.title.split()) > 1 and d.mention.has_event_noun]
     return named[0] if named else title
 
 
-def _evidence_parts(hap: _Happening, best: _Dated) -> list[_Dated]:
-    parts = [best] + [d for d in hap.dated if d is not best and d.first_day == best.first_day]
+def _evidence_parts(dated: list[_Dated], best: _Dated) -> list[_Dated]:
+    """``best`` and the other ``dated`` parts of its day, one a sentence."""
+    if len(dated) == 1:
+        return dated  # (``best`` itself: most happenings are told once)
+    parts = [best] + [d for d in dated if d is not best and d.first_day == best.first_day]
     seen: set[str] = set()
     out = []
     for d in parts:
