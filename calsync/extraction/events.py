@@ -71,7 +71,11 @@ _ADVISED = re.compile(r"\b(?:(?:should|must)\s+(?:arrive|come|queue|register|boo
                       r"(?:advised|urged|asked)\s+to|no\s+later\s+than)\b", re.IGNORECASE)
 def _day_label(sentence: textmod.Sentence, stimexes: list[Timex]) -> Timex | None:
     """The day that heads a programme line ("Saturday, September 21: ..."), if any."""
-    first = next((t for t in stimexes if t.start >= sentence.start), None)
+    first = None
+    for t in stimexes:
+        if t.start >= sentence.start:
+            first = t
+            break
     if first is None or first.start - sentence.start > 2 or first.first_day is None or \
             first.first_day != first.last_day:
         return None
@@ -524,7 +528,8 @@ class _Focus:
         # (not a day of what comes later: "..., before handing over the keys on Sunday")
         later = [t for t in days if later_clause(
             sentence.text, max(0, t.start - sentence.start - 60), t.start - sentence.start)]
-        days = [t for t in days if t not in later]
+        if later:
+            days = [t for t in days if t not in later]
         if not days:
             if later and self.day is not None:
                 self.end = sentence.end  # the sentence goes on with the day in focus
@@ -718,9 +723,10 @@ def _listed_days(dated: _Dated, stimexes: list[Timex]) -> list[_Dated]:
     """One more happening for each day listed after the first when a plural names them
     ("fresh strike days - Tuesday, February 7th and Saturday, February 11th")."""
     t = dated.timex
+    if t is None or dated.first_day is None or dated.last_day != dated.first_day:
+        return []
     words = dated.mention.title.lower().split()
-    if t is None or not words or words[-1] not in _PLURAL_HEADS or dated.first_day is None \
-            or dated.last_day != dated.first_day:
+    if not words or words[-1] not in _PLURAL_HEADS:
         return []
     text, base = dated.mention.sentence.text, dated.mention.sentence.start
     out: list[_Dated] = []
@@ -872,31 +878,37 @@ def _sentence_marks(low: str) -> tuple[bool, bool, bool]:
 
 def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     clause = mention.clause
-    sentence_text = mention.sentence.low
-    reports, rescheduled, cancelled = _sentence_marks(sentence_text)
-    in_clause = [
-        t for t in within(stimexes, clause.start, clause.end)
+    text, low, base = mention.sentence.text, mention.sentence.low, mention.sentence.start
+    reports, rescheduled, cancelled = _sentence_marks(low)
+    # The clause's expressions that can date it (``in_clause``), with its days and times,
+    # read in one pass (a list, then a list of it, for each test cost more than the tests)
+    in_clause: list[Timex] = []
+    days: list[Timex] = []
+    named: list[Timex] = []
+    clocks: list[Timex] = []
+    for t in within(stimexes, clause.start, clause.end):
+        at = t.start - base
         # "..., the Vatican said on Tuesday": when it was said is not when it happens
-        if not (reports and _REPORTED_ON.search_lower(
-            mention.sentence.text, sentence_text, _behind(t.start - mention.sentence.start),
-            t.start - mention.sentence.start)
-            # (but "the prizes will be announced on Wednesday": the day of the announcing)
-            and not _TO_BE_REPORTED.search(mention.sentence.text,
-                                           _behind(t.start - mention.sentence.start),
-                                           t.start - mention.sentence.start))
+        if reports and _REPORTED_ON.search_lower(text, low, _behind(at), at) \
+                and not _TO_BE_REPORTED.search(text, _behind(at), at):
+            continue  # (but "the prizes will be announced on Wednesday": the announcing's)
         # "The court agreed Friday to hear ...": that day is when it agreed
-        and not (t.start < mention.name_span[0] and _past_verb_before(
-            mention.sentence.text, t.start - mention.sentence.start))
+        if t.start < mention.name_span[0] and _past_verb_before(text, at):
+            continue
         # "The board on Monday published the calendar": that day is when it published
-        and not (not mention.past and _PAST_VERB_AFTER.match(
-            mention.sentence.text, t.end - mention.sentence.start))
-    ]
-    # "... until 8 p.m.", "jusqu'à 20h": when it ends, not when it starts
-    in_clause = [t for t in in_clause if not (_only_a_time_timex(t) and _UNTIL_CLOCK.search(
-        mention.sentence.text, max(0, t.start - mention.sentence.start - 12),
-        t.start - mention.sentence.start))]
-    days = [t for t in in_clause if t.first_day is not None and _day_granular(t)]
-    named = [t for t in days if not _only_a_time_timex(t)]
+        if not mention.past and _PAST_VERB_AFTER.match(text, t.end - base):
+            continue
+        only_a_time = _only_a_time_timex(t)
+        # "... until 8 p.m.", "jusqu'à 20h": when it ends, not when it starts
+        if only_a_time and _UNTIL_CLOCK.search(text, max(0, at - 12), at):
+            continue
+        in_clause.append(t)
+        if t.clock:
+            clocks.append(t)
+        if t.first_day is not None and _day_granular(t):
+            days.append(t)
+            if not only_a_time:
+                named.append(t)
     days = named or days  # "at 3:51 p.m. ... on July 13": the day is July 13's, not the clock's
     label = _day_label(mention.sentence, stimexes)
     if label is not None and all(t is label or (t.anchor == "publication" and not
@@ -904,26 +916,22 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
         # "Saturday, September 21: Modi will depart ... tonight": a programme line's day
         # governs it; "tonight" is that day's night
         days = [label]
-    clocks = [t for t in in_clause if t.clock]
     chosen: Timex | None = None
     span = mention.name_span
     outside = [t for t in days if not span[0] <= t.start < span[1]]
     days = outside or days
     if days:  # the date nearest the happening's name is its date
-        chosen = min(days, key=lambda t: (min(abs(t.start - span[1]), abs(span[0] - t.end))
-                                          if span[1] > span[0] else 0, t.start))
+        chosen = days[0] if len(days) == 1 else min(
+            days, key=lambda t: (min(abs(t.start - span[1]), abs(span[0] - t.end))
+                                 if span[1] > span[0] else 0, t.start))
         if rescheduled:
             later = [
                 t for t in days
-                if _TO_BEFORE.search(mention.sentence.text,
-                                     _behind(t.start - mention.sentence.start),
-                                     t.start - mention.sentence.start)
-                and not _ORIGINALLY_BEFORE.search(mention.sentence.text,
-                                                  _behind(t.start - mention.sentence.start),
-                                                  t.start - mention.sentence.start)
+                if _TO_BEFORE.search(text, _behind(t.start - base), t.start - base)
+                and not _ORIGINALLY_BEFORE.search(text, _behind(t.start - base), t.start - base)
             ]
             chosen = later[-1] if later else days[-1]
-    clock = next((t for t in clocks if t.clock), None)
+    clock = clocks[0] if clocks else None
     if len(clocks) > 1 and span[1] > span[0]:
         # "After a breakfast at 8:30 a.m., the prime minister will fly to Oslo at 1:15 p.m.":
         # each time is the happening's nearest it
@@ -939,7 +947,7 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     first_day = chosen.first_day
     if rescheduled and first_day != last_day and chosen.text.lower().startswith("from"):
         first_day = last_day  # "moved the race from Saturday to Sunday": the new day
-    opening = _range_start(chosen, days, mention.sentence.text, mention.sentence.start)
+    opening = _range_start(chosen, days, text, base)
     if opening is not None:
         # "talks that opened on Monday and run until June 15": from the one to the other
         first_day = opening.first_day
@@ -950,7 +958,7 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
         # "a three-day meeting ... on Sunday", "their five-day tour ... on Monday": the span
         last_day = first_day + timedelta(days=length - 1)
         resolution = f"{resolution}; {length} days from {first_day}"
-    partner = _coordinated_day(chosen, days, mention.sentence.text, mention.sentence.start)
+    partner = _coordinated_day(chosen, days, text, base)
     if partner is not None and not chosen.clock:
         # "on Wednesday and Thursday next week": one happening over both days
         last_day = partner.last_day or partner.first_day
@@ -1566,7 +1574,7 @@ def _build(
     used: dict[str, int] = {}
     # each sentence folded once for the evidence (a long one told by thousands of
     # happenings was folded for each: quadratic)
-    shown = lru_cache(maxsize=64)(textmod.folded)
+    folded: dict[str, str] = {}
     for hap in happenings:
         dated = hap.dated
         if not dated:
@@ -1613,7 +1621,8 @@ def _build(
         evidence = tuple(
             Evidence(
                 source=article.source,
-                sentence=shown(d.mention.sentence.text),
+                sentence=folded.get(d.mention.sentence.text) or folded.setdefault(
+                    d.mention.sentence.text, textmod.folded(d.mention.sentence.text)),
                 expression=d.expression,
                 resolution=d.resolution,
                 url=article.url,
@@ -1650,6 +1659,7 @@ def _name_references(happenings: list[_Happening], text: str) -> None:
     """Give a happening named only by reference ("The event kicks off at noon") the name
     of the happening the text named last before it ("The Harbour Lights Weekend is back")."""
     for hap in happenings:
+        renamed = False
         for dated in hap.parts:
             mention = dated.mention
             if mention.title.lower() not in _REFERENCE_TITLES:
@@ -1667,6 +1677,9 @@ def _name_references(happenings: list[_Happening], text: str) -> None:
             dated.mention = replace(mention, title=name, tokens=tokens,
                                     proper=frozenset(w.lower() for w in name.split()[1:]
                                                      if w[:1].isupper()))
+            renamed = True
+        if not renamed:
+            continue  # (its words and titles are those it was indexed with)
         hap.tokens = hap.tokens.union(*(d.mention.tokens for d in hap.parts))
         hap.proper = hap.proper.union(*(d.mention.proper for d in hap.parts))
         hap._codes = hap._keys = hap._title_marks = None  # (read again from the new titles)
