@@ -297,7 +297,7 @@ def extract_events(
         # "X will meet Y on Tuesday ..., and join the carriage procession": a happening an
         # attendance verb coordinates is one more of that day
         coordinated = not sequenced and " and " in sentence.text and \
-            _WILL.search(sentence.text) is not None and \
+            _WILL.search_lower(sentence.text, low_sentence) is not None and \
             found_near(_ATTEND_WORDS, sentence.text, low_sentence, ("and",), 0, 40)
         for mention in mentions.find(sentence, stimexes,
                                      only_dated=not (sequenced or coordinated)):
@@ -305,7 +305,8 @@ def extract_events(
                              or _ADVISED.search(mention.clause.text)):
                 continue  # "may be eliminated", "could be held", "should arrive no later
                 # than 11.45": not (yet) scheduled, or advice
-            if _DEADLINE.match(mention.title) or _BY_WHICH.search(mention.clause.text, 0, 80):
+            if _DEADLINE.match(mention.title) or _BY_WHICH.search(
+                    mention.clause.text, mention.clause.low, 0, 80):
                 continue  # "Last date for filing nominations", "Date before which election
                 # shall be completed": a limit, no happening
             dated = _date_mention(mention, stimexes)
@@ -327,7 +328,7 @@ def extract_events(
             elif dated.first_day is None and sequenced and mention.relative is None:
                 # "..., and then lead an assembly", "... and begin with a meeting": the next
                 # happening of the day before it; any other undated clause is not dated here
-                marker = _SEQUENCE_IN.search(mention.clause.text, 0, 20)
+                marker = _SEQUENCE_IN.search(mention.clause.text, mention.clause.low, 0, 20)
                 sequence = mention.clause.connective in ("then", "where") or marker is not None
                 if previous is not None and previous.first_day is None and sequence and \
                         previous.mention.relative is not None and not mention.past:
@@ -386,8 +387,8 @@ _DEADLINE = re.compile(r"(?:last|final|closing)\s+(?:date|day)\s+(?:for|of|to)\b
                        r"|expir|date\s+limite|dernier\s+délai|arrivée\s+à\s+expiration",
                        re.IGNORECASE)
 #: A date that only bounds: "Date before which election shall be completed: October 27"
-_BY_WHICH = re.compile(r"\bdate\s+(?:before|by)\s+which\b|\bdate\s+avant\s+laquelle\b",
-                       re.IGNORECASE)
+_BY_WHICH = Gated(re.compile(
+    r"\bdate\s+(?:before|by)\s+which\b|\bdate\s+avant\s+laquelle\b", re.IGNORECASE), ("date",))
 #: Verbs of taking part in a happening named by its noun: "and join the procession"
 _ATTENDS = frozenset({"join", "attend", "host", "watch", "view"})
 _ATTEND_WORDS = re.compile(r"\band\s+(?:then\s+)?(?:" + "|".join(sorted(_ATTENDS)) + r")\b",
@@ -458,9 +459,12 @@ def _calendar_days(calendar: _Dated, sentence: textmod.Sentence, stimexes: list[
 _SEQUENCE = re.compile(
     r"\s*(?:and\s+)?(?:then|later|afterwards?|after\s+that|following\s+that|next|finally|"
     r"subsequently|thereafter)\b", re.IGNORECASE)
-_SEQUENCE_IN = re.compile(
+#: (Gated by pieces of its words with no "i", "k" or "s": IGNORECASE matches those letters to
+#: characters that ``lower()`` keeps apart, "ı", "ſ", so a match lower-cased always holds one.)
+_SEQUENCE_IN = Gated(re.compile(
     r"\b(?:then|later|afterwards?|after\s+that|following\s+that|finally|subsequently|"
-    r"thereafter|from\s+there|after\s+(?:sunset|nightfall|dark))\b", re.IGNORECASE)
+    r"thereafter|from\s+there|after\s+(?:sunset|nightfall|dark))\b", re.IGNORECASE),
+    ("then", "later", "after", "follow", "nally", "equently", "from"))
 #: A clause that goes on with the day of the one before it: "and then ...", "begin with".
 _GOES_ON = re.compile(
     r"(?:\band|[,;])\s+(?:(?:he|she|they|it|we)\s+)?(?:will\s+)?(?:then|later|afterwards?|"
@@ -481,7 +485,8 @@ _PRESENT_SCHEDULE = re.compile(
 #: "il rencontrera également ...": one more happening of the day in force (a verb of its
 #: own: "seront également déterminants" says nothing happens; English "will also" more
 #: often adds to a happening than names another)
-_ALSO = re.compile(r"\b(?!(?:se|au)r)\w+(?:ra|ront)\s+également\b", re.IGNORECASE)
+_ALSO = Gated(re.compile(r"\b(?!(?:se|au)r)\w+(?:ra|ront)\s+également\b", re.IGNORECASE),
+              ("également",))
 #: A sentence that closes the narrative's day: "His last official activity will be ...",
 #: "The day will end with ...".
 _DAY_CLOSER = re.compile(
@@ -489,8 +494,11 @@ _DAY_CLOSER = re.compile(
     r"(?:activity|engagement|stop|event|appointment|duty)(?:\s+of\s+the\s+day)?|the\s+day\s+(?:will\s+)?"
     r"(?:ends?|closes?|concludes?|begins?|starts?)\s+(?:with|at|in)|on\s+the\s+same\s+day)\b",
     re.IGNORECASE)
-_WILL = re.compile(r"\b(?:will|’ll|'ll|shall|(?:is|are)\s+(?:set\s+|due\s+|scheduled\s+)?to)\b",
-                   re.IGNORECASE)
+#: (read with ``search_lower``: its gate passes nearly every sentence, but the pattern runs
+#: faster on lower-cased text without IGNORECASE)
+_WILL = Gated(re.compile(
+    r"\b(?:will|’ll|'ll|shall|(?:is|are)\s+(?:set\s+|due\s+|scheduled\s+)?to)\b",
+    re.IGNORECASE), ("ll", "to"))
 #: How far (in characters) a day stays in force without being named again.
 _FOCUS_REACH = 600
 
@@ -559,13 +567,14 @@ class _Focus:
             return False
         return len(line) <= 300 and _ITEM_LINE.match(line) is not None and (
             _BLANK_LINE.search(self.text, self.end, sentence.start) is None
-            or not _PROSE_LINE.search(line) or _WILL.search(sentence.text) is not None)
+            or not _PROSE_LINE.search(line)
+            or _WILL.search_lower(sentence.text, sentence.low) is not None)
 
-    def _future(self, text: str) -> bool:
-        """Whether ``text`` tells what is to come, in English or the finder's language."""
+    def _future(self, sentence: textmod.Sentence) -> bool:
+        """Whether ``sentence`` tells what is to come, in English or the finder's language."""
         own = self.mentions.future
-        return _WILL.search(text) is not None or (own is not None and own.search(text)
-                                                  is not None)
+        return _WILL.search_lower(sentence.text, sentence.low) is not None or (
+            own is not None and own.search(sentence.text) is not None)
 
     def carry(self, sentence: textmod.Sentence, stimexes: list[Timex]) -> list[_Dated] | None:
         if self.day is None or self.timex is None or sentence.start - self.end > _FOCUS_REACH \
@@ -582,12 +591,14 @@ class _Focus:
         # (a day heading of today is a dateline's: only the narrative goes on with today)
         listed = self.heading and self.day > self.today and self._listed(sentence)
         own = self.mentions.sequence
-        marker = _SEQUENCE_IN.search(text, 0, 40) or _DAY_CLOSER.match(text) or (
-            own.search(text, 0, 60) if own is not None else None) or _ALSO.search(text, 0, 90)
+        marker = _SEQUENCE_IN.search(text, sentence.low, 0, 40) or _DAY_CLOSER.match(text) or (
+            own.search(text, 0, 60) if own is not None else None) or _ALSO.search(
+            text, sentence.low, 0, 90)
+        # "Xi will meet ..." under "Sept 22, 2015"
         sectioned = self.section is not None and self.section == self.day and \
-            _WILL.search(text) is not None  # "Xi will meet ..." under "Sept 22, 2015"
+            _WILL.search_lower(text, sentence.low) is not None
         if not listed and not sectioned and not marker and self.mentions.chained is not None \
-                and self.mentions.chained.possible(sentence.low) and self._future(text):
+                and self.mentions.chained.possible(sentence.low) and self._future(sentence):
             # "The opening ceremony will be followed by a concert": the concert, that day
             links = _chain_links(sentence, 0, len(text), stimexes, self.mentions)
             chained = [_Dated(other, None, None, None, None, None, None)
@@ -599,7 +610,7 @@ class _Focus:
                 self.end = sentence.end
                 return chained
         if not listed and not sectioned and not (marker and (
-                self._future(text) or _PRESENT_SCHEDULE.search(text) is not None
+                self._future(sentence) or _PRESENT_SCHEDULE.search(text) is not None
                 or _DAY_CLOSER.match(text) is not None)):
             return None  # (a past closer, "Her last engagement was ...", names no event)
         out: list[_Dated] = []
@@ -753,19 +764,20 @@ def _second_happening(dated: _Dated, stimexes: list[Timex], today: date,
     phrase or a subject of its own between them.
     """
     mention, used = dated.mention, dated.timex
-    if used is None:
-        return None
+    if used is None or (dated.first_day is not None and dated.first_day >= today
+                        and not mention.past):
+        return None  # the main happening is to come: a later day is its own (a span)
     clause = mention.clause
     later = [t for t in within(stimexes, clause.start, clause.end) if t.start >= used.end
              and t.first_day is not None and t.first_day > today and _day_granular(t)
              and not _only_a_time_timex(t)]
-    if not later or (dated.first_day is not None and dated.first_day >= today
-                     and not mention.past):
-        return None  # the main happening is to come: the later day is its own (a span)
+    if not later:
+        return None
     t = later[0]
     start = max(used.end, mention.name_span[1])
     other = mentions.between(mention.sentence, start, t.end, stimexes)
-    if other is None or (other.past and not _WILL.search(other.clause.text)):
+    if other is None or (other.past and not _WILL.search_lower(other.clause.text,
+                                                               other.clause.low)):
         return None
     second = _date_mention(other, [t])
     return second if second.first_day is not None else None
@@ -1069,9 +1081,9 @@ def _refers_back(dated: _Dated, happenings: list[_Happening]) -> bool:
     its own refers back; it then sets the time of the last dated happening with that noun.
     """
     mention, timex = dated.mention, dated.timex
-    head = mention.title.lower()
     if timex is None or not timex.clock or _DAY_WORDS.search(timex.text):
         return False
+    head = mention.title.lower()
     # A clause with no name for a happening ("The elite start will be at 9:15") times the
     # happening of that day named just before; a definite bare noun times the one it names.
     nameless = not mention.lemma and not mention.has_event_noun and bool(_ONLY_WHEN.search(
@@ -1171,18 +1183,18 @@ def _alike(a: _Happening, b: _Happening, same_day: bool) -> bool:
         return False
     shared_proper = a.proper & b.proper
     score = len(shared) + len(shared_proper)
-    heads_a = {d.mention.head for d in a.parts}
-    heads_b = {d.mention.head for d in b.parts}
-    if score >= 3 or (score >= 2 and bool(heads_a & heads_b) and bool(shared_proper)):
+    if score >= 3 or (score >= 2 and shared_proper and not {
+            d.mention.head for d in a.parts}.isdisjoint(d.mention.head for d in b.parts)):
         return True
     # Same day, a shared name, and one side only a noun ("the visit of Leiston on Saturday" and
     # the fixture line "Saturday, December 21: Wickham Vale v Leiston").
-    nominal = any(not d.mention.lemma for d in a.parts) or any(
-        not d.mention.lemma for d in b.parts)
+    if not same_day or not (any(not d.mention.lemma for d in a.parts)
+                            or any(not d.mention.lemma for d in b.parts)):
+        return False
     # (a one-word title is a name when the other side has it as one: "host Tottenham")
-    bare_name = any(_one_word(d.mention.title) for d in a.parts + b.parts) and \
-        bool(shared & (a.proper | b.proper))
-    return bool(same_day and (shared_proper or bare_name) and nominal)
+    return bool(shared_proper) or (
+        any(_one_word(d.mention.title) for d in a.parts + b.parts)
+        and bool(shared & (a.proper | b.proper)))
 
 
 _ARRIVING = frozenset({"arrive", "land"})
@@ -1265,8 +1277,9 @@ def _merge(happenings: list[_Happening]) -> list[_Happening]:
             for k, earlier in enumerate(merged):
                 index.add(earlier, k)
         target = None
+        tokens, days = hap.tokens, hap.days
         for other in merged if index is None else index.candidates(hap, merged):
-            if hap.tokens.isdisjoint(other.tokens) and hap.days.isdisjoint(other.days):
+            if tokens.isdisjoint(other.tokens) and days.isdisjoint(other.days):
                 continue  # (what ``_alike`` turns down first, read without its calls)
             if not _similar(hap, other):
                 continue

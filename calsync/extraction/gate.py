@@ -57,14 +57,34 @@ def found_near(pattern: re.Pattern[str], text: str, low: str, words: tuple[str, 
     """
     if not matches_as_ignorecase(text, low):
         return pattern.search(text) is not None
+    # (``low`` read with the pattern without IGNORECASE where it has one: the same matches,
+    # at 2.5 times the speed)
+    lowered = _LOWERED.get(pattern)
+    if lowered is None:
+        lowered = _LOWERED[pattern] = without_ignorecase(pattern) or pattern
+    searched = text if lowered is pattern else low
     for word in words:
         i = low.find(word)
         while i >= 0:
-            if not (i and low[i - 1].isalnum()) and pattern.search(
-                    text, max(0, i - before), i + len(word) + after) is not None:
+            if not (i and low[i - 1].isalnum()) and lowered.search(
+                    searched, max(0, i - before), i + len(word) + after) is not None:
                 return True
             i = low.find(word, i + 1)
     return False
+
+
+def without_ignorecase(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` for lower-cased text: IGNORECASE folds every letter it compares, which
+    makes ``re`` 2.5 times slower; a source with no upper-case letter (no ``\\S``, no
+    ``[A-Z]``) means the same without it on text already lower-cased. None where it has no
+    IGNORECASE to drop, or upper-case letters."""
+    if pattern.flags & re.IGNORECASE and not any("A" <= c <= "Z" for c in pattern.pattern):
+        return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    return None
+
+
+#: ``without_ignorecase`` of each pattern ``found_near`` was given (or the pattern itself)
+_LOWERED: dict[re.Pattern[str], re.Pattern[str]] = {}
 
 
 @dataclass(frozen=True)
@@ -84,14 +104,8 @@ class Gated:
     lowered: re.Pattern[str] | None = field(default=None, init=False, compare=False)
 
     def __post_init__(self) -> None:
-        # The pattern for lower-cased text: IGNORECASE folds every letter it compares, which
-        # makes ``re`` 2.5 times slower; a source with no upper-case letter (no ``\S``, no
-        # ``[A-Z]``) means the same without it on text already lower-cased.
-        lowered = None
-        if self.pattern.flags & re.IGNORECASE and not any(
-                "A" <= c <= "Z" for c in self.pattern.pattern):
-            lowered = re.compile(self.pattern.pattern, self.pattern.flags & ~re.IGNORECASE)
-        object.__setattr__(self, "lowered", lowered)
+        # The pattern for lower-cased text (``without_ignorecase``)
+        object.__setattr__(self, "lowered", without_ignorecase(self.pattern))
 
     def possible(self, low: str) -> bool:
         """Whether ``low`` (a lower-cased text) can hold a match."""
