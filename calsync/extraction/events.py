@@ -796,7 +796,8 @@ def _chain_links(sentence: textmod.Sentence, begin: int, stop: int, stimexes: li
     if chained is None or not chained.possible(sentence.low[begin:stop]):
         return []
     base = sentence.start
-    found = list(chained.pattern.finditer(sentence.text, begin, stop))
+    # (the phrase is read from ``sentence.text`` by its offsets: a match may be one in ``low``)
+    found = list(chained.finditer_lower(sentence.text, sentence.low, begin, stop))
     out = []
     for k, m in enumerate(found):
         start = base + m.end()
@@ -808,7 +809,7 @@ def _chain_links(sentence: textmod.Sentence, begin: int, stop: int, stimexes: li
         other = mentions.between(sentence, start, end, stimexes)
         if other is not None and not other.past and other.name_span[0] <= start + _CHAIN_REACH:
             # (a noun far on is no object of the phrase: "before a crowd at the final")
-            out.append((other, m.group().strip(), start, end))
+            out.append((other, sentence.text[m.start():m.end()].strip(), start, end))
     return out
 
 
@@ -1521,13 +1522,16 @@ def _only_a_time(part: _Dated) -> bool:
     return bool(part.clock and part.timex and not _DAY_WORDS.search(part.timex.text))
 
 
-def _anchor_phrase(mention: Mention, noun: str) -> str:
-    m = re.search(
+@lru_cache(maxsize=256)  # (compiled once for each anchor noun, not built at each anchor)
+def _anchor_pattern(noun: str) -> re.Pattern[str]:
+    return re.compile(
         rf"\b(?:after|following|before|ahead\s+of|during|at\s+the\s+end\s+of|"
         rf"on\s+the\s+day\s+of)\s+\w+\s+"
-        rf"(?:\w+\s+)?{re.escape(noun)}",
-        mention.clause.text, re.IGNORECASE,
-    )
+        rf"(?:\w+\s+)?{re.escape(noun)}", re.IGNORECASE)
+
+
+def _anchor_phrase(mention: Mention, noun: str) -> str:
+    m = _anchor_pattern(noun).search(mention.clause.text)
     if m is None and mention.clause.anchor is not None:  # another language's ("après son
         return mention.clause.anchor.group(0)  # arrivée"): its finder primed it
     return m.group(0) if m else noun
@@ -1536,19 +1540,19 @@ def _anchor_phrase(mention: Mention, noun: str) -> str:
 def _find_target(happenings: list[_Happening], me: _Happening, noun: str,
                  mine: int) -> _Happening | None:
     """The happening an anchor of ``me`` (at ``mine``) names: "after the meeting"."""
-    verbs = {"arrival": {"arrive", "land"}, "landing": {"arrive", "land"},
-             "departure": {"depart", "leave"}, "return": {"return"}}.get(noun, set())
+    verbs = _ANCHOR_VERBS.get(noun, _NO_WORDS)
     # Named with the anchor's own word: the nearest before it ("after the meeting": the one
     # just mentioned), among the few told around it (every anchor of a long list reading
     # all the others was quadratic). Named otherwise ("the day of the match": a final): the
     # first one, the story's main happening.
     for hap in [*reversed(happenings[max(0, mine - _ANCHOR_REACH):mine]),
                 *happenings[mine + 1:mine + 1 + _ANCHOR_REACH]]:
-        if hap.dated and (any(d.mention.lemma in verbs for d in hap.parts)
-                          or noun in hap.tokens or (noun[:1] == "@" and any(
-                              # "on his return from Belém": the happening there
-                              noun[1:] in f"{d.mention.title} {d.mention.location or ''}".lower()
-                              for d in hap.parts))):
+        # (its words before its days: most happenings around do not name the anchor)
+        if (noun in hap.tokens or (verbs and any(d.mention.lemma in verbs for d in hap.parts))
+                or (noun[:1] == "@" and any(
+                    # "on his return from Belém": the happening there
+                    noun[1:] in f"{d.mention.title} {d.mention.location or ''}".lower()
+                    for d in hap.parts))) and hap.dated:
             return hap
     names = _SAME_KIND.get(noun, set())
     return next((h for h in happenings[:_ANCHOR_REACH]
@@ -1557,6 +1561,11 @@ def _find_target(happenings: list[_Happening], me: _Happening, noun: str,
 
 #: How many happenings before and after an anchored one its anchor may name
 _ANCHOR_REACH = 50
+#: The verbs of the happening an anchor's noun names ("after her arrival": she arrives)
+_ANCHOR_VERBS = {"arrival": frozenset({"arrive", "land"}),
+                 "landing": frozenset({"arrive", "land"}),
+                 "departure": frozenset({"depart", "leave"}), "return": frozenset({"return"})}
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 def _dated_by_day(hap: _Happening) -> bool:
@@ -1587,7 +1596,7 @@ def _build(
     used: dict[str, int] = {}
     # each sentence folded once for the evidence (a long one told by thousands of
     # happenings was folded for each: quadratic)
-    folded: dict[str, str] = {}
+    folded = _Folded()
     for hap in happenings:
         dated = hap.dated
         if not dated:
@@ -1631,17 +1640,16 @@ def _build(
         # (the last-resort title) are shown as tentative.
         factor = 0.95 if best.mention.lemma else 0.9 if best.mention.has_event_noun else 0.55
         confidence = round(min(1.0, best.confidence) * factor, 2)
-        evidence = tuple(
+        evidence = tuple([
             Evidence(
                 source=article.source,
-                sentence=folded.get(d.mention.sentence.text) or folded.setdefault(
-                    d.mention.sentence.text, textmod.folded(d.mention.sentence.text)),
+                sentence=folded[d.mention.sentence.text],
                 expression=d.expression,
                 resolution=d.resolution,
                 url=article.url,
             )
             for d in _evidence_parts(dated, best)
-        )
+        ])
         category = _CATEGORIES.get(best.mention.lemma) or _CATEGORIES.get(best.mention.head)
         events.append(
             Event(
@@ -1696,6 +1704,15 @@ def _name_references(happenings: list[_Happening], text: str) -> None:
         hap.tokens = hap.tokens.union(*(d.mention.tokens for d in hap.parts))
         hap.proper = hap.proper.union(*(d.mention.proper for d in hap.parts))
         hap._codes = hap._keys = hap._title_marks = None  # (read again from the new titles)
+
+
+class _Folded(dict[str, str]):
+    """Sentences with their white space folded (``text.folded``), each folded when first
+    asked."""
+
+    def __missing__(self, text: str) -> str:
+        self[text] = shown = textmod.folded(text)
+        return shown
 
 
 def _title_of(dated: list[_Dated], best: _Dated) -> str:

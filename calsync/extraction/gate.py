@@ -133,12 +133,35 @@ class Gated:
         """
         if low is None:
             low = text.lower()
-        if not self.possible(low):
-            return None
         end = len(text) if endpos is None else endpos
         if self.lowered is not None and matches_as_ignorecase(text, low):
+            if not self._possible_between(low, pos, end):
+                return None
             return self.lowered.search(low, pos, end)
+        if not self.possible(low):
+            return None
         return self.pattern.search(text, pos, end)
+
+    def finditer_lower(self, text: str, low: str, pos: int,
+                       endpos: int) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, pos, endpos)``, but the matches may be ones in ``low`` (same
+        offsets, lower case), as with ``search_lower``."""
+        if self.lowered is not None and matches_as_ignorecase(text, low):
+            if not self._possible_between(low, pos, endpos):
+                return iter(())
+            return self.lowered.finditer(low, pos, endpos)
+        if not self.possible(low):
+            return iter(())
+        return self.pattern.finditer(text, pos, endpos)
+
+    def _possible_between(self, low: str, pos: int, end: int) -> bool:
+        """``possible``, for matches between ``pos`` and ``end`` of ``low`` where ``low`` is the
+        text letter for letter: a needed word is looked for there only (a date's few words
+        before it, not its whole sentence)."""
+        for word in self.needs:
+            if low.find(word, pos, end) >= 0:
+                return True
+        return self.also is not None and self.also.search(low) is not None
 
     def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)``, skipped where nothing can match."""
