@@ -531,8 +531,14 @@ class _Focus:
     prose_item: bool = False
 
     def note(self, sentence: textmod.Sentence, stimexes: list[Timex]) -> None:
-        days = [t for t in stimexes if t.first_day is not None and _day_granular(t)]
-        days = [t for t in days if not _only_a_time_timex(t)] or days  # (not "at noon")
+        days: list[Timex] = []
+        named: list[Timex] = []
+        for t in stimexes:
+            if t.first_day is not None and _day_granular(t):
+                days.append(t)
+                if not _only_a_time_timex(t):
+                    named.append(t)
+        days = named or days  # (not "at noon")
         # (not a day of what comes later: "..., before handing over the keys on Sunday")
         later = [t for t in days if later_clause(
             sentence.text, max(0, t.start - sentence.start - 60), t.start - sentence.start)]
@@ -545,8 +551,10 @@ class _Focus:
         t = days[-1]
         self.day, self.timex, self.end = t.first_day, t, sentence.end
         self.bullets_only = False
-        # a time alone on its line heads the lines under it, until the next one
-        rest = sentence.text[:t.start - sentence.start] + sentence.text[t.end - sentence.start:]
+        # a time alone on its line heads the lines under it, until the next one (what is
+        # left of the line is read only for a line of one day)
+        rest = (sentence.text[:t.start - sentence.start] + sentence.text[t.end - sentence.start:]
+                if len(days) == 1 else "")
         self.timed = len(days) == 1 and _only_a_time_timex(t) and not _WORDS.search(rest)
         # a heading: the line holds its date and little else ("Day two – Thursday 9th")
         one_day = len(days) == 1 and t.first_day == t.last_day and "\n" not in sentence.text
