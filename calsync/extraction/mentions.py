@@ -602,6 +602,12 @@ def _object_phrase(
                     _DEICTIC.match(tmx.text):
                 break  # a date before a preposition or a name is the clause's, not the name's
                 # ("this evening", "tomorrow" never are a name's)
+        elif low not in _OBJECT_STOPS and word[:1].isalnum() and not low.endswith("ed"):
+            # a word no test below reads: one test, not twenty, for most words of a name
+            out_end = wend
+            if i >= 14:
+                break
+            continue
         if low in {"on", "in", "at", "by"} and _PART_OF_DAY.match(
                 clause.text, wend - clause.start):
             break  # "on the evening of August 6" dates the happening; it is no part of its name
@@ -1030,6 +1036,11 @@ _THIRD_PERSON = frozenset(
 _ADVERBS = frozenset(
     "again also later soon then there here together today tomorrow tonight briefly privately "
     "jointly separately first next once twice".split())
+#: Every word ``_object_phrase``'s loop tests for (lower-cased), but those ending in "ed"
+_OBJECT_STOPS = frozenset(
+    {"on", "in", "at", "by", "back", "home", "to", "itself", "themselves", "himself", "herself",
+     "inside", "during", "for", "and"}
+) | PHRASE_STOPS | REPORTING | _ADVERBS | _FINITE | _THIRD_PERSON
 _PREPOSITION_START = re.compile(
     r"(?:by|from|of|over|through|into|onto|via|about|around|off|up|out|down|back)\b",
     re.IGNORECASE)
