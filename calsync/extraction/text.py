@@ -98,6 +98,7 @@ _ABBREVIATIONS = frozenset(
     ltd no vs etc approx dept univ est jan feb mar apr jun jul aug sep sept oct nov dec mon tue
     tues wed thu thur thurs fri sat sun u.s u.k u.n e.u a.m p.m d.c rd ave blvd mme mlle""".split()
 )
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 #: Words that follow "a.m."/"p.m." inside a sentence: a zone ("3 p.m. ET", "p.m. Paris time").
 _ZONE_AFTER = re.compile(
@@ -225,7 +226,6 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
         # (a programme's item comes back under another day: "11 p.m.: Feast closes")
         repeated = key in seen and not (timed and seen[key] != day)
         seen[key] = day
-        following = _cell(lines[i + 1]) if i + 1 < len(lines) else ""
         furniture = _BOILERPLATE_LOW.match(low) if foldless and len(low) == len(content) \
             else _BOILERPLATE.match(content)
         under_day = programme and i > 0 and lines[i - 1].strip() != ""
@@ -233,7 +233,8 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
         listed = listing and bullet  # the bullets under "Il y aura, chronologiquement:"
         listing = listed or (content.endswith(":") and len(content) <= 200)
         if repeated or furniture or (
-            _is_link_line(content) and not _wraps_into(content, following) and not under_day
+            _is_link_line(content) and not _wraps_into(
+                content, _cell(lines[i + 1]) if i + 1 < len(lines) else "") and not under_day
             and not listed
         ):
             spans.append((start, end))
@@ -353,7 +354,11 @@ def sentences(text: str, low: str | None = None) -> list[Sentence]:
         cursor = 0
         for end_match in _SENTENCE_END.finditer(block):
             end = end_match.end()
-            tail = _word_before(block, end)
+            k = end_match.start()
+            # (a word of seven letters or more before the mark is no abbreviation, no initial
+            # and no "a.m.": the common case, told without reading the word)
+            tail = None if k >= _LONGEST_ABBREVIATION + 1 and block[
+                k - _LONGEST_ABBREVIATION - 1:k].isalpha() else _word_before(block, end)
             if tail:
                 word = tail.lower().rstrip(".")
                 clock_end = word in ("a.m", "p.m") and not _ZONE_AFTER.match(block, end) \
