@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from calsync.extraction.gate import Gated, matches_as_ignorecase
 from calsync.extraction.lazy import once, prime
@@ -63,6 +63,8 @@ _HEAD_SPLIT = re.compile(r"\s(?:of|for|with|on|at|in|to|from|about|against|betwe
 #: (Words as "\w+(?:[’'-.]+\w+)*" rather than "\w[\w’'-.]*\w|\w": the same tokens, with the
 #: runs of letters matched as one category, not character by character against a set.)
 _TOKEN = re.compile(r"\w+(?:[’'\-.]+\w+)*|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|[^\w\s]")
+#: Where a token (word, start, end) starts: the key that bisects a clause's tokens
+_token_start = itemgetter(1)
 #: ``_TOKEN`` for text without quotation marks
 _UNQUOTED_TOKEN = re.compile(r"\w+(?:[’'\-.]+\w+)*|[^\w\s]")
 _QUOTED = re.compile(r"\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”")
@@ -179,10 +181,6 @@ class Clause:
         """Words and punctuation with absolute offsets, computed once per clause."""
         return _tokens(self.text, self.start)
 
-    @once
-    def starts(self) -> list[int]:
-        """Where each token starts, in order: the tokens from an offset on are a slice."""
-        return [token[1] for token in self.tokens]
 
 
 @direct_init
@@ -569,7 +567,7 @@ def _object_phrase(
     place phrase ("at the Élysée Palace"), which is the location rather than the title.
     """
     rel = start - clause.start
-    first = bisect_left(clause.starts, start)
+    first = bisect_left(clause.tokens, start, key=_token_start)
     # The loop stops at the 15th word and looks 4 ahead, unless that word is a date it
     # skips: a slice of the whole rest of the clause, copied at every call, took time growing
     # with the square of a clause of many event nouns
@@ -1127,7 +1125,7 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
                        start: int) -> Mention | None:
     """The first event verb of ``clause`` at or after offset ``start``, as a mention."""
     words = clause.tokens
-    first = bisect_left(clause.starts, start)
+    first = 0 if start <= clause.start else bisect_left(words, start, key=_token_start)
     for i, (word, wstart, wend) in enumerate(words):
         if i < first:
             continue
