@@ -30,6 +30,8 @@ _OPENING_ADJUNCT = re.compile(
     r"\s*(?:To\s+\w+[^,]{0,60}|(?P<after>(?:[Aa]fter|[Ff]ollowing)\s+(?:a|an)\s+"
     # (a phrase, no clause: "Following an invitation the president will visit ..." is one)
     r"(?:(?!\b(?:will|shall|would|is|are|was|were|has|have|had)\b)[^,]){3,90})),\s*")
+#: The words an ``_OPENING_ADJUNCT`` begins with, after white space
+_ADJUNCT_OPENERS = ("To", "After", "after", "Following", "following")
 _DATELINE_DASH = re.compile(r"\s[-–—]\s")
 _TRAILING_AUX = re.compile(
     r"(?:\s+(?:will|would|shall|is|are|was|were|to|be|been|being|has|have|then|also|now|"
@@ -483,6 +485,10 @@ def _tokens(text: str, offset: int = 0) -> tuple[tuple[str, int, int], ...]:
         pos = start + len(chunk)
         if chunk.isalnum():  # (what ``\w+`` matches, but for "_", which the pattern reads)
             out.append((chunk, offset + start, offset + pos))
+        elif chunk[:-1].isalnum() and chunk[-1] != "_":
+            # "Paris," "Paris.": a word, then a mark (no word follows the mark to join)
+            out += ((chunk[:-1], offset + start, offset + pos - 1),
+                    (chunk[-1], offset + pos - 1, offset + pos))
         else:
             at = offset + start
             out += [(m[0], at + m.start(), at + m.end()) for m in _UNQUOTED_TOKEN.finditer(chunk)]
@@ -521,6 +527,7 @@ _SMALL_WORDS = ("and", "or", "but", "of", "to", "in", "with", "at", "on", "for",
 _TRAILING_SMALL_WORD = re.compile(r"\s+(?:" + "|".join(_SMALL_WORDS) + r")$")
 _LEADING_ARTICLE = re.compile(r"^(?:a|an|the|some|its|his|her|their|our|this|that)\s+",
                               re.IGNORECASE)
+_ARTICLE_INITIALS = frozenset("aAtTsShHiIoO")
 _SPEECH_OBJECT = re.compile(r"(?:\w+\s+){0,2}(?:remarks|speech|address|statement)",
                             re.IGNORECASE)
 
@@ -544,13 +551,17 @@ def _drop_small_word(phrase: str) -> str:
 
 
 def _capitalize(title: str) -> str:
-    if CAMEL_WORD.match(title):
+    if "a" <= title[:1] <= "z" and CAMEL_WORD.match(title):  # (it begins with a-z)
         return title  # "iAd goes live", "eBay auction": a brand keeps its letters
     return title[:1].upper() + title[1:] if title else title
 
 
 
 def _drop_article(phrase: str) -> str:
+    # (every article begins with one of these letters; a letter outside ASCII may be one
+    # IGNORECASE takes for one of them: "ſ" for "s")
+    if phrase[:1] not in _ARTICLE_INITIALS and phrase[:1].isascii():
+        return phrase
     rest = _LEADING_ARTICLE.sub("", phrase)
     if rest != phrase and " " not in rest and rest[:1].isupper() and phrase[:4].lower() == "the ":
         return phrase  # "the Games", "the Proms": a one-word name keeps its article
@@ -759,7 +770,8 @@ def find_mentions(sentence: Sentence, timexes: list[Timex], *,
     lead_anchor = _relative(Clause(sentence.start, sentence.end, sentence.text, None)) \
         if lead else None
     for clause in split_clauses(sentence, timexes):
-        adjunct = _OPENING_ADJUNCT.match(clause.text)
+        adjunct = _OPENING_ADJUNCT.match(clause.text) if clause.text.lstrip().startswith(
+            _ADJUNCT_OPENERS) else None
         if adjunct and adjunct.group("after") and any(
                 _names_a_day(t) for t in within(timexes, clause.start,
                                                  clause.start + adjunct.end())):
