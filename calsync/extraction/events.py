@@ -160,6 +160,11 @@ class _Happening:
     #: whole at every comparison)
     clock_marks: set[tuple[date, str]] = field(default_factory=set)
     line_ids: set[int] = field(default_factory=set)
+    #: of its dated parts: the days their moves name, and how many are dated by the text
+    #: itself (not only carried): what ``_merge`` compares, kept as parts come in (a
+    #: happening told thousands of times was read whole at every comparison)
+    moved: frozenset[date] = frozenset()
+    stated: int = 0
 
     def __post_init__(self) -> None:
         self._index(self.parts)
@@ -188,6 +193,10 @@ class _Happening:
                 self.days.add(d.first_day)
                 if d.clock:
                     self.clock_marks.add((d.first_day, d.clock))
+                if d.moved_from:
+                    self.moved |= d.moved_from
+                if not d.inferred:
+                    self.stated += 1
             if d.line_item:
                 self.line_ids.add(id(mention.sentence))
         self.tokens, self.proper, self.kinds, self.lemmas = frozenset(tokens), \
@@ -214,11 +223,16 @@ class _Happening:
     def refresh(self) -> None:
         """Read the days again: anchors ("after her arrival") date parts after indexing."""
         self.days, self.clock_marks = set(), set()
+        self.moved, self.stated = frozenset(), 0
         for d in self.parts:
             if d.first_day is not None:
                 self.days.add(d.first_day)
                 if d.clock:
                     self.clock_marks.add((d.first_day, d.clock))
+                if d.moved_from:
+                    self.moved |= d.moved_from
+                if not d.inferred:
+                    self.stated += 1
 
     @property
     def kind(self) -> str | None:
@@ -1295,9 +1309,11 @@ def _merge(happenings: list[_Happening]) -> list[_Happening]:
             a_days, b_days = hap.days, other.days
             # a move joins the happening on a day its own sentence names ("moved from
             # February 18 to February 25"), not any similar one on another day
-            moved = frozenset().union(*(d.moved_from for d in hap.dated + other.dated))
-            if not a_days or not b_days or a_days & b_days or (a_days | b_days) <= moved or \
-                    _inferred_only(hap) != _inferred_only(other):
+            # (``moved`` and ``stated``: kept by each happening, exact here, where no part
+            # is dated anew)
+            if not a_days or not b_days or a_days & b_days or \
+                    (a_days | b_days) <= hap.moved | other.moved or \
+                    (hap.stated == 0) != (other.stated == 0):
                 # (a day only carried over yields to a day the text gives it elsewhere; two
                 # carried days, each from its own happening, are two happenings)
                 target = other
@@ -1311,11 +1327,6 @@ def _merge(happenings: list[_Happening]) -> list[_Happening]:
                 index.absorb(target, hap)
             target.absorb(hap)
     return merged
-
-
-def _inferred_only(hap: _Happening) -> bool:
-    """Whether every day ``hap`` has was only carried to it (``_Dated.inferred``)."""
-    return all(d.inferred for d in hap.dated)
 
 
 #: How many happenings ``_merge`` compares with every one before indexing them
