@@ -15,7 +15,8 @@ Pure: no clock, no I/O; the ``holidays`` package is imported only when a holiday
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -38,7 +39,7 @@ from calsync.extraction.temporal.lexicon import (
     ordinal_value,
     spoken_year,
 )
-from calsync.extraction.temporal.patterns import KEY_WORDS, RULES
+from calsync.extraction.temporal.patterns import KEY_WORDS, RULES, WORDS
 from calsync.extraction.temporal.tense import Tense, TenseIndex
 from calsync.extraction.text import line_end, line_start
 from calsync.model import Timex, TimexType
@@ -1391,9 +1392,11 @@ def _keys(low: str) -> list[tuple[int, int, str]]:
     text's runs of a-z. Those runs, read off the UTF-8 bytes by ``bytes.translate`` and
     ``split`` (C loops, a few µs), tell which key words occur at all; ``str.find`` places
     those few. The regex alternative, tried at every character, costs five times as much.
+    Runs of digits are placed alike (``_numbers``).
     """
-    found = [(m.start(), m.end(), m.group()) for m in _DIGIT_RUN.finditer(low)]
-    runs = low.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split()
+    utf8 = low.encode("utf-8", "surrogatepass")
+    found = _numbers(low, utf8)
+    runs = utf8.translate(_LETTERS_ONLY).split()
     for word in [key.decode() for key in _KEY_WORDS_UTF8.intersection(runs)]:
         n = len(word)
         i = low.find(word)
@@ -1403,6 +1406,36 @@ def _keys(low: str) -> list[tuple[int, int, str]]:
             i = low.find(word, i + n)
     found.sort()
     return found
+
+
+def _numbers(low: str, utf8: bytes) -> list[tuple[int, int, str]]:
+    """(start, end, digits) of each run of ``_DIGIT_RUN`` in ``low`` (``utf8``: its UTF-8).
+
+    ``_DIGIT_RUN`` tests every character for a digit of any script; most texts have only
+    0-9, and few different numbers: those are read off the bytes as the runs of a-z are,
+    and placed by ``str.find``. A text with a digit outside 0-9, or with more than
+    ``_FIND_NUMBERS`` different numbers (a pass over the text each), is left to the pattern.
+    """
+    numbers = set(utf8.translate(_DIGITS_ONLY).split())
+    if len(numbers) > _FIND_NUMBERS or _DIGIT.search(
+            utf8.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
+        return [(m.start(), m.end(), m.group()) for m in _DIGIT_RUN.finditer(low)]
+    found = []
+    for number in [n.decode() for n in numbers]:
+        n = len(number)
+        i = low.find(number)
+        while i >= 0:
+            if not (i and "0" <= low[i - 1] <= "9") and not "0" <= low[i + n:i + n + 1] <= "9":
+                found.append((i, i + n, number))
+            i = low.find(number, i + n)
+    return found
+
+
+#: bytes -> themselves for 0-9, a space for every other byte
+_DIGITS_ONLY = bytes(c if 48 <= c <= 57 else 32 for c in range(256))
+_ASCII = bytes(range(128))
+_DIGIT = re.compile(r"\d")
+_FIND_NUMBERS = 16
 
 
 def _keys_by_word(low: str, gr: Grammar) -> list[tuple[int, int, str]]:
@@ -1427,7 +1460,10 @@ def _candidates(text: str, low: str, gr: Grammar) -> list[tuple[int, tuple[str, 
     holiday_key = gr.holiday_key
     lookback = gr.lookback
     words = gr.words
-    for ks, kend, key in _keys(low) if gr.code == "en" else _keys_by_word(low, gr):
+    keys = _keys(low) if gr.code == "en" else _keys_by_word(low, gr)
+    starters = _starters(gr) if _letters_alike(text, low) else None
+    digit_runs = [ks for ks, _, key in keys if key[0].isdigit()] if starters else []
+    for ks, kend, key in keys:
         kcls = key_classes.get("#" if key[0].isdigit() else key, _NO_CLASSES)
         holiday = holiday_key is not None and text[ks].isupper() and holiday_key.match(
             text, ks) is not None
@@ -1436,6 +1472,16 @@ def _candidates(text: str, low: str, gr: Grammar) -> list[tuple[int, tuple[str, 
         lo = max(0, ks - lookback)
         if lo and text[lo - 1].isalnum():  # the window starts on a whole word, never inside
             lo = min(_ALNUM_RUN.match(text, lo).end(), ks)  # type: ignore[union-attr]
+        if starters is not None and not holiday:
+            for ws, starting in _starting_words(low, lo, kend, starters, digit_runs,
+                                                gr.dispatch):
+                known = first.get(ws)
+                if known is None:
+                    first[ws] = starting
+                    classes[ws] = kcls
+                else:
+                    classes[ws] = classes[ws] | kcls
+            continue
         for w in words.finditer(text, lo, kend):
             ws = w.start()
             known = first.get(ws)
@@ -1459,6 +1505,64 @@ def _candidates(text: str, low: str, gr: Grammar) -> list[tuple[int, tuple[str, 
         rules = _allowed(first[ws], classes[ws], gr)
         if rules:
             out.append((ws, rules))
+    return out
+
+
+def _letters_alike(text: str, low: str) -> bool:
+    """Whether ``low`` has a-z exactly where ``text`` has A-Z or a-z (so the same words).
+
+    True when ``low`` is ``text.lower()`` character for character, but for the Kelvin sign,
+    the one character other than A-Z whose lower case is a-z.
+    """
+    return len(low) == len(text) and "\u212a" not in text
+
+
+@cache
+def _starters(gr: Grammar) -> dict[bytes, str] | None:
+    """The words some rule of ``gr`` begins with, as UTF-8 (for ``_starting_words``).
+
+    None unless its words are ``WORDS`` (runs of a-z or of digits) and every run of digits
+    begins some rule, with or without an apostrophe before it: English.
+    """
+    dispatch = gr.dispatch
+    if gr.words is not WORDS or gr.first_words is None or not {"#", "'"} <= dispatch.keys():
+        return None
+    return {w.encode(): w for w in dispatch if _A_TO_Z.fullmatch(w)}
+
+
+_A_TO_Z = re.compile(r"[a-z]+")
+
+
+def _starting_words(low: str, lo: int, hi: int, starters: dict[bytes, str],
+                    digit_runs: list[int], dispatch: Mapping[str, tuple[str, ...]],
+                    ) -> list[tuple[int, tuple[str, ...]]]:
+    """The words of ``WORDS`` in ``low[lo:hi]`` some rule begins with: (start, rules).
+
+    What the loop over ``WORDS`` finds, without handing each word of the window to Python:
+    its runs of a-z, read off the UTF-8 bytes as in ``_keys``, say which starters it holds
+    (most words start no rule), ``str.find`` places those; its runs of digits are keys
+    already (``digit_runs``, their starts), each a word (from the apostrophe before it, if
+    any: "'80s"). ``lo`` and ``hi`` are word boundaries (no a-z or digit on their other side).
+    """
+    out: list[tuple[int, tuple[str, ...]]] = []
+    runs = low[lo:hi].encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split()
+    for found in starters.keys() & runs:
+        word = starters[found]
+        rules = dispatch[word]
+        n = len(word)
+        i = low.find(word, lo, hi)
+        while i >= 0:
+            if not (i and "a" <= low[i - 1] <= "z") and not "a" <= low[i + n:i + n + 1] <= "z":
+                out.append((i, rules))
+            i = low.find(word, i + n, hi)
+    for d in range(bisect_left(digit_runs, lo), len(digit_runs)):
+        ds = digit_runs[d]
+        if ds >= hi:
+            break
+        if ds > lo and low[ds - 1] in "'’":
+            out.append((ds - 1, dispatch["'"]))
+        else:
+            out.append((ds, dispatch["#"]))
     return out
 
 
