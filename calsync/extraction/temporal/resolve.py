@@ -43,7 +43,15 @@ def add_years(d: date, years: int) -> date:
 
 
 def month_days(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    """Days in ``month`` of ``year`` (``calendar.monthrange``'s count, without its weekday)."""
+    if month == 2:
+        return 29 if calendar.isleap(year) else 28
+    if 1 <= month <= 12:
+        return _MONTH_DAYS[month]
+    return calendar.monthrange(year, month)[1]  # (raises, as it always did)
+
+
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def week_value(d: date) -> str:

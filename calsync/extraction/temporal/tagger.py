@@ -85,7 +85,6 @@ _PRICE_BEFORE = re.compile(
     r"(?:\d|dollars?|cents?|percent|%|million|billion|euros?|pounds?|yen|francs?)\W*\w*\W*$",
     re.IGNORECASE,
 )
-_SPACES = re.compile(r"\s+")
 _GENERIC_AFTER_TODAY = re.compile(
     r"['’]s\s+(?:world|youth|society|generation|children|young|kids|culture|economy|computers"
     r"|technology|standards|terms|families|women|men|people|students|workers)\b",
@@ -144,7 +143,7 @@ where then than so if because though although also not no only just still even
 
 
 def _norm(s: str | None) -> str:
-    return _SPACES.sub(" ", s.lower()).strip() if s else ""
+    return " ".join(s.lower().split()) if s else ""  # (str.split splits at runs of \s)
 
 
 @dataclass
