@@ -1601,7 +1601,9 @@ def _resolve(handler: _Handler, g: _G, start: int, end: int, ctx: _Ctx) -> Timex
     if tx.first_day is not None and (
             tx.first_day < R.FIRST_DAY or (tx.last_day or tx.first_day) > R.LAST_DAY):
         return None
-    if tx.type in ("DATE", "TIME") and _OUTSIDE_YEARS.match(tx.value):
+    # (a match begins "-" or with five digits: the fifth character tested first)
+    if tx.type in ("DATE", "TIME") and (tx.value[:1] == "-" or tx.value[4:5].isdecimal()) \
+            and _OUTSIDE_YEARS.match(tx.value):
         return None
     return tx
 
@@ -1642,15 +1644,19 @@ def _scan(text: str, ctx: _Ctx) -> list[Timex]:
                                     ctx.focus_end)
                 end_of_line = text.find("\n", m.end())
                 ctx.stamp_end = len(text) if end_of_line < 0 else end_of_line
-            if _QUARTER_VALUE.fullmatch(tx.value):
+            # (a value's length, a cheap test, before each pattern it must fit whole)
+            value = tx.value
+            if len(value) == 7 and _QUARTER_VALUE.fullmatch(value):
                 ctx.last_period = "Q"
-            elif _YEARISH_VALUE.fullmatch(tx.value):
+            elif (len(value) in (4, 7) or value[:1] == "P") and _YEARISH_VALUE.fullmatch(value):
                 ctx.last_period = "Y"
-            elif rule in ("mdy", "dmy", "iso", "numeric") and _DAY_VALUE.fullmatch(tx.value):
+            elif rule in ("mdy", "dmy", "iso", "numeric") and len(value) == 10 \
+                    and _DAY_VALUE.fullmatch(value):
                 ctx.last_period = "D"
-            if (ym := _YEAR_MONTH.match(tx.value)) and tx.type in ("DATE", "TIME"):
+            if tx.type in ("DATE", "TIME") and (ym := _YEAR_MONTH.match(value)):
                 ctx.last_month = (int(ym.group(1)), int(ym.group(2) or 1))
-            if tx.type == "DATE" and _PLAIN_YEAR.fullmatch(tx.value) and _TOPIC_YEAR.fullmatch(
+            if tx.type == "DATE" and len(value) == 4 and _PLAIN_YEAR.fullmatch(value) \
+                    and _TOPIC_YEAR.fullmatch(
                     text, (sentence_start := ctx.tenses.sentence(start)[0]), start):
                 # A year that opens the sentence ("Last year, ...", "In 2019, ...") sets it
                 ctx.sentence_year.setdefault(sentence_start, (int(tx.value), tx.text))
