@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from calsync.extraction import events, gate, mentions, text
@@ -233,3 +233,77 @@ def test_next_character_skips_what_strip_strips() -> None:
     m = text._NEXT_CHARACTER.match(block, len("He left."))
     assert m is not None and m.group(1) == block[len("He left."):].lstrip()[0] == "t"
     assert text._NEXT_CHARACTER.match("end.   ", 4) is None
+
+
+def _plain_tokens(text_: str, offset: int) -> tuple[tuple[str, int, int], ...]:
+    return tuple((m[0], offset + m.start(), offset + m.end())
+                 for m in mentions._TOKEN.finditer(text_))
+
+
+_TOKEN_PIECES = [" ", "\t", "\n", "a", "Paris", "U", ".", ",", "’", "'", "-", "_", "\"", "“",
+                 "”", "é", "3", "²", "(", ")", "…", "x y"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_TOKEN_PIECES), max_size=24),
+       offset=st.integers(min_value=0, max_value=500))
+def test_tokens_cut_at_white_space_are_the_token_pattern_s(pieces: list[str], offset: int) -> None:
+    text_ = "".join(pieces)
+    assert mentions._tokens(text_, offset) == _plain_tokens(text_, offset)
+
+
+@settings(max_examples=100, deadline=None)
+@given(text_=st.text(max_size=40))
+def test_tokens_agree_with_the_pattern_on_any_text(text_: str) -> None:
+    assert mentions._tokens(text_, 7) == _plain_tokens(text_, 7)
+
+
+_VENUE_WORDS = ["at", "in", "the", "The", "AT", "hall", "town", "palace", "cat", "x", "-",
+                "\u212a", "\u0130"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(st.tuples(st.sampled_from(_VENUE_WORDS),
+                                st.sampled_from([" ", "  ", "\n", " \t", ""])), max_size=12))
+@example(words=[("at", " "), ("the", " "), ("in", " "), ("the", " "), ("hall", "")])
+def test_venues_tried_after_each_the_are_the_pattern_s(words: list[tuple[str, str]]) -> None:
+    text_ = "".join(word + space for word, space in words)
+    clause = mentions.Clause(10, 10 + len(text_), text_, None)
+    assert list(mentions._venues(clause)) == [m.span(1) for m in
+                                               mentions._VENUE.finditer(text_)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(
+    ["the ", "The ", "a ", "an ", "some ", "its ", "his ", "Her ", "our ", "this ", "THAT ",
+     "\u017fome ", "\u0131ts ", "Games", "x", " ", "Proms"]), max_size=4))
+def test_dropping_an_article_is_the_plain_substitution(pieces: list[str]) -> None:
+    phrase = "".join(pieces)
+    rest = mentions._LEADING_ARTICLE.sub("", phrase)
+    if rest != phrase and " " not in rest and rest[:1].isupper() and \
+            phrase[:4].lower() == "the ":
+        rest = phrase
+    assert mentions._drop_article(phrase) == rest
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_=st.text(alphabet=" \tToAfterafterFollowingfollowing,ax", max_size=40))
+def test_an_opening_adjunct_begins_with_one_of_its_openers(text_: str) -> None:
+    if mentions._OPENING_ADJUNCT.match(text_):
+        assert text_.lstrip().startswith(mentions._ADJUNCT_OPENERS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(
+    [" ", ".", "!", "\n", "Mr", "Dr", "approx", "approxim", "U.S", "p.m", "a", "Wednesday",
+     "Tuesdays", "the", "x"]), max_size=30))
+def test_sentences_skip_reading_back_only_where_no_abbreviation_fits(pieces: list[str]) -> None:
+    text_ = "".join(pieces)
+    fast = text.sentences(text_)
+    longest = text._LONGEST_ABBREVIATION
+    text._LONGEST_ABBREVIATION = 10_000  # never skip: every word before a mark read back
+    try:
+        plain = text.sentences(text_)
+    finally:
+        text._LONGEST_ABBREVIATION = longest
+    assert [(s.start, s.end) for s in fast] == [(s.start, s.end) for s in plain]
