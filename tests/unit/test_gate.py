@@ -101,3 +101,24 @@ def test_found_near_agrees_with_a_whole_search(text: str) -> None:
             (events._ATTEND_WORDS, ("and",), 0, 40)):
         expected = pattern.search(text) is not None
         assert found_near(pattern, text, low, words, before, after) is expected, pattern.pattern
+
+
+@pytest.mark.parametrize("name", sorted(n for n, g in GATES.items() if g.lowered is not None))
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_a_search_between_two_offsets_finds_what_the_pattern_finds_there(
+        name: str, data: st.DataObject) -> None:
+    """``search_lower`` and ``finditer_lower`` look for the gate's words between ``pos`` and
+    ``endpos`` only: a match there still comes out, the same as the pattern's."""
+    gate = GATES[name]
+    match = data.draw(st.from_regex(gate.pattern))
+    text = data.draw(st.text(alphabet="ab ,.", max_size=8)) + match + \
+        data.draw(st.text(alphabet="ab ,.", max_size=8))
+    pos = data.draw(st.integers(min_value=0, max_value=len(text)))
+    end = data.draw(st.integers(min_value=pos, max_value=len(text)))
+    low = text.lower()
+    want = gate.pattern.search(text, pos, end)
+    got = gate.search_lower(text, low, pos, end)
+    assert (got and got.span()) == (want and want.span())
+    assert [m.span() for m in gate.finditer_lower(text, low, pos, end)] == \
+        [m.span() for m in gate.pattern.finditer(text, pos, end)]
