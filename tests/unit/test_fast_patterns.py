@@ -193,6 +193,14 @@ def test_key_words_found_by_bytes_are_those_the_key_pattern_finds(pieces: list[s
     assert tagger._keys(low) == [(m.start(), m.end(), m.group()) for m in KEYS.finditer(low)]
 
 
+def test_every_digit_outside_0_9_begins_with_a_listed_byte() -> None:
+    from calsync.extraction.temporal import tagger
+
+    leads = {chr(c).encode()[0] for c in range(128, 0x110000)
+             if not 0xD800 <= c < 0xE000 and chr(c).isdecimal()}
+    assert leads <= set(tagger._OTHER_DIGIT_LEADS)
+
+
 @pytest.mark.parametrize("rule", ["holiday", "holiday_mod"])
 @settings(max_examples=300, deadline=None)
 @given(data=st.data())

@@ -1411,10 +1411,17 @@ def _numbers(low: str, utf8: bytes) -> list[tuple[int, int, str]]:
     """(start, end, digits) of each run of ``_DIGIT_RUN`` in ``low`` (``utf8``: its UTF-8).
 
     ``_DIGIT_RUN`` tests every character for a digit of any script; most texts have only
-    0-9, and few different numbers: those are read off the bytes as the runs of a-z are,
-    and placed by ``str.find``. A text with a digit outside 0-9, or with more than
-    ``_FIND_NUMBERS`` different numbers (a pass over the text each), is left to the pattern.
+    0-9, and few digits: when no byte of ``utf8`` can begin a digit outside 0-9
+    (``_OTHER_DIGIT_LEADS``), each of 0-9 is placed by ``str.find`` (a ``memchr``, unlike
+    a search for a word) and the runs are read off the sorted places. Failing that, the
+    numbers are read off the bytes as the runs of a-z are, and placed by ``str.find``. A
+    text with a digit outside 0-9, or with more than ``_FIND_NUMBERS`` different numbers
+    (a pass over the text each), is left to the pattern.
     """
+    if not any(lead in utf8 for lead in _OTHER_DIGIT_LEADS):
+        places = _digit_places(low)
+        if places is not None:
+            return places
     numbers = set(utf8.translate(_DIGITS_ONLY).split())
     if len(numbers) > _FIND_NUMBERS or _DIGIT.search(
             utf8.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
@@ -1430,6 +1437,35 @@ def _numbers(low: str, utf8: bytes) -> list[tuple[int, int, str]]:
     return found
 
 
+def _digit_places(low: str) -> list[tuple[int, int, str]] | None:
+    """The runs of 0-9 in ``low``, from the places of each digit; None past ``_FIND_DIGITS``
+    digits (a text of figures: a loop per digit would cost more than the pattern)."""
+    places: list[int] = []
+    for digit in "0123456789":
+        i = low.find(digit)
+        while i >= 0:
+            places.append(i)
+            if len(places) > _FIND_DIGITS:
+                return None
+            i = low.find(digit, i + 1)
+    places.sort()
+    found = []
+    start = end = -1
+    for i in places:
+        if i != end:
+            if start >= 0:
+                found.append((start, end, low[start:end]))
+            start = i
+        end = i + 1
+    if start >= 0:
+        found.append((start, end, low[start:end]))
+    return found
+
+
+#: The first byte of the UTF-8 of every character other than 0-9 that ``\d`` matches
+#: (``str.isdecimal``; ``tests/unit/test_fast_patterns.py`` holds the list to that)
+_OTHER_DIGIT_LEADS = (0xD9, 0xDB, 0xDF, 0xE0, 0xE1, 0xEA, 0xEF, 0xF0)
+_FIND_DIGITS = 64
 #: bytes -> themselves for 0-9, a space for every other byte
 _DIGITS_ONLY = bytes(c if 48 <= c <= 57 else 32 for c in range(256))
 _ASCII = bytes(range(128))
