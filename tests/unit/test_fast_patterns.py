@@ -193,6 +193,14 @@ def test_key_words_found_by_bytes_are_those_the_key_pattern_finds(pieces: list[s
     assert tagger._keys(low) == [(m.start(), m.end(), m.group()) for m in KEYS.finditer(low)]
 
 
+@pytest.mark.parametrize("word", sorted(patterns.KEY_WORDS))
+def test_a_holiday_key_begins_only_at_its_listed_words(word: str) -> None:
+    for case in (word, word.capitalize(), word.upper()):
+        for after in ("", " ", " Fourth", " of July", " Year", " Day", " Friday"):
+            if patterns.HOLIDAY_KEY.match(case + after):
+                assert word in patterns.HOLIDAY_KEY_WORDS, case + after
+
+
 def test_every_digit_outside_0_9_begins_with_a_listed_byte() -> None:
     from calsync.extraction.temporal import tagger
 

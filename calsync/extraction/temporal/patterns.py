@@ -417,3 +417,9 @@ HOLIDAY_KEY = re.compile(
     r"(?-i:\b(?:Day|Eve|Christmas|Easter|Thanksgiving|Pentecost|Whitsun|Juneteenth"
     r"|Good\s+Friday|Whit\s+Monday|Fourth\s+of\s+July|July\s+Fourth|New\s+Year)\b)"
 )
+#: The key words a match of ``HOLIDAY_KEY`` can begin with, lower-cased: the whole run of
+#: letters it begins with is one of these (its other first words, "Good" to "New", are no
+#: key words)
+HOLIDAY_KEY_WORDS = frozenset({
+    "day", "eve", "christmas", "easter", "thanksgiving", "pentecost", "whitsun", "juneteenth",
+    "july"})

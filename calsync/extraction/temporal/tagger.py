@@ -1498,9 +1498,12 @@ def _candidates(text: str, low: str, gr: Grammar) -> list[tuple[int, tuple[str, 
     keys = _keys(low) if gr.code == "en" else _keys_by_word(low, gr)
     starters = _starters(gr) if _letters_alike(text, low) else None
     digit_runs = [ks for ks, _, key in keys if key[0].isdigit()] if starters else []
+    # (with the letters alike, a key is the whole run of letters the text has there)
+    holiday_words = gr.holiday_key_words if starters is not None else None
     for ks, kend, key in keys:
         kcls = key_classes.get("#" if key[0].isdigit() else key, _NO_CLASSES)
-        holiday = holiday_key is not None and text[ks].isupper() and holiday_key.match(
+        holiday = holiday_key is not None and text[ks].isupper() and (
+            holiday_words is None or key in holiday_words) and holiday_key.match(
             text, ks) is not None
         if holiday:
             kcls = kcls | _HOLIDAY_CLASS

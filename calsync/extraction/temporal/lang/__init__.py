@@ -61,6 +61,8 @@ class Grammar:
     first_words: Mapping[str, frozenset[str]] | None = None
     #: capitalised holiday key words, searched backwards for the name (English only)
     holiday_key: re.Pattern[str] | None = None
+    #: the key words (lower case) a match of ``holiday_key`` can begin at (None: any)
+    holiday_key_words: frozenset[str] | None = None
     normalize: Normalizer | None = None
     #: tense markers of a sentence (None: the English scan of ``tense``)
     markers: MarkerScan | None = None

@@ -21,5 +21,6 @@ GRAMMAR = Grammar(
     words=P.WORDS,
     first_words=P.FIRST_WORDS,
     holiday_key=P.HOLIDAY_KEY,
+    holiday_key_words=P.HOLIDAY_KEY_WORDS,
     lookback=P.LOOKBACK,
 )
