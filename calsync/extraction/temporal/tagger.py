@@ -1555,8 +1555,13 @@ def _letters_alike(text: str, low: str) -> bool:
     return len(low) == len(text) and "\u212a" not in text
 
 
+#: a starting word as UTF-8 -> (itself as UTF-8 between two spaces, its length, the rules
+#: that may begin with it)
+_Starters = dict[bytes, tuple[bytes, int, tuple[str, ...]]]
+
+
 @cache
-def _starters(gr: Grammar) -> dict[bytes, str] | None:
+def _starters(gr: Grammar) -> _Starters | None:
     """The words some rule of ``gr`` begins with, as UTF-8 (for ``_starting_words``).
 
     None unless its words are ``WORDS`` (runs of a-z or of digits) and every run of digits
@@ -1565,34 +1570,42 @@ def _starters(gr: Grammar) -> dict[bytes, str] | None:
     dispatch = gr.dispatch
     if gr.words is not WORDS or gr.first_words is None or not {"#", "'"} <= dispatch.keys():
         return None
-    return {w.encode(): w for w in dispatch if _A_TO_Z.fullmatch(w)}
+    return {w.encode(): (b" " + w.encode() + b" ", len(w), rules)
+            for w, rules in dispatch.items() if _A_TO_Z.fullmatch(w)}
 
 
 _A_TO_Z = re.compile(r"[a-z]+")
 
 
-def _starting_words(low: str, lo: int, hi: int, starters: dict[bytes, str],
+def _starting_words(low: str, lo: int, hi: int, starters: _Starters,
                     digit_runs: list[int], dispatch: Mapping[str, tuple[str, ...]],
                     ) -> list[tuple[int, tuple[str, ...]]]:
     """The words of ``WORDS`` in ``low[lo:hi]`` some rule begins with: (start, rules).
 
     What the loop over ``WORDS`` finds, without handing each word of the window to Python:
     its runs of a-z, read off the UTF-8 bytes as in ``_keys``, say which starters it holds
-    (most words start no rule), ``str.find`` places those; its runs of digits are keys
-    already (``digit_runs``, their starts), each a word (from the apostrophe before it, if
-    any: "'80s"). ``lo`` and ``hi`` are word boundaries (no a-z or digit on their other side).
+    (most words start no rule), ``bytes.find`` places those: each between spaces in those
+    runs, a space added at each end, so found exactly where it is a whole run, with no test
+    around it. Its runs of digits are keys already (``digit_runs``, their starts), each a
+    word (from the apostrophe before it, if any: "'80s"). ``lo`` and ``hi`` are word
+    boundaries (no a-z or digit on their other side).
     """
     out: list[tuple[int, tuple[str, ...]]] = []
-    runs = low[lo:hi].encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split()
-    for found in starters.keys() & runs:
-        word = starters[found]
-        rules = dispatch[word]
-        n = len(word)
-        i = low.find(word, lo, hi)
-        while i >= 0:
-            if not (i and "a" <= low[i - 1] <= "z") and not "a" <= low[i + n:i + n + 1] <= "z":
-                out.append((i, rules))
-            i = low.find(word, i + n, hi)
+    window = low[lo:hi].encode("utf-8", "surrogatepass")
+    letters = window.translate(_LETTERS_ONLY)
+    found = starters.keys() & letters.split()
+    if found:
+        padded = b" " + letters + b" "
+        ascii_only = len(window) == hi - lo  # then a byte is a character
+        for key in found:
+            needle, n, rules = starters[key]
+            i = padded.find(needle)
+            while i >= 0:
+                # (the space before it is its place in ``window``; the bytes before it are
+                # at most those of the ``lookback`` characters before the window's key)
+                out.append((lo + (i if ascii_only else len(
+                    window[:i].decode("utf-8", "surrogatepass"))), rules))
+                i = padded.find(needle, i + n + 1)
     for d in range(bisect_left(digit_runs, lo), len(digit_runs)):
         ds = digit_runs[d]
         if ds >= hi:
