@@ -19,7 +19,7 @@ from operator import attrgetter, itemgetter
 from calsync.extraction.gate import Gated, matches_as_ignorecase
 from calsync.extraction.lazy import once, prime
 from calsync.extraction.lexicon import IRREGULAR, NOUNS, PHRASE_STOPS, REPORTING, VERBS
-from calsync.extraction.text import CAMEL_WORD, Sentence, slices_lower
+from calsync.extraction.text import CAMEL_WORD, Sentence, lower_in_place, slices_lower
 from calsync.frozen import direct_init
 from calsync.model import Timex
 
@@ -170,8 +170,8 @@ class Clause:
 
     @once
     def low(self) -> str:
-        """The clause lower-cased, for the gated patterns."""
-        return self.text.lower()
+        """The clause lower-cased (offsets kept), for the gated patterns."""
+        return lower_in_place(self.text)
 
     @once
     def anchor(self) -> re.Match[str] | None:

@@ -41,7 +41,7 @@ from calsync.extraction.temporal.lexicon import (
 )
 from calsync.extraction.temporal.patterns import KEY_WORDS, RULES, WORDS
 from calsync.extraction.temporal.tense import Tense, TenseIndex
-from calsync.extraction.text import line_end, line_start
+from calsync.extraction.text import line_end, line_start, lower_in_place
 from calsync.model import Timex, TimexType
 
 #: Patterns used once each below, compiled at import.
@@ -1549,10 +1549,11 @@ def _candidates(text: str, low: str, gr: Grammar) -> list[tuple[int, tuple[str, 
 def _letters_alike(text: str, low: str) -> bool:
     """Whether ``low`` has a-z exactly where ``text`` has A-Z or a-z (so the same words).
 
-    True when ``low`` is ``text.lower()`` character for character, but for the Kelvin sign,
-    the one character other than A-Z whose lower case is a-z.
+    True when ``low`` is ``text.lower()`` character for character, but for the Kelvin sign
+    and "İ", the characters other than A-Z whose lower case is (or, in ``lower_in_place``,
+    begins with) a-z.
     """
-    return len(low) == len(text) and "\u212a" not in text
+    return len(low) == len(text) and "\u212a" not in text and "\u0130" not in text
 
 
 #: a starting word as UTF-8 -> (itself as UTF-8 between two spaces, its length, the rules
@@ -1827,7 +1828,8 @@ def tag(text: str, published: datetime, settings: ExtractionSettings | None = No
     "auto" reads the text's language off its commonest words (``language.choose``).
     """
     settings = settings or ExtractionSettings()
-    low = text.lower() if low is None else low
+    if low is None or len(low) != len(text):
+        low = lower_in_place(text)  # (offsets in it are the text's)
     code = choose(language or settings.language, None, text, low)
     if code not in LANGUAGES:
         from calsync.extraction.temporal.other import tag_other  # (dateparser: loaded here)
