@@ -326,3 +326,29 @@ def test_sentences_skip_reading_back_only_where_no_abbreviation_fits(pieces: lis
     finally:
         text._LONGEST_ABBREVIATION = longest
     assert [(s.start, s.end) for s in fast] == [(s.start, s.end) for s in plain]
+
+
+_WINDOW_WORDS = ["the", "a", "next", "last", "week", "day", "Day", "Eve", "Christmas", "Veterans",
+                 "2018", "'80s", "’90", "٣", "\u212a", "İ", "Monday", "in", "within", "about",
+                 "3", "p.m.", "noon", "few", "years", "ago", "of", "é", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.tuples(st.sampled_from(_WINDOW_WORDS),
+                                st.sampled_from([" ", "", ",", "-", "\n", "1"])), max_size=40))
+def test_candidate_words_found_by_str_find_are_those_the_word_loop_finds(
+        words: list[tuple[str, str]]) -> None:
+    from calsync.extraction.temporal import tagger
+    from calsync.extraction.temporal.lang import grammar as grammar_of
+
+    text_ = "".join(word + sep for word, sep in words)
+    low = text.lower_in_place(text_)
+    gr = grammar_of("en")
+    fast = tagger._candidates(text_, low, gr)
+    starters = tagger._starters
+    tagger._starters = lambda gr: None  # type: ignore[assignment,return-value]  # the loop
+    try:
+        plain = tagger._candidates(text_, low, gr)
+    finally:
+        tagger._starters = starters
+    assert fast == plain
