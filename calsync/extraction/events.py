@@ -190,13 +190,7 @@ class _Happening:
             if bare and (mention.proper or len(mention.title.split()) > 2):
                 bare = False
             if d.first_day is not None:
-                self.days.add(d.first_day)
-                if d.clock:
-                    self.clock_marks.add((d.first_day, d.clock))
-                if d.moved_from:
-                    self.moved |= d.moved_from
-                if not d.inferred:
-                    self.stated += 1
+                self._note_day(d, d.first_day)
             if d.line_item:
                 self.line_ids.add(id(mention.sentence))
         self.tokens, self.proper, self.kinds, self.lemmas = frozenset(tokens), \
@@ -226,13 +220,18 @@ class _Happening:
         self.moved, self.stated = frozenset(), 0
         for d in self.parts:
             if d.first_day is not None:
-                self.days.add(d.first_day)
-                if d.clock:
-                    self.clock_marks.add((d.first_day, d.clock))
-                if d.moved_from:
-                    self.moved |= d.moved_from
-                if not d.inferred:
-                    self.stated += 1
+                self._note_day(d, d.first_day)
+
+    def _note_day(self, d: _Dated, day: date) -> None:
+        """Keep what a dated part adds: its day, its clock, the days its move names, and
+        whether the text states its day (``_index`` and ``refresh``)."""
+        self.days.add(day)
+        if d.clock:
+            self.clock_marks.add((day, d.clock))
+        if d.moved_from:
+            self.moved |= d.moved_from
+        if not d.inferred:
+            self.stated += 1
 
     @property
     def kind(self) -> str | None:

@@ -1397,14 +1397,21 @@ def _keys(low: str) -> list[tuple[int, int, str]]:
     found = _numbers(low, utf8)
     runs = utf8.translate(_LETTERS_ONLY).split()
     for word in [key.decode() for key in _KEY_WORDS_UTF8.intersection(runs)]:
-        n = len(word)
-        i = low.find(word)
-        while i >= 0:
-            if not (i and "a" <= low[i - 1] <= "z") and not "a" <= low[i + n:i + n + 1] <= "z":
-                found.append((i, i + n, word))
-            i = low.find(word, i + n)
+        _place_whole(low, word, "a", "z", found)
     found.sort()
     return found
+
+
+def _place_whole(low: str, word: str, first: str, last: str,
+                 found: list[tuple[int, int, str]]) -> None:
+    """Add to ``found`` each place of ``word`` in ``low`` with no character of
+    ``first``..``last`` (a-z for a word, 0-9 for a number) right before or after it."""
+    n = len(word)
+    i = low.find(word)
+    while i >= 0:
+        if not (i and first <= low[i - 1] <= last) and not first <= low[i + n:i + n + 1] <= last:
+            found.append((i, i + n, word))
+        i = low.find(word, i + n)
 
 
 def _numbers(low: str, utf8: bytes) -> list[tuple[int, int, str]]:
@@ -1426,14 +1433,9 @@ def _numbers(low: str, utf8: bytes) -> list[tuple[int, int, str]]:
     if len(numbers) > _FIND_NUMBERS or _DIGIT.search(
             utf8.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
         return [(m.start(), m.end(), m.group()) for m in _DIGIT_RUN.finditer(low)]
-    found = []
+    found: list[tuple[int, int, str]] = []
     for number in [n.decode() for n in numbers]:
-        n = len(number)
-        i = low.find(number)
-        while i >= 0:
-            if not (i and "0" <= low[i - 1] <= "9") and not "0" <= low[i + n:i + n + 1] <= "9":
-                found.append((i, i + n, number))
-            i = low.find(number, i + n)
+        _place_whole(low, number, "0", "9", found)
     return found
 
 
