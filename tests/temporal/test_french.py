@@ -62,6 +62,11 @@ def test_the_issue_sentence() -> None:
     ("Les élections de mai 2023 ont surpris.", "mai 2023", "2023-05"),
     ("Le budget sera voté l'année prochaine.", "l'année prochaine", "2025"),
     ("Le festival se tiendra cet été.", "cet été", "2024-SU"),
+    # abbreviated months, the accent left out as in many feeds ("dec." raised a KeyError)
+    ("Le sommet se tiendra le 15 dec. à Berlin.", "le 15 dec.", "2024-12-15"),
+    ("Le sommet se tiendra le 15 déc. à Berlin.", "le 15 déc.", "2024-12-15"),
+    ("La grève commencera le 3 fevr. au matin.", "le 3 fevr.", "2025-02-03"),
+    ("La grève commencera le 3 févr. au matin.", "le 3 févr.", "2025-02-03"),
 ])
 def test_days_resolve_by_the_english_rules(sentence: str, expr: str, value: str) -> None:
     assert find(sentence, expr).value == value
@@ -229,17 +234,6 @@ def test_cli_extract_json_shows_the_language(tmp_path: Path) -> None:
     assert rows and all(r["language"] == "en" for r in rows)
     code, out = _run("extract", str(path), "--published", DAY, "--lang", "xx")
     assert code == 2
-
-
-@pytest.mark.parametrize(("sentence", "expr", "value"), [
-    ("Le sommet se tiendra le 15 dec. à Berlin.", "le 15 dec.", "2024-12-15"),
-    ("Le sommet se tiendra le 15 déc. à Berlin.", "le 15 déc.", "2024-12-15"),
-    ("La grève commencera le 3 fevr. au matin.", "le 3 fevr.", "2025-02-03"),
-    ("La grève commencera le 3 févr. au matin.", "le 3 févr.", "2025-02-03"),
-])
-def test_abbreviated_months_with_or_without_accent(sentence: str, expr: str, value: str) -> None:
-    # "dec." and "fevr." (the accent left out, as in many feeds) raised a KeyError
-    assert find(sentence, expr).value == value
 
 
 def test_every_month_the_pattern_finds_has_a_name() -> None:
