@@ -67,6 +67,9 @@ def test_the_issue_sentence() -> None:
     ("Le sommet se tiendra le 15 déc. à Berlin.", "le 15 déc.", "2024-12-15"),
     ("La grève commencera le 3 fevr. au matin.", "le 3 fevr.", "2025-02-03"),
     ("La grève commencera le 3 févr. au matin.", "le 3 févr.", "2025-02-03"),
+    # plural "suivants", "précédents" (a KeyError before)
+    ("Les prix augmenteront dans les mois suivants.", "les mois suivants", "2024-06"),
+    ("Les prix avaient baissé les mois précédents.", "les mois précédents", "2024-04"),
 ])
 def test_days_resolve_by_the_english_rules(sentence: str, expr: str, value: str) -> None:
     assert find(sentence, expr).value == value

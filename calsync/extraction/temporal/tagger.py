@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 
+from calsync.extraction.gate import folds_to_ascii
 from calsync.extraction.language import choose
 from calsync.extraction.settings import ExtractionSettings, base_date
 from calsync.extraction.temporal import holidays as hol
@@ -1830,13 +1831,20 @@ def tag(text: str, published: datetime, settings: ExtractionSettings | None = No
     "auto" reads the text's language off its commonest words (``language.choose``).
     """
     settings = settings or ExtractionSettings()
+    original = text
+    if folds_to_ascii(text):
+        # "SİXTİES", "JUİN", "ſamedi": IGNORECASE reads these letters as ASCII ones, but the
+        # lookups after a match lower-case them otherwise (a KeyError, or a date lost). The
+        # rules read the text with them made ASCII, letter for letter; the expressions keep
+        # the text's own words (below).
+        text, low = text.translate(_TO_ASCII_LETTERS), None
     if low is None or len(low) != len(text):
         low = lower_in_place(text)  # (offsets in it are the text's)
     code = choose(language or settings.language, None, text, low)
     if code not in LANGUAGES:
         from calsync.extraction.temporal.other import tag_other  # (dateparser: loaded here)
 
-        return tag_other(text, published, code)
+        return tag_other(original, published, code)
     gr = grammar(code)
     ctx = _Ctx(text=text, dct=base_date(published), settings=settings,
                tenses=TenseIndex(text, low, gr.markers, gr.sentence_end), timeml=timeml,
@@ -1847,7 +1855,13 @@ def tag(text: str, published: datetime, settings: ExtractionSettings | None = No
     if not timeml:
         items = _merge_ranges(text, items, gr)
         items = _shift_from(text, items)
+    if text is not original:
+        items = [replace(t, text=original[t.start:t.end]) for t in items]
     return items
+
+
+#: The letters IGNORECASE takes for ASCII ones (``gate.FOLDS_TO_ASCII``), as those
+_TO_ASCII_LETTERS = str.maketrans({"\u212a": "K", "\u017f": "s", "\u0131": "i", "\u0130": "I"})
 
 
 #: "a week from Monday", "two days from today": a length, "from", a day
