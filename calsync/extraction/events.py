@@ -612,7 +612,8 @@ class _Focus:
         # (a day heading of today is a dateline's: only the narrative goes on with today)
         listed = self.heading and self.day > self.today and self._listed(sentence)
         own = self.mentions.sequence
-        marker = _SEQUENCE_IN.search(text, sentence.low, 0, 40) or _DAY_CLOSER.match(text) or (
+        closer = _DAY_CLOSER.match(text)
+        marker = _SEQUENCE_IN.search(text, sentence.low, 0, 40) or closer or (
             own.search(text, 0, 60) if own is not None else None) or _ALSO.search(
             text, sentence.low, 0, 90)
         # "Xi will meet ..." under "Sept 22, 2015"
@@ -621,18 +622,19 @@ class _Focus:
         if not listed and not sectioned and not marker and self.mentions.chained is not None \
                 and self.mentions.chained.possible(sentence.low) and self._future(sentence):
             # "The opening ceremony will be followed by a concert": the concert, that day
-            links = _chain_links(sentence, 0, len(text), stimexes, self.mentions)
-            chained = [_Dated(other, None, None, None, None, None, None)
-                       for other, _phrase, _s, _e in links]
-            for dated, (_other, phrase, _s, _e) in zip(chained, links, strict=True):
+            chained = []
+            for other, phrase, _s, _e in _chain_links(sentence, 0, len(text), stimexes,
+                                                      self.mentions):
+                dated = _Dated(other, None, None, None, None, None, None)
                 _carry_day(dated, self.day, self.timex, self.timex.text,
                            self.timex.confidence, phrase)
+                chained.append(dated)
             if chained:
                 self.end = sentence.end
                 return chained
         if not listed and not sectioned and not (marker and (
                 self._future(sentence) or _PRESENT_SCHEDULE.search(text) is not None
-                or _DAY_CLOSER.match(text) is not None)):
+                or closer is not None)):
             return None  # (a past closer, "Her last engagement was ...", names no event)
         out: list[_Dated] = []
         for mention in self.mentions.find(sentence, stimexes, only_dated=False):
@@ -910,6 +912,12 @@ def _sentence_marks(low: str) -> tuple[bool, bool, bool]:
             _CANCELLED.search(low, low) is not None)
 
 
+def _nearest(timexes: list[Timex], span: tuple[int, int]) -> Timex:
+    """The expression nearest a happening's name (at ``span``), the first of two as near."""
+    return min(timexes, key=lambda t: (min(abs(t.start - span[1]), abs(span[0] - t.end)),
+                                       t.start))
+
+
 def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     clause = mention.clause
     text, low, base = mention.sentence.text, mention.sentence.low, mention.sentence.start
@@ -954,10 +962,8 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     span = mention.name_span
     outside = [t for t in days if not span[0] <= t.start < span[1]]
     days = outside or days
-    if days:  # the date nearest the happening's name is its date
-        chosen = days[0] if len(days) == 1 else min(
-            days, key=lambda t: (min(abs(t.start - span[1]), abs(span[0] - t.end))
-                                 if span[1] > span[0] else 0, t.start))
+    if days:  # the date nearest the happening's name is its date (in text order: the first)
+        chosen = _nearest(days, span) if len(days) > 1 and span[1] > span[0] else days[0]
         if rescheduled:
             later = [
                 t for t in days
@@ -969,8 +975,7 @@ def _date_mention(mention: Mention, stimexes: list[Timex]) -> _Dated:
     if len(clocks) > 1 and span[1] > span[0]:
         # "After a breakfast at 8:30 a.m., the prime minister will fly to Oslo at 1:15 p.m.":
         # each time is the happening's nearest it
-        clock = min(clocks, key=lambda t: (min(abs(t.start - span[1]), abs(span[0] - t.end)),
-                                           t.start))
+        clock = _nearest(clocks, span)
     if chosen is None and clock is not None and clock.first_day is not None:
         chosen = clock
     if chosen is None:
