@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 #: Characters IGNORECASE matches to ASCII letters (K, s, i) though ``lower()`` keeps them
 #: apart (and "İ", whose lower case is two characters long).
 FOLDS_TO_ASCII = ("\u212a", "\u017f", "\u0131", "\u0130")
+#: ``str.translate`` table: each of ``FOLDS_TO_ASCII`` as the ASCII letter IGNORECASE takes
+#: it for
+AS_ASCII = str.maketrans(dict(zip(FOLDS_TO_ASCII, "KsiI", strict=True)))
 
 
 def folds_to_ascii(text: str) -> bool:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import pairwise
 from operator import attrgetter, itemgetter
 
-from calsync.extraction.gate import Gated, matches_as_ignorecase
+from calsync.extraction.gate import Gated, matches_as_ignorecase, without_ignorecase
 from calsync.extraction.lazy import once, prime
 from calsync.extraction.lexicon import IRREGULAR, NOUNS, PHRASE_STOPS, REPORTING, VERBS
 from calsync.extraction.text import CAMEL_WORD, Sentence, lower_in_place, slices_lower
@@ -119,7 +119,7 @@ _VENUE_NOUNS = (
 _VENUE = re.compile(
     r"\b(?:at|in)\s+the\s+((?:[\w\-]+\s+){0,3}(?:" + "|".join(_VENUE_NOUNS) + r"))\b",
     re.IGNORECASE)
-_VENUE_LOWER = re.compile(_VENUE.pattern)  # (for lower-cased text: no upper case in it)
+_VENUE_LOWER = without_ignorecase(_VENUE) or _VENUE  # (for lower-cased text)
 _VENUE_TAIL = re.compile(
     r"(?:\s+[a-z][\w\-]*){0,2}\s+(?:campus|hall|centre|center|arena|stadium|park|square|"
     r"building|headquarters|museum|theatre|theater|hotel|palace)\b"
@@ -182,7 +182,6 @@ class Clause:
     def tokens(self) -> tuple[tuple[str, int, int], ...]:
         """Words and punctuation with absolute offsets, computed once per clause."""
         return _tokens(self.text, self.start)
-
 
 
 @direct_init

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 
-from calsync.extraction.gate import folds_to_ascii
+from calsync.extraction.gate import AS_ASCII, folds_to_ascii
 from calsync.extraction.language import choose
 from calsync.extraction.settings import ExtractionSettings, base_date
 from calsync.extraction.temporal import holidays as hol
@@ -1837,7 +1837,7 @@ def tag(text: str, published: datetime, settings: ExtractionSettings | None = No
         # lookups after a match lower-case them otherwise (a KeyError, or a date lost). The
         # rules read the text with them made ASCII, letter for letter; the expressions keep
         # the text's own words (below).
-        text, low = text.translate(_TO_ASCII_LETTERS), None
+        text, low = text.translate(AS_ASCII), None
     if low is None or len(low) != len(text):
         low = lower_in_place(text)  # (offsets in it are the text's)
     code = choose(language or settings.language, None, text, low)
@@ -1858,10 +1858,6 @@ def tag(text: str, published: datetime, settings: ExtractionSettings | None = No
     if text is not original:
         items = [replace(t, text=original[t.start:t.end]) for t in items]
     return items
-
-
-#: The letters IGNORECASE takes for ASCII ones (``gate.FOLDS_TO_ASCII``), as those
-_TO_ASCII_LETTERS = str.maketrans({"\u212a": "K", "\u017f": "s", "\u0131": "i", "\u0130": "I"})
 
 
 #: "a week from Monday", "two days from today": a length, "from", a day
