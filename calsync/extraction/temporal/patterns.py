@@ -280,7 +280,8 @@ FIRST_WORDS: dict[str, frozenset[str]] = {
     "rel_unit": _MOD_FIRST | _REL_FIRST,
     "mod_the_unit": _MOD_FIRST,
     "anaphora_day": frozenset({"the", "that", "later", "earlier"}),
-    "ago": _Q_FIRST | _NUM_FIRST,
+    "ago": _NUM_FIRST | {"about", "around", "approximately", "roughly", "nearly", "almost",
+                         "some", "more", "less", "over", "just", "only", "barely"},
     "in_dur": frozenset({"in", "within"}),
     "set": _NUM_FIRST | {"every", "each", "per", "daily", "weekly", "monthly", "annually",
                          "yearly", "hourly", "nightly", "quarterly", "biweekly", "semiannually",
@@ -423,3 +424,104 @@ HOLIDAY_KEY = re.compile(
 HOLIDAY_KEY_WORDS = frozenset({
     "day", "eve", "christmas", "easter", "thanksgiving", "pentecost", "whitsun", "juneteenth",
     "july"})
+
+#: ASCII white space, as ``\s`` reads it
+_WS = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+_SUFFIX = "sSnNrRtT"  # first letters of "st", "nd", "rd", "th"
+
+
+def _fits(ch: str | None, chars: str) -> bool:
+    """Whether ``ch`` (a character, "" past the text's end, None when unknown) may be one of
+    the ASCII ``chars`` as a rule reads it: it is, or it is not ASCII (IGNORECASE and ``\\s``
+    take some of those for ASCII ones), or unknown."""
+    return ch is None or (ch != "" and (ch in chars or not ch.isascii()))
+
+
+def may_follow_digits(rule: str, length: int, after: str, first: str | None) -> bool:
+    """Whether a match of ``rule`` can begin with a run of digits ``length`` long, ``after``
+    the character right after it and ``first`` the first after the white space there.
+
+    A necessary condition, read off the patterns (``tests/unit/test_speed_tag.py`` holds each
+    rule to it): most runs of digits in a text are years and counts, at which the clock,
+    ISO and numeric-date rules would be tried for nothing.
+    """
+    if rule == "iso":
+        return length == 4 and after == "-"
+    if rule == "numeric":
+        return length <= 2 and after == "/"
+    if rule in ("time", "time_range"):
+        # "3 p.m.", "3:30", "3.30pm", "3 o'clock", "3 in the morning"; "1830 hrs", "0900 GMT";
+        # a range also "3-5 p.m.", "3 to 5 p.m.", "3 until 5"
+        if length <= 2:
+            return _fits(first, ":.aApPoOiI" if rule == "time" else ":.aApPoO-tTuU")
+        return length == 4 and _fits(first, "hHgGuU")
+    if rule == "dmy":  # "5th of May", "5 to 7 May", "5 and 7 May", "5 May"
+        return length <= 2 and _fits(first, _SUFFIX + "-aAoOJFMASOND")
+    if rule == "quarter":  # "2019's first quarter", "1st quarter"
+        return length in (1, 4)
+    if rule == "century":  # "19th century"
+        return length == 2 and _fits(after, _SUFFIX)
+    if rule in ("ago", "duration"):  # "3 years", "3-year", "3.5 years"
+        return _fits(after, "-." + _WS)
+    if rule == "set":  # "3 times a week"
+        return _fits(after, "." + _WS)
+    if rule == "decade":  # "1990s", "1990's"
+        return length == 4 and _fits(after, "'sS")
+    if rule == "year":
+        return length == 4 and after != "%"
+    return True
+
+
+_MODS_AFTER_THE = frozenset({
+    "end", "beginning", "start", "middle", "close", "rest", "first", "second", "last", "latter",
+    "turn"})
+_ORDINAL_WORDS = frozenset("""first second third fourth fifth sixth seventh eighth ninth twenty
+    thirty tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth
+    nineteenth twentieth thirtieth""".split())
+_NUMW_FIRST = _N19_SET | frozenset(_TENS.split("|")) | {
+    "#", "a", "an", "one", "dozen", "couple", "few", "several", "many", "some", "half"}
+#: rule -> the words that can follow "the" where its match begins with "the" ("#": digits,
+#: "'": an apostrophe, "'90s"), lower-cased; rules not listed may have any. Most words "the"
+#: begins before a key word start none of its rules: "the 2012 elections", "the three days".
+AFTER_THE: dict[str, frozenset[str]] = {
+    "mdy": _MONTH_WORDS,
+    "dmy": _ORDINAL_WORDS | {"#"},
+    "month_year": _MODS_AFTER_THE,
+    "reltime_day": frozenset({"day"}),
+    "this_pod": frozenset({"same", "following", "next", "previous"}),
+    "weekday": frozenset({"following", "next", "previous", "preceding", "same"}),
+    "quarter": frozenset({
+        "#", "fiscal", "this", "last", "next", "first", "second", "third", "fourth", "final",
+        "latest", "current", "previous", "past", "same", "year", "most", "recent", "prior"}),
+    "year_words": frozenset({"year"}),
+    "the_quarter": frozenset({"quarter"}),
+    "year_quarter": frozenset({"#"}),
+    "century": frozenset({"early", "late", "mid", "#"}),
+    "the_unit": frozenset({
+        "fiscal", "full", "current", "entire", "whole", "same", "year", "week", "weekend"}),
+    "rel_unit": _MODS_AFTER_THE | {
+        "past", "last", "previous", "coming", "current", "following", "next", "same", "present",
+        "latest", "prior", "preceding"},
+    "mod_the_unit": _MODS_AFTER_THE,
+    "anaphora_day": frozenset({
+        "following", "next", "previous", "preceding", "same", "prior", "day"}),
+    "duration": _NUMW_FIRST | {
+        "better", "past", "last", "next", "first", "final", "previous", "coming", "following",
+        "initial", "remaining", "same", "preceding", "full", "entire", "whole", "latest",
+        "recent", "ensuing", "succeeding"},
+    "vague": frozenset({
+        "past", "last", "next", "coming", "previous", "first", "early", "following", "ensuing"}),
+    "ref": frozenset({"present", "past", "near", "future", "short"}),
+    "decade": frozenset({
+        "early", "late", "mid", "#", "'", "twenties", "thirties", "forties", "fifties", "sixties",
+        "seventies", "eighties", "nineties"}),
+    "season": frozenset({"early", "late", "mid", "spring", "summer", "fall", "autumn", "winter"}),
+    "season_alone": frozenset({"early", "late", "mid", "spring", "summer", "autumn", "winter"}),
+    "year_end": frozenset({"year"}),
+    "month": _MODS_AFTER_THE,
+    "year": _MODS_AFTER_THE,
+    "dom": frozenset({"#"}),
+}
+#: After "the" (in the lower-cased text): a digit, an apostrophe, or the run of letters that
+#: follows its white space (every rule has white space after "the", then one of those).
+WORD_AFTER_THE = re.compile(r"\s+(?:(\d)|['’]|([^\W\d_]+))")

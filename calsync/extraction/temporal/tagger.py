@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from calsync.extraction.gate import AS_ASCII, folds_to_ascii
 from calsync.extraction.language import choose
@@ -40,7 +40,14 @@ from calsync.extraction.temporal.lexicon import (
     ordinal_value,
     spoken_year,
 )
-from calsync.extraction.temporal.patterns import KEY_WORDS, RULES, WORDS
+from calsync.extraction.temporal.patterns import (
+    AFTER_THE,
+    KEY_WORDS,
+    RULES,
+    WORD_AFTER_THE,
+    WORDS,
+    may_follow_digits,
+)
 from calsync.extraction.temporal.tense import Tense, TenseIndex
 from calsync.extraction.text import line_end, line_start, lower_in_place
 from calsync.model import Timex, TimexType
@@ -1541,12 +1548,69 @@ def _candidates(text: str, low: str, gr: Grammar) -> list[tuple[int, tuple[str, 
                     first[ws] = (*_holiday_rules(text, ws), *known)
                     with_holidays.add(ws)
                 classes[ws] = classes[ws] | kcls
+    # (English: a rule that begins with digits is tried only where what follows them fits)
+    # and one that begins with "the" only where the word after it fits
+    english = gr.code == "en"
+    digit_ends = {ks: kend for ks, kend, key in keys if key[0].isdigit()} if english else {}
+    the = gr.dispatch.get("the") if english else None
     out = []
     for ws in sorted(first):
-        rules = _allowed(first[ws], classes[ws], gr)
+        starting = first[ws]
+        rules = _allowed(starting, classes[ws], gr)
+        if not rules:
+            continue
+        if starting is the:
+            rules = _after_the(rules, _word_after_the(low, ws + 3))
+        elif (end := digit_ends.get(ws)) is not None:
+            after = text[end:end + 1]
+            rules = _after_digits(rules, min(end - ws, 5), after, _first_after_space(
+                text, end) if after.isspace() else after)
         if rules:
             out.append((ws, rules))
     return out
+
+
+def _word_after_the(low: str, i: int) -> str | None:
+    """What follows "the" at ``low[i]`` as ``AFTER_THE`` names it: a word listed there, "#"
+    (a digit), "'", "" (nothing a rule reads there), or None (a word not all a-z: unknown)."""
+    m = WORD_AFTER_THE.match(low, i)
+    if m is None:
+        return ""
+    if m.group(1):
+        return "#"
+    word = m.group(2)
+    if word is None:
+        return "'"
+    if not word.isascii():
+        return None
+    return word if word in _AFTER_THE_WORDS else ""
+
+
+_AFTER_THE_WORDS = frozenset().union(*AFTER_THE.values())
+
+
+@cache
+def _after_the(rules: tuple[str, ...], word: str | None) -> tuple[str, ...]:
+    """The English ``rules`` whose match may begin with "the" and then ``word``
+    (``_word_after_the``; None: any)."""
+    if word is None:
+        return rules
+    return tuple(r for r in rules if r not in AFTER_THE or word in AFTER_THE[r])
+
+
+@lru_cache(maxsize=1024)
+def _after_digits(rules: tuple[str, ...], length: int, after: str,
+                  first: str | None) -> tuple[str, ...]:
+    """The English ``rules`` that may begin with a run of digits so followed
+    (``patterns.may_follow_digits``; ``length`` capped at 5, where it stops mattering)."""
+    return tuple(r for r in rules if may_follow_digits(r, length, after, first))
+
+
+def _first_after_space(text: str, i: int) -> str | None:
+    """The first character past the white space at ``text[i]`` ("" at the text's end),
+    None when more white space than is worth reading (16 characters) comes first."""
+    rest = text[i:i + 16].lstrip()
+    return rest[:1] if rest or i + 16 >= len(text) else None
 
 
 def _letters_alike(text: str, low: str) -> bool:

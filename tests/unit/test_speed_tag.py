@@ -1,0 +1,163 @@
+"""The tagger's fast paths find what their plain forms find.
+
+Each shortcut of ``temporal.tagger`` skips work only where the plain form (a pattern tried,
+a loop run) cannot find anything; these tests hold it to that on texts made of the pieces
+the patterns read, and check that the tagger's output is the same with the shortcut off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calsync.extraction.settings import ExtractionSettings
+from calsync.extraction.temporal import patterns, tag, tagger
+from calsync.extraction.temporal.lang import grammar
+
+_NUMBERS = ["3", "12", "2019", "1830", "05", "21", "150", "19", "1", "٣", "1990"]
+_JOINS = ["", " ", "  ", "\n", "\u2009", "\x1c", " " * 20]
+#: what may follow a number, as each rule reads it, and what may not
+_FOLLOWERS = [
+    "", "to 5 p.m.", "-5 pm", "–5 pm", "until 5 pm", "Till 5 pm", "UNTIL 5PM", "and 5 pm",
+    "and 7 May", "of May", "May", "January", "Oct. 5", "st of May", "nd May", "rd May",
+    "th century", "s", "'s", "’s", "ſ", "times a week", ".5 times a week", "years ago", "years",
+    "-year", "1/2 years", ".5 years", ":30 pm", ".30pm", "hrs", "hours", "h", "GMT", "UTC",
+    "in the morning", "at night", "o'clock", "o’clock", "pm", "PM", "a.m.", "AM", "am",
+    "-11-05", "/11/2021", "/10", "st quarter", "'s first quarter", "first quarter", "%", ",5",
+    "people", "x", "\u212a", "ın the morning", "İn the morning", "Pacific", "to", ")",
+]
+
+
+def _digit_texts() -> Iterator[str]:
+    for number in _NUMBERS:
+        for join in _JOINS:
+            for follower in _FOLLOWERS:
+                yield f"on {number}{join}{follower} then"
+
+
+def _check_rules_at_digits(text: str) -> None:
+    gr = grammar("en")
+    for run in _DIGIT_RUN.finditer(text):
+        start, end = run.span()
+        length = min(end - start, 5)
+        after = text[end:end + 1]
+        first = text[end:].lstrip()[:1]  # (the plain reading: past all the white space)
+        fast_first = tagger._first_after_space(text, end) if after.isspace() else after
+        assert fast_first in (first, None)
+        for rule in gr.dispatch["#"]:
+            if gr.compiled[rule].match(text, start):
+                assert patterns.may_follow_digits(rule, length, after, first), (rule, text)
+                assert tagger._after_digits((rule,), length, after, fast_first) == (rule,)
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def test_a_rule_begins_at_digits_only_where_what_follows_them_fits() -> None:
+    for text in _digit_texts():
+        _check_rules_at_digits(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_NUMBERS + _JOINS + _FOLLOWERS + [
+    ":", ".", "-", "/", ",", "'", "a", "p", "m", "o", "h", "t", "s"]), max_size=12))
+def test_a_rule_begins_at_digits_only_where_what_follows_them_fits_any_mix(
+        pieces: list[str]) -> None:
+    _check_rules_at_digits("".join(pieces))
+
+
+def test_white_space_past_the_reach_leaves_the_next_character_unknown() -> None:
+    assert tagger._first_after_space("3" + " " * 20 + "pm", 1) is None
+    assert tagger._first_after_space("3   pm", 1) == "p"
+    assert tagger._first_after_space("3   ", 1) == ""
+
+
+@contextmanager
+def _plain() -> Iterator[None]:
+    """The tagger with its shortcuts off: every rule tried wherever it was before them."""
+    follow = patterns.may_follow_digits
+    tagger.may_follow_digits = lambda *_: True  # type: ignore[assignment]
+    tagger._after_digits.cache_clear()
+    try:
+        yield
+    finally:
+        tagger.may_follow_digits = follow
+        tagger._after_digits.cache_clear()
+
+
+_TEXT_PIECES = _NUMBERS + _FOLLOWERS + [
+    "Monday", "on", "the", "next", "last", "week", "early", "in", "about", "for", "two",
+    "Christmas", "Day", "said", "will", "2021-11-05", "5/11/2021", "1990s", "'80s", "Nov. 9-13",
+]
+_WHEN = datetime(2021, 11, 5, 12, tzinfo=ZoneInfo("Europe/Paris"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.tuples(st.sampled_from(_TEXT_PIECES),
+                                st.sampled_from([" ", "", ", ", ". ", "\n"])), max_size=30),
+       timeml=st.booleans())
+def test_the_tagger_finds_with_its_shortcuts_what_it_finds_without(
+        words: list[tuple[str, str]], timeml: bool) -> None:
+    text = "".join(word + sep for word, sep in words)
+    fast = tag(text, _WHEN, ExtractionSettings(), timeml=timeml)
+    with _plain():
+        plain = tag(text, _WHEN, ExtractionSettings(), timeml=timeml)
+    assert fast == plain
+
+
+#: words after "the" in the rules, written out here (not read off the table under test)
+_SECONDS = [*"""
+end beginning start middle close rest first second last latter turn third fourth fifth sixth
+seventh eighth ninth twenty thirty tenth eleventh twelfth thirteenth fourteenth fifteenth
+sixteenth seventeenth eighteenth nineteenth twentieth thirtieth day same following next previous
+preceding fiscal this final latest current past year most recent prior quarter early late mid
+full entire whole week weekend coming present better initial remaining ensuing succeeding near
+future short spring summer fall autumn winter twenties thirties forties fifties sixties
+seventies eighties nineties a an one two three ten nineteen dozen couple few several many some
+half january february march april may june july august september october november december jan
+feb mar apr jun jul aug sept sep oct nov dec
+""".split(),
+    "May", "January", "Sept.", "OCT", "Monday", "5", "5th", "21st", "2019", "19th", "1990s",
+    "'90s", "’90s", "3", "٣", "year-earlier", "year-ago", "year-end", "year's", "mid-1990s",
+    "twenty-first", "thirty-first", "most recent", "short-term", "turn of the", "ſame", "paſt",
+    "\u212aey", "x", "(", "-", "the", "days", "decade"]
+_TAILS = [
+    "", "5", "of May", "May", "of May 2019", "half of May 2019", "after tomorrow", "morning",
+    "Monday", "quarter", "first quarter", "2019 first quarter", "year's first quarter",
+    "nineteen ninety", "19th century", "century", "year", "week", "of this week",
+    "half of next year", "this week", "of the week", "half of the year", "day", "before", "after",
+    "part of two years", "three years", "years", "days", "few years", "future", "term", "1990s",
+    "'90s", "of 2019", "2019", "spring 2019", "end", "of January", "half of 2019"]
+
+
+def test_a_rule_begins_at_the_only_before_a_word_it_reads_there() -> None:
+    gr = grammar("en")
+    rules = [rule for rule, _ in patterns.RULES if "the" in patterns.FIRST_WORDS[rule]]
+    assert set(rules) <= patterns.AFTER_THE.keys()
+    for second in _SECONDS:
+        for join in (" ", "\n  ", "", "-"):
+            for tail in _TAILS:
+                for the in ("the", "The") if join == " " else ("the",):
+                    text = f"{the}{join}{second} {tail} then"
+                    word = tagger._word_after_the(text.lower(), 3)
+                    for rule in rules:
+                        if gr.compiled[rule].match(text, 0):
+                            assert tagger._after_the((rule,), word) == (rule,), (rule, text)
+
+
+def test_the_rule_of_a_length_and_its_direction_begins_at_its_listed_words() -> None:
+    pattern = grammar("en").compiled["ago"]
+    leads = ["more than", "less than", "fewer than", "at least", "at most", "up to", "well over",
+             "the better part of"]
+    for lead in [*sorted(patterns._Q_FIRST), *leads]:
+        for rest in ("3 years ago", "two days later", "a week earlier"):
+            m = pattern.match(f"{lead} {rest}")
+            if m is not None:
+                assert lead.split()[0] in patterns.FIRST_WORDS["ago"]
+            assert pattern.match(rest) is not None
