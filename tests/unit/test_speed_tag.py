@@ -53,7 +53,7 @@ def _check_rules_at_digits(text: str) -> None:
         for rule in gr.dispatch["#"]:
             if gr.compiled[rule].match(text, start):
                 assert patterns.may_follow_digits(rule, length, after, first), (rule, text)
-                assert tagger._after_digits((rule,), length, after, fast_first) == (rule,)
+                assert patterns.may_follow_digits(rule, length, after, fast_first), (rule, text)
 
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -81,14 +81,17 @@ def test_white_space_past_the_reach_leaves_the_next_character_unknown() -> None:
 @contextmanager
 def _plain() -> Iterator[None]:
     """The tagger with its shortcuts off: every rule tried wherever it was before them."""
-    follow = patterns.may_follow_digits
+    follow, after_the = tagger.may_follow_digits, tagger.AFTER_THE
     tagger.may_follow_digits = lambda *_: True  # type: ignore[assignment]
-    tagger._after_digits.cache_clear()
+    tagger.AFTER_THE = {}
+    tagger._allowed_after_digits.cache_clear()
+    tagger._allowed_after_the.cache_clear()
     try:
         yield
     finally:
-        tagger.may_follow_digits = follow
-        tagger._after_digits.cache_clear()
+        tagger.may_follow_digits, tagger.AFTER_THE = follow, after_the
+        tagger._allowed_after_digits.cache_clear()
+        tagger._allowed_after_the.cache_clear()
 
 
 _TEXT_PIECES = _NUMBERS + _FOLLOWERS + [
@@ -148,7 +151,7 @@ def test_a_rule_begins_at_the_only_before_a_word_it_reads_there() -> None:
                     word = tagger._word_after_the(text.lower(), 3)
                     for rule in rules:
                         if gr.compiled[rule].match(text, 0):
-                            assert tagger._after_the((rule,), word) == (rule,), (rule, text)
+                            assert tagger._may_follow_the(rule, word), (rule, text)
 
 
 def test_the_rule_of_a_length_and_its_direction_begins_at_its_listed_words() -> None:

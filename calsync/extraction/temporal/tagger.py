@@ -1500,14 +1500,19 @@ def _candidates(text: str, low: str, gr: Grammar) -> list[tuple[int, tuple[str, 
     classes: dict[int, frozenset[str]] = {}
     first: dict[int, tuple[str, ...]] = {}
     with_holidays: set[int] = set()
-    get = gr.dispatch.get
+    dispatch = gr.dispatch
+    get = dispatch.get
     key_classes = gr.key_classes
     holiday_key = gr.holiday_key
     lookback = gr.lookback
     words = gr.words
     keys = _keys(low) if gr.code == "en" else _keys_by_word(low, gr)
     starters = _starters(gr) if _letters_alike(text, low) else None
-    digit_runs = [ks for ks, _, key in keys if key[0].isdigit()] if starters else []
+    english = gr.code == "en"
+    # where each run of digits ends (English: for ``_after_digits``), and where they start
+    digit_ends = {ks: kend for ks, kend, key in keys if key[0].isdigit()} \
+        if english or starters else {}
+    digit_runs = list(digit_ends) if starters else []
     # (with the letters alike, a key is the whole run of letters the text has there)
     holiday_words = gr.holiday_key_words if starters is not None else None
     for ks, kend, key in keys:
@@ -1521,14 +1526,8 @@ def _candidates(text: str, low: str, gr: Grammar) -> list[tuple[int, tuple[str, 
         if lo and text[lo - 1].isalnum():  # the window starts on a whole word, never inside
             lo = min(_ALNUM_RUN.match(text, lo).end(), ks)  # type: ignore[union-attr]
         if starters is not None and not holiday:
-            for ws, starting in _starting_words(low, lo, kend, starters, digit_runs,
-                                                gr.dispatch):
-                known = first.get(ws)
-                if known is None:
-                    first[ws] = starting
-                    classes[ws] = kcls
-                else:
-                    classes[ws] = classes[ws] | kcls
+            _starting_words(low, lo, kend, starters, digit_runs, dispatch, kcls, first,
+                            classes)
             continue
         for w in words.finditer(text, lo, kend):
             ws = w.start()
@@ -1550,24 +1549,33 @@ def _candidates(text: str, low: str, gr: Grammar) -> list[tuple[int, tuple[str, 
                 classes[ws] = classes[ws] | kcls
     # (English: a rule that begins with digits is tried only where what follows them fits)
     # and one that begins with "the" only where the word after it fits
-    english = gr.code == "en"
-    digit_ends = {ks: kend for ks, kend, key in keys if key[0].isdigit()} if english else {}
-    the = gr.dispatch.get("the") if english else None
+    the = get("the") if english else None
+    digits = get("#") if english else None
     out = []
     for ws in sorted(first):
         starting = first[ws]
-        rules = _allowed(starting, classes[ws], gr)
-        if not rules:
-            continue
         if starting is the:
-            rules = _after_the(rules, _word_after_the(low, ws + 3))
-        elif (end := digit_ends.get(ws)) is not None:
+            rules = _allowed_after_the(classes[ws], _word_after_the(low, ws + 3), gr)
+        elif starting is digits and (end := digit_ends.get(ws)) is not None:
             after = text[end:end + 1]
-            rules = _after_digits(rules, min(end - ws, 5), after, _first_after_space(
-                text, end) if after.isspace() else after)
+            rules = _allowed_after_digits(classes[ws], min(end - ws, 5), after,
+                                          _first_after_space(text, end) if after.isspace()
+                                          else after, gr)
+        else:
+            rules = _allowed(starting, classes[ws], gr)
         if rules:
             out.append((ws, rules))
     return out
+
+
+@lru_cache(maxsize=1024)
+def _allowed_after_digits(classes: frozenset[str], length: int, after: str, first: str | None,
+                          gr: Grammar) -> tuple[str, ...]:
+    """``_allowed`` for the rules that begin with digits, less those that cannot begin with
+    a run of digits so followed (``patterns.may_follow_digits``; ``length`` capped at 5,
+    where it stops mattering). English only."""
+    return tuple(r for r in _allowed(gr.dispatch["#"], classes, gr)
+                 if may_follow_digits(r, length, after, first))
 
 
 def _word_after_the(low: str, i: int) -> str | None:
@@ -1590,20 +1598,18 @@ _AFTER_THE_WORDS = frozenset().union(*AFTER_THE.values())
 
 
 @cache
-def _after_the(rules: tuple[str, ...], word: str | None) -> tuple[str, ...]:
-    """The English ``rules`` whose match may begin with "the" and then ``word``
-    (``_word_after_the``; None: any)."""
-    if word is None:
-        return rules
-    return tuple(r for r in rules if r not in AFTER_THE or word in AFTER_THE[r])
+def _allowed_after_the(classes: frozenset[str], word: str | None,
+                       gr: Grammar) -> tuple[str, ...]:
+    """``_allowed`` for the rules that begin with "the", less those that cannot have
+    ``word`` after it (``_word_after_the``; None: any). English only."""
+    return tuple(r for r in _allowed(gr.dispatch["the"], classes, gr)
+                 if _may_follow_the(r, word))
 
 
-@lru_cache(maxsize=1024)
-def _after_digits(rules: tuple[str, ...], length: int, after: str,
-                  first: str | None) -> tuple[str, ...]:
-    """The English ``rules`` that may begin with a run of digits so followed
-    (``patterns.may_follow_digits``; ``length`` capped at 5, where it stops mattering)."""
-    return tuple(r for r in rules if may_follow_digits(r, length, after, first))
+def _may_follow_the(rule: str, word: str | None) -> bool:
+    """Whether a match of ``rule`` can begin with "the" and then ``word`` (``AFTER_THE``;
+    None: any word)."""
+    return word is None or rule not in AFTER_THE or word in AFTER_THE[rule]
 
 
 def _first_after_space(text: str, i: int) -> str | None:
@@ -1647,8 +1653,11 @@ _A_TO_Z = re.compile(r"[a-z]+")
 
 def _starting_words(low: str, lo: int, hi: int, starters: _Starters,
                     digit_runs: list[int], dispatch: Mapping[str, tuple[str, ...]],
-                    ) -> list[tuple[int, tuple[str, ...]]]:
-    """The words of ``WORDS`` in ``low[lo:hi]`` some rule begins with: (start, rules).
+                    kcls: frozenset[str], first: dict[int, tuple[str, ...]],
+                    classes: dict[int, frozenset[str]]) -> None:
+    """The words of ``WORDS`` in ``low[lo:hi]`` some rule begins with, put in ``first``
+    (start -> rules) and ``classes`` (start -> key classes, ``kcls`` added) as
+    ``_candidates`` does for each word of a key's window.
 
     What the loop over ``WORDS`` finds, without handing each word of the window to Python:
     its runs of a-z, read off the UTF-8 bytes as in ``_keys``, say which starters it holds
@@ -1658,7 +1667,6 @@ def _starting_words(low: str, lo: int, hi: int, starters: _Starters,
     word (from the apostrophe before it, if any: "'80s"). ``lo`` and ``hi`` are word
     boundaries (no a-z or digit on their other side).
     """
-    out: list[tuple[int, tuple[str, ...]]] = []
     window = low[lo:hi].encode("utf-8", "surrogatepass")
     letters = window.translate(_LETTERS_ONLY)
     found = starters.keys() & letters.split()
@@ -1671,18 +1679,27 @@ def _starting_words(low: str, lo: int, hi: int, starters: _Starters,
             while i >= 0:
                 # (the space before it is its place in ``window``; the bytes before it are
                 # at most those of the ``lookback`` characters before the window's key)
-                out.append((lo + (i if ascii_only else len(
-                    window[:i].decode("utf-8", "surrogatepass"))), rules))
+                ws = lo + (i if ascii_only else len(window[:i].decode("utf-8", "surrogatepass")))
+                if ws in first:
+                    classes[ws] = classes[ws] | kcls
+                else:
+                    first[ws] = rules
+                    classes[ws] = kcls
                 i = padded.find(needle, i + n + 1)
     for d in range(bisect_left(digit_runs, lo), len(digit_runs)):
         ds = digit_runs[d]
         if ds >= hi:
             break
         if ds > lo and low[ds - 1] in "'’":
-            out.append((ds - 1, dispatch["'"]))
+            ds -= 1
+            rules = dispatch["'"]
         else:
-            out.append((ds, dispatch["#"]))
-    return out
+            rules = dispatch["#"]
+        if ds in first:
+            classes[ds] = classes[ds] | kcls
+        else:
+            first[ds] = rules
+            classes[ds] = kcls
 
 
 _NO_CLASSES: frozenset[str] = frozenset()
