@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from calsync.extraction.settings import ExtractionSettings
@@ -164,3 +164,28 @@ def test_the_rule_of_a_length_and_its_direction_begins_at_its_listed_words() -> 
             if m is not None:
                 assert lead.split()[0] in patterns.FIRST_WORDS["ago"]
             assert pattern.match(rest) is not None
+
+
+_WINDOW_PIECES = ["x", "xx", "xxx", "xxxxxxx", "'", "’", "80s", "90", "2019", "3", "days", "the",
+                  "years", "in", "about", "a", "few", "weeks", "Day", "May", "early", "1990s"]
+
+
+@example(words=[("x", " "), ("'", ""), ("80", " " * 46), ("2019", "")])  # a window from "80"
+@settings(max_examples=500, deadline=None)
+@given(words=st.lists(st.tuples(st.sampled_from(_WINDOW_PIECES),
+                                st.sampled_from([" ", "", "-", "\n"])), max_size=60))
+def test_candidates_read_window_by_window_are_those_of_the_word_loop(
+        words: list[tuple[str, str]]) -> None:
+    from calsync.extraction.text import lower_in_place
+
+    text = "".join(word + sep for word, sep in words)
+    low = lower_in_place(text)
+    gr = grammar("en")
+    fast = tagger._candidates(text, low, gr)
+    starters = tagger._starters
+    tagger._starters = lambda gr: None  # type: ignore[assignment,return-value]  # the loop
+    try:
+        plain = tagger._candidates(text, low, gr)
+    finally:
+        tagger._starters = starters
+    assert fast == plain

@@ -1515,6 +1515,9 @@ def _candidates(text: str, low: str, gr: Grammar) -> list[tuple[int, tuple[str, 
     digit_runs = list(digit_ends) if starters else []
     # (with the letters alike, a key is the whole run of letters the text has there)
     holiday_words = gr.holiday_key_words if starters is not None else None
+    # the window last met, read once the next one does not join it
+    plo = phi = -1
+    pcls = _NO_CLASSES
     for ks, kend, key in keys:
         kcls = key_classes.get("#" if key[0].isdigit() else key, _NO_CLASSES)
         holiday = holiday_key is not None and text[ks].isupper() and (
@@ -1526,8 +1529,16 @@ def _candidates(text: str, low: str, gr: Grammar) -> list[tuple[int, tuple[str, 
         if lo and text[lo - 1].isalnum():  # the window starts on a whole word, never inside
             lo = min(_ALNUM_RUN.match(text, lo).end(), ks)  # type: ignore[union-attr]
         if starters is not None and not holiday:
-            _starting_words(low, lo, kend, starters, digit_runs, dispatch, kcls, first,
-                            classes)
+            if lo <= phi and kcls == pcls and low[lo - 1] not in "'’":
+                # Overlapping windows of keys of the same classes are read as one: every
+                # word gets those classes either way (but a window that begins right after
+                # an apostrophe begins a word there: "'80s")
+                phi = kend
+                continue
+            if phi >= 0:
+                _starting_words(low, plo, phi, starters, digit_runs, dispatch, pcls, first,
+                                classes)
+            plo, phi, pcls = lo, kend, kcls
             continue
         for w in words.finditer(text, lo, kend):
             ws = w.start()
@@ -1549,6 +1560,8 @@ def _candidates(text: str, low: str, gr: Grammar) -> list[tuple[int, tuple[str, 
                 classes[ws] = classes[ws] | kcls
     # (English: a rule that begins with digits is tried only where what follows them fits)
     # and one that begins with "the" only where the word after it fits
+    if phi >= 0 and starters is not None:
+        _starting_words(low, plo, phi, starters, digit_runs, dispatch, pcls, first, classes)
     the = get("the") if english else None
     digits = get("#") if english else None
     out = []
