@@ -31,6 +31,14 @@ _FOLLOWERS = [
     "in the morning", "at night", "o'clock", "o’clock", "pm", "PM", "a.m.", "AM", "am",
     "-11-05", "/11/2021", "/10", "st quarter", "'s first quarter", "first quarter", "%", ",5",
     "people", "x", "\u212a", "ın the morning", "İn the morning", "Pacific", "to", ")",
+    "P.M.", "a. m.", "Times", "TO 5 pm", "And 5 pm", "and a half years", "more years",
+    "additional days", "Extra days", "further weeks", "1/2 times a week", "-5", "at night",
+    "At Night", "apples", "o", "ok", "tonight", "till", "un", "Quarters", "Centuries", ". 5",
+    "a", "p", "i", "t", "u", "1", "-", "Hours", "Fortnights", "Nights", "minutes", "Seconds",
+    "quarters ago", "Centuries later", "decades before", "fortnights ago", "nights earlier",
+    "weeks from now", "hours after", "minutes before", "seconds later", "months hence",
+    "days ago", "- year ago", "1/2 years ago", "o'clock to 5 pm", "o’clock until 5 p.m.",
+    "a.m. to 5 pm", "pm - 5 pm", "in the morning until 5 pm",
 ]
 
 
@@ -47,8 +55,9 @@ def _check_rules_at_digits(text: str) -> None:
         start, end = run.span()
         length = min(end - start, 5)
         after = text[end:end + 1]
-        first = text[end:].lstrip()[:1]  # (the plain reading: past all the white space)
-        fast_first = tagger._first_after_space(text, end) if after.isspace() else after
+        first = text[end:].lstrip()[:2]  # (the plain reading: past all the white space)
+        fast_first = tagger._first_after_space(text, end) if after.isspace() \
+            else text[end:end + 2]
         assert fast_first in (first, None)
         for rule in gr.dispatch["#"]:
             if gr.compiled[rule].match(text, start):
@@ -74,7 +83,8 @@ def test_a_rule_begins_at_digits_only_where_what_follows_them_fits_any_mix(
 
 def test_white_space_past_the_reach_leaves_the_next_character_unknown() -> None:
     assert tagger._first_after_space("3" + " " * 20 + "pm", 1) is None
-    assert tagger._first_after_space("3   pm", 1) == "p"
+    assert tagger._first_after_space("3   pm", 1) == "pm"
+    assert tagger._first_after_space("3   p", 1) == "p"
     assert tagger._first_after_space("3   ", 1) == ""
 
 

@@ -439,12 +439,14 @@ def _fits(ch: str | None, chars: str) -> bool:
 
 def may_follow_digits(rule: str, length: int, after: str, first: str | None) -> bool:
     """Whether a match of ``rule`` can begin with a run of digits ``length`` long, ``after``
-    the character right after it and ``first`` the first after the white space there.
+    the character right after it and ``first`` the two first after the white space there
+    (fewer at the text's end; None when unknown).
 
     A necessary condition, read off the patterns (``tests/unit/test_speed_tag.py`` holds each
     rule to it): most runs of digits in a text are years and counts, at which the clock,
     ISO and numeric-date rules would be tried for nothing.
     """
+    head = None if first is None else first[:1]
     if rule == "iso":
         return length == 4 and after == "-"
     if rule == "numeric":
@@ -453,23 +455,52 @@ def may_follow_digits(rule: str, length: int, after: str, first: str | None) -> 
         # "3 p.m.", "3:30", "3.30pm", "3 o'clock", "3 in the morning"; "1830 hrs", "0900 GMT";
         # a range also "3-5 p.m.", "3 to 5 p.m.", "3 until 5"
         if length <= 2:
-            return _fits(first, ":.aApPoOiI" if rule == "time" else ":.aApPoO-tTuU")
-        return length == 4 and _fits(first, "hHgGuU")
+            return _begins(first, _CLOCK_NEXT if rule == "time" else _CLOCK_RANGE_NEXT)
+        return length == 4 and _fits(head, "hHgGuU")
     if rule == "dmy":  # "5th of May", "5 to 7 May", "5 and 7 May", "5 May"
-        return length <= 2 and _fits(first, _SUFFIX + "-aAoOJFMASOND")
+        return length <= 2 and _fits(head, _SUFFIX + "-aAoOJFMASOND")
     if rule == "quarter":  # "2019's first quarter", "1st quarter"
         return length in (1, 4)
     if rule == "century":  # "19th century"
         return length == 2 and _fits(after, _SUFFIX)
-    if rule in ("ago", "duration"):  # "3 years", "3-year", "3.5 years"
-        return _fits(after, "-." + _WS)
+    if rule in ("ago", "duration"):  # "3 years", "3-year", "3.5 years", "3 1/2 years"
+        return _fits(after, "-." + _WS) and _begins(
+            first, _UNIT_NEXT if rule == "ago" else _DURATION_NEXT)
     if rule == "set":  # "3 times a week"
-        return _fits(after, "." + _WS)
+        return _fits(after, "." + _WS) and _begins(first, _TIMES_NEXT)
     if rule == "decade":  # "1990s", "1990's"
         return length == 4 and _fits(after, "'sS")
     if rule == "year":
         return length == 4 and after != "%"
     return True
+
+
+def _begins(first: str | None, table: dict[str, str]) -> bool:
+    """Whether ``first`` (two characters; None: unknown) may begin as ``table`` says: its
+    first character (in lower case) is a key, and its second one of that key's ("": any).
+    Characters other than ASCII may be any (IGNORECASE takes some for ASCII letters)."""
+    if first is None or not first.isascii():
+        return True
+    first = first.lower()
+    seconds = table.get(first[:1])
+    if seconds is None:
+        return False
+    return seconds == "" or (len(first) == 2 and first[1] in seconds)
+
+
+#: After the white space past the digits of a clock time: ":30", ".30", "a.m.", "am", "pm",
+#: "o'clock", "in the morning", "at night"
+_CLOCK_NEXT = {":": "", ".": "", "a": ".mt", "p": ".m", "o": "'", "i": "n"}
+#: ... or of the first end of a range of clock times: also "-5", "to 5", "till 5", "until 5",
+#: "and 5"
+_CLOCK_RANGE_NEXT = {":": "", ".": "", "-": "", "a": ".mn", "p": ".m", "o": "'", "t": "oi",
+                     "u": "n"}
+#: a unit ("3 years", "3 1/2 years", "3 - year"), or a decimal part
+_UNIT_NEXT = dict.fromkeys("smhdnwfqyc1-.", "")
+#: also "3 and a half years", "3 more years", "3 additional", "3 extra", "3 further"
+_DURATION_NEXT = dict.fromkeys("smhdnwfqyc1-.aef", "")
+#: "3 times", "3 1/2 times", "3.5 times"
+_TIMES_NEXT = {"t": "i", "1": "/", ".": ""}
 
 
 _MODS_AFTER_THE = frozenset({

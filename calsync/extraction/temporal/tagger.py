@@ -1573,7 +1573,7 @@ def _candidates(text: str, low: str, gr: Grammar) -> list[tuple[int, tuple[str, 
             after = text[end:end + 1]
             rules = _allowed_after_digits(classes[ws], min(end - ws, 5), after,
                                           _first_after_space(text, end) if after.isspace()
-                                          else after, gr)
+                                          else text[end:end + 2], gr)
         else:
             rules = _allowed(starting, classes[ws], gr)
         if rules:
@@ -1626,10 +1626,10 @@ def _may_follow_the(rule: str, word: str | None) -> bool:
 
 
 def _first_after_space(text: str, i: int) -> str | None:
-    """The first character past the white space at ``text[i]`` ("" at the text's end),
-    None when more white space than is worth reading (16 characters) comes first."""
+    """The two first characters past the white space at ``text[i]`` (fewer at the text's
+    end), None when more white space than is worth reading (16 characters) comes first."""
     rest = text[i:i + 16].lstrip()
-    return rest[:1] if rest or i + 16 >= len(text) else None
+    return rest[:2] if rest or i + 16 >= len(text) else None
 
 
 def _letters_alike(text: str, low: str) -> bool:
