@@ -199,3 +199,25 @@ def test_candidates_read_window_by_window_are_those_of_the_word_loop(
     finally:
         tagger._starters = starters
     assert fast == plain
+
+
+def _plain_ends(text: str) -> list[int]:
+    """Sentence ends as ``TenseIndex`` read them before the five-letter shortcut."""
+    from calsync.extraction.temporal import tense
+
+    return [m.end() for m in tense._SENTENCE_END.finditer(text)
+            if not ((text[m.start()] == "." or text[m.start() - 1:m.start() + 1] == ".\n")
+                    and tense._ABBREVIATION.search(text, max(0, m.start() - 6), m.start() + 1))]
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(
+    ["Mr", "Sept", "A", "x", "xx", "xxxxx", "Amsterdam", "MrSept", "vs", "No", "é", "_", "5",
+     ".", ". ", ".\n", "\n", " ", "? ", "The", "He", "U.S", "Prof", "Profs", "Gov", "(", "“"]),
+    max_size=20))
+def test_sentence_ends_skip_the_abbreviation_search_only_after_long_words(
+        pieces: list[str]) -> None:
+    from calsync.extraction.temporal.tense import TenseIndex
+
+    text = "".join(pieces)
+    assert list(TenseIndex(text)._ends()) == _plain_ends(text)

@@ -186,9 +186,19 @@ class TenseIndex:
         """Where each sentence ends, in text order."""
         text = self.text
         for m in self._sentence_end.finditer(text):
+            s = m.start()
             # an abbreviation ends in "." (or ".\n"): a "!", "?" or bare line break is none
-            if not ((text[m.start()] == "." or text[m.start() - 1:m.start() + 1] == ".\n")
-                    and _ABBREVIATION.search(text, max(0, m.start() - 6), m.start() + 1)):
+            if text[s] == ".":
+                dot = s
+            elif text[s - 1:s + 1] == ".\n":
+                dot = s - 1
+            else:
+                yield m.end()
+                continue
+            # (and it is a word of at most four letters: five letters before the dot rule one
+            # out, as they do in most sentences, without the search)
+            if (dot >= 5 and text[dot - 5:dot].isalpha()) or not _ABBREVIATION.search(
+                    text, max(0, s - 6), s + 1):
                 yield m.end()
 
     def sentence(self, start: int) -> tuple[int, int]:
