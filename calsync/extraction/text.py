@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from calsync.extraction.gate import folds_to_ascii
-from calsync.extraction.lazy import once, prime
+from calsync.extraction.lazy import once
 from calsync.frozen import direct_init
 
 #: Patterns used once each below, compiled at import.
@@ -40,6 +40,11 @@ _BOILERPLATE = re.compile(
 
 #: ``_BOILERPLATE`` for lower-cased lines: no case folding, the same matches (it has no capital)
 _BOILERPLATE_LOW = re.compile(_BOILERPLATE.pattern, re.VERBOSE)
+
+#: The first two letters of the phrases ``_BOILERPLATE`` knows, but for "©" (and the white
+#: space before them): a lower-cased line that opens otherwise is no furniture
+_FURNITURE_HEADS = frozenset("""ho pl le po su sh tw em re se mo ad sp si lo cl fo al co we ac
+    sk to ma ph im vi cr sa so""".split())
 
 #: French weekdays and months, for French programmes ("Jeudi 9 mai", "10 h 30 – Arrivée")
 _JOUR = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
@@ -73,10 +78,16 @@ _SCHEDULE_LINE = re.compile(
     r"|jour\s+\d|(?:premier|deuxième|troisième|dernier)\s+jour\b"
     r")", re.IGNORECASE)
 
+#: The first three letters of the words that ``_SCHEDULE_LINE`` can open with (``_may_open``)
+_SCHEDULE_HEADS = frozenset("""noo mid min mon tue wed thu fri sat sun jan feb mar apr may jun
+    jul aug sep oct nov dec day fir sec thi fou fif fin las lun mer jeu ven sam dim jou pre deu
+    tro der""".split())
+
 #: A line that opens with a time of day: a programme's item ("11 p.m.: Feast closes")
 _CLOCK_START = re.compile(
     r"\s*(?:[-•*·–—]\s*)?(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?\s?m\b\.?|h(?:rs)?\b)"
     r"|\d{1,2}[:h]\d{2}\b|noon\b|midday\b|midnight\b|midi\b|minuit\b)", re.IGNORECASE)
+_CLOCK_HEADS = frozenset(("noo", "mid", "min"))
 
 #: A heading that names the day of the programme under it: "Programme for Wednesday",
 #: "Schedule for Sunday, May 3", "Programme du jeudi 9 mai"
@@ -85,6 +96,8 @@ _PROGRAMME_HEADING = re.compile(
     r"|on|du|de)\s+(?:the\s+|le\s+)?(?:" + _WEEKDAY_WORD + r"|" + _JOUR + r"|" + _MONTH_WORD
     + r"\s*\d|\d{1,2}(?:st|nd|rd|th|er)?\s+(?:" + _MONTH_WORD + r"|" + _MOIS + r"))",
     re.IGNORECASE)
+#: (the heading opens with a letter: ``_may_open`` is still a necessary condition)
+_PROGRAMME_HEADS = frozenset(("pro", "sch", "age", "iti", "tim", "ord"))
 
 #: A day and a dash inside a line: a row of a table flattened into text
 _DATED_DASH = re.compile(
@@ -107,6 +120,9 @@ _ZONE_AFTER = re.compile(
 #: Patterns that scan whole texts begin with one plain character class ("X" before "X*",
 #: not "X+"): ``re`` then skips to the characters that can start a match.
 _SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*(?=\s+|$)")
+#: ``_SENTENCE_END`` for a text with no "!", "?" nor "…": ``re`` finds a plain first character
+#: many times faster than one of a class
+_DOT_END = re.compile(r"\.\.*[\"”’')\]]*(?=\s+|$)")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]+[\"”’')\]]*$")
 #: The characters a ``_WORD_BEFORE`` match is made of, as a run read backwards
 _WORD_BEFORE_CHARS = re.compile(r"[\w.!?…\"”’')\]]*")
@@ -125,6 +141,29 @@ def _word_before(block: str, end: int) -> str | None:
     return m.group(1) if m else None
 
 
+def _may_open(line: str, heads: frozenset[str]) -> bool:
+    """Whether a pattern (IGNORECASE) may match at the start of ``line`` when its every match
+    opens with white space, a digit, a bullet, or a word whose first three letters are one of
+    ``heads`` (lower case). A call into ``re`` costs more than this test, and most lines open
+    with other words ("The", "It") or a quote. (Past ASCII letters, IGNORECASE reads "ſ" as
+    "s": such a line is left to ``re``.)"""
+    head = line[:3]
+    first = head[:1]
+    if first.isalpha():
+        return not head.isascii() or head.lower() in heads
+    return first.isdecimal() or first.isspace() or first in _BULLETS
+
+
+def _timed(line: str) -> bool:
+    """``_CLOCK_START.match(line)``, told without ``re`` for most lines."""
+    return _may_open(line, _CLOCK_HEADS) and _CLOCK_START.match(line) is not None
+
+
+def _opens_schedule(line: str) -> bool:
+    """``_SCHEDULE_LINE.match(line)``, told without ``re`` for most lines."""
+    return _may_open(line, _SCHEDULE_HEADS) and _SCHEDULE_LINE.match(line) is not None
+
+
 @direct_init
 @dataclass(frozen=True)
 class Sentence:
@@ -141,6 +180,10 @@ class Sentence:
         return lower_in_place(self.text)
 
 
+#: What a sentence ends with: a line that ends so is no link line
+_CLOSING = ".!?\"”’:;)"
+
+
 def _is_link_line(line: str) -> bool:
     """A short line with no sentence punctuation and no verb-like word: a headline or link.
 
@@ -148,22 +191,27 @@ def _is_link_line(line: str) -> bool:
     ("Riverside Tram Quick Facts") and section labels do not.
     """
     stripped = line.strip()
-    if not stripped or stripped[-1] in ".!?\"”’:;)":
+    if not stripped or stripped[-1] in _CLOSING:
         return False
-    label = _LABEL.match(stripped)
+    label = _label(stripped)
     if label and (_DAY_LABEL.search(label.group(1))
                   or _SCHEDULE_LINE.match(stripped, label.end(1) + 1)):
         return False  # a schedule line: "Saturday, December 21: Home v Away, 3pm",
         # "Counting of votes: April 2"
     if ":" in stripped and _DAY_OF_MONTH.search(stripped):
         return False  # "Second Test (floodlit): Eden Park, 10 October": a fixture, named
-    if _SCHEDULE_LINE.match(stripped) or (
-            ("–" in stripped or "—" in stripped) and _DATED_DASH.search(stripped)) or \
-            _PROGRAMME_HEADING.match(stripped):
+    if _opens_schedule(stripped) or (
+            ("–" in stripped or "—" in stripped) and _DATED_DASH.search(stripped)) or (
+            _may_open(stripped, _PROGRAMME_HEADS) and _PROGRAMME_HEADING.match(stripped)):
         return False  # "5:45 p.m. – Arrival in Manila", "Friday Sept. 1", a table row's
         # "... Tuesday, February 28 – Northern, North West"
     words = stripped.split()
     return len(words) <= 20
+
+
+def _label(line: str) -> re.Match[str] | None:
+    """``_LABEL.match(line)``, not tried without a colon where the label can end."""
+    return _LABEL.match(line) if line.find(":", 3, 41) >= 0 else None
 
 
 def lowered(text: str) -> str | None:
@@ -195,6 +243,17 @@ def slices_lower(text: str, low: str) -> bool:
     return len(low) == len(text) and "\u03a3" not in text
 
 
+#: The white space of ``str.split`` but " " and the line breaks of ``str.splitlines``
+_INLINE_SPACES = ("\t", "\x1f", "\xa0", "\u1680", *map(chr, range(0x2000, 0x200B)), "\u202f",
+                  "\u205f", "\u3000")
+
+
+def _single_spaced(text: str) -> bool:
+    """Whether the white space inside the lines of ``text`` is single spaces: then each line
+    stripped, and its lower case, is its own ``folded`` (a test per text, not per line)."""
+    return "  " not in text and not any(space in text for space in _INLINE_SPACES)
+
+
 def folded(text: str) -> str:
     """White space folded to single spaces, the ends stripped ("a  b\n" -> "a b")."""
     if text.isprintable() and "  " not in text and text == text.strip():
@@ -213,12 +272,13 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
     pos = 0
     lines = text.splitlines(keepends=True)
     foldless = not folds_to_ascii(text)  # lower case then matches as IGNORECASE would
+    spaced = _single_spaced(text)
     programme = False
     listing = False  # the line before opened a list ("... in order:") or was a bullet of one
     for i, line in enumerate(lines):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
-        content = line.strip()
+        content = stripped = line.strip()
         if not content:
             continue
         shift = 0
@@ -233,21 +293,25 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
         else:
             first = start + len(line) - len(line.lstrip()) + shift
             low = text_low[first:first + len(content)]
-        key = folded(low)
-        timed = _CLOCK_START.match(content) is not None
-        if not timed and key not in seen and len(content) <= 60 and _SCHEDULE_LINE.match(content):
-            day += 1  # "Saturday, Sept. 2": a new day of the programme
-        # (a programme's item comes back under another day: "11 p.m.: Feast closes")
-        repeated = key in seen and not (timed and seen[key] != day)
+        key = low if spaced else folded(low)
+        last = seen.get(key)  # (whether the line opens with a time is asked only when it counts)
+        if last is None:
+            repeated = False
+            if len(content) <= 60 and _opens_schedule(content) and not _timed(content):
+                day += 1  # "Saturday, Sept. 2": a new day of the programme
+        else:
+            # (a programme's item comes back under another day: "11 p.m.: Feast closes")
+            repeated = last == day or not _timed(content)
         seen[key] = day
-        furniture = _BOILERPLATE_LOW.match(low) if foldless and len(low) == len(content) \
+        furniture = (low[:2] in _FURNITURE_HEADS or low[0] == "©" or low[0].isspace()) and \
+            _BOILERPLATE_LOW.match(low) if foldless and len(low) == len(content) \
             else _BOILERPLATE.match(content)
         under_day = programme and i > 0 and lines[i - 1].strip() != ""
         bullet = content[0] in _BULLETS
         listed = listing and bullet  # the bullets under "Il y aura, chronologiquement:"
         listing = listed or (content.endswith(":") and len(content) <= 200)
         if repeated or furniture or (
-            _is_link_line(content) and not _wraps_into(
+            content[-1] not in _CLOSING and _is_link_line(content) and not _wraps_into(
                 content, _cell(lines[i + 1]) if i + 1 < len(lines) else "") and not under_day
             and not listed
         ):
@@ -258,7 +322,7 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
             # programme, however short: "Second discussion session - Infrastructure"
             # (a heading or an item is a short line: a paragraph of prose is none)
             programme = under_day or (len(content) <= 160 and _is_day_line(content))
-            if shift or len(content) < len(line.strip()):
+            if shift or len(content) < len(stripped):
                 # the table's rules ("|") are no words of the cell
                 lead = _LEADING_RULE.match(text, start, end)
                 cut = lead.end() if lead else start
@@ -286,8 +350,10 @@ _BULLET_START = re.compile(r"[•*·]|[-–—]\s")
 
 def _is_day_line(line: str) -> bool:
     """A line that opens with a day or time: a programme's heading or item."""
-    label = _LABEL.match(line)
-    return bool(_SCHEDULE_LINE.match(line) or (label and _DAY_LABEL.search(label.group(1))))
+    if _opens_schedule(line):
+        return True
+    label = _label(line)
+    return bool(label and _DAY_LABEL.search(label.group(1)))
 
 
 def _wraps_into(line: str, following: str) -> bool:
@@ -366,13 +432,17 @@ def sentences(text: str, low: str | None = None) -> list[Sentence]:
         if not block.strip():
             continue
         cursor = 0
-        for end_match in _SENTENCE_END.finditer(block):
+        ends = _SENTENCE_END if "!" in block or "?" in block or "…" in block else _DOT_END
+        for end_match in ends.finditer(block):
             end = end_match.end()
             k = end_match.start()
-            # (a word of seven letters or more before the mark is no abbreviation, no initial
-            # and no "a.m.": the common case, told without reading the word)
-            tail = None if k >= _LONGEST_ABBREVIATION + 1 and block[
-                k - _LONGEST_ABBREVIATION - 1:k].isalpha() else _word_before(block, end)
+            # (no word character before the mark: no word ("said ." of a tokenised text); a
+            # word of seven letters or more is no abbreviation, no initial and no "a.m.":
+            # the common cases, told without reading the word)
+            before = block[k - 1:k]
+            tail = _word_before(block, end) if (before.isalnum() or before == "_") and not (
+                k > _LONGEST_ABBREVIATION and block[k - _LONGEST_ABBREVIATION - 1:k].isalpha()
+            ) else None
             if tail:
                 word = tail.lower().rstrip(".")
                 clock_end = word in ("a.m", "p.m") and not _ZONE_AFTER.match(block, end) \
@@ -380,8 +450,14 @@ def sentences(text: str, low: str | None = None) -> list[Sentence]:
                 if (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())) \
                         and not clock_end:
                     continue  # "Dr. Costa", "U.S. Army"; but "... at 8 p.m. The second round"
-            nxt = _NEXT_CHARACTER.match(block, end)  # (not a copy of the rest of the block)
-            if nxt and nxt.group(1).islower() and not CAMEL_WORD.match(block, nxt.start(1)):
+            # the next word's first letter: past the one white space the mark is followed by
+            # (when not at the block's end), or else past all there is (``re``)
+            at = end + 1
+            first = block[at:at + 1]
+            if first.isspace():
+                nxt = _NEXT_CHARACTER.match(block, end)  # (not a copy of the rest of the block)
+                first, at = (nxt.group(1), nxt.start(1)) if nxt else ("", at)
+            if first.islower() and not CAMEL_WORD.match(block, at):
                 continue  # (but "iPhone 4 will ..." starts a sentence)
             _append(out, block, base, cursor, end, paragraph, low)
             cursor = end
@@ -400,7 +476,6 @@ _NEXT_CHARACTER = re.compile(r"\s*(\S)")
 #: break, then one), the same test as "\s*\n" but bounded by the next line: "\s*" ran over
 #: the whole of a run of blank lines at every line of it, quadratic in the run's length.
 _PARAGRAPH = re.compile(r"[^\n][^\n]*(?:\n(?![^\S\n]*\n)[^\n]+)*")
-_LINE = re.compile(r"[^\n][^\n]*")
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -411,23 +486,35 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     for para in _PARAGRAPH.finditer(text):
-        if "\n" not in para.group(0):  # one line: the paragraph is the block
-            out.append(para.span())
+        base, para_end = para.span()
+        body = para.group(0)
+        if "\n" not in body:  # one line: the paragraph is the block
+            out.append((base, para_end))
             continue
-        lines = list(_LINE.finditer(para.group(0)))
-        start = 0
-        for i, line in enumerate(lines[:-1]):
-            content = _cell(line.group(0))
-            following = _cell(lines[i + 1].group(0))
+        lines = body.split("\n")  # (a paragraph holds no empty line)
+        table = "|" in body
+        cells = [_cell(line) for line in lines] if table else [line.strip() for line in lines]
+        start = pos = 0  # offsets in the paragraph: its block's start, the line's
+        for i, content in enumerate(cells[:-1]):
+            line_end = pos + len(lines[i])
+            pos = line_end + 1
+            if not content:
+                continue
+            following = cells[i + 1]
             # (a table's cell ends where its column does: "will visit the |")
-            cell_wraps = line.group(0).rstrip().endswith("|") and content[-1:].islower()
-            if content and (_SCHEDULE_LINE.match(following) or _BULLET_START.match(following) or (
-                    content[-1] not in ".!?\"”’:;,)" and not cell_wraps
-                    and not _wraps_into(content, following))):
-                out.append((para.start() + start, para.start() + line.end()))
-                start = lines[i + 1].start()
-        out.append((para.start() + start, para.end()))
+            cell_wraps = table and lines[i].rstrip().endswith("|") and content[-1].islower()
+            if (content[-1] not in ".!?\"”’:;,)" and not cell_wraps
+                    and not _wraps_into(content, following)) or _opens_list(following):
+                out.append((base + start, base + line_end))
+                start = pos
+        out.append((base + start, para_end))
     return out
+
+
+def _opens_list(line: str) -> bool:
+    """Whether ``line`` (stripped) is a programme's item or a bullet: it opens a block."""
+    return (line[:1] in _BULLETS and _BULLET_START.match(line) is not None) or _opens_schedule(
+        line)
 
 
 def _append(out: list[Sentence], block: str, base: int, start: int, end: int, para: int,
@@ -439,5 +526,5 @@ def _append(out: list[Sentence], block: str, base: int, start: int, end: int, pa
         s = base + start + lead
         sentence = Sentence(s, s + len(piece), piece, para)
         if low is not None:
-            prime(sentence, "low", low[s:s + len(piece)])
+            sentence.__dict__["low"] = low[s:s + len(piece)]  # (``prime``, without the call)
         out.append(sentence)
