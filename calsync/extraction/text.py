@@ -193,6 +193,8 @@ def _is_link_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped or stripped[-1] in _CLOSING:
         return False
+    if len(stripped.split(None, 20)) > 20:
+        return False  # (more than 20 words: prose, whatever the patterns below find)
     label = _label(stripped)
     if label and (_DAY_LABEL.search(label.group(1))
                   or _SCHEDULE_LINE.match(stripped, label.end(1) + 1)):
@@ -200,13 +202,11 @@ def _is_link_line(line: str) -> bool:
         # "Counting of votes: April 2"
     if ":" in stripped and _DAY_OF_MONTH.search(stripped):
         return False  # "Second Test (floodlit): Eden Park, 10 October": a fixture, named
-    if _opens_schedule(stripped) or (
-            ("–" in stripped or "—" in stripped) and _DATED_DASH.search(stripped)) or (
-            _may_open(stripped, _PROGRAMME_HEADS) and _PROGRAMME_HEADING.match(stripped)):
-        return False  # "5:45 p.m. – Arrival in Manila", "Friday Sept. 1", a table row's
-        # "... Tuesday, February 28 – Northern, North West"
-    words = stripped.split()
-    return len(words) <= 20
+    # not "5:45 p.m. – Arrival in Manila", "Friday Sept. 1", a table row's "... Tuesday,
+    # February 28 – Northern, North West"
+    return not (_opens_schedule(stripped) or (
+        ("–" in stripped or "—" in stripped) and _DATED_DASH.search(stripped)) or (
+        _may_open(stripped, _PROGRAMME_HEADS) and _PROGRAMME_HEADING.match(stripped)))
 
 
 def _label(line: str) -> re.Match[str] | None:
@@ -311,9 +311,9 @@ def boilerplate_spans(text: str, text_low: str | None = None) -> list[tuple[int,
         listed = listing and bullet  # the bullets under "Il y aura, chronologiquement:"
         listing = listed or (content.endswith(":") and len(content) <= 200)
         if repeated or furniture or (
-            content[-1] not in _CLOSING and _is_link_line(content) and not _wraps_into(
-                content, _cell(lines[i + 1]) if i + 1 < len(lines) else "") and not under_day
-            and not listed
+            content[-1] not in _CLOSING and not under_day and not listed
+            and _is_link_line(content) and not _wraps_into(
+                content, _cell(lines[i + 1]) if i + 1 < len(lines) else "")
         ):
             spans.append((start, end))
             programme = False
@@ -366,8 +366,8 @@ def _wraps_into(line: str, following: str) -> bool:
         return False
     if following[0].islower():
         return True
-    last = line.split()[-1]
-    if last in _GOES_ON_WORDS and len(line.split()) > 3:
+    last = line.rsplit(None, 1)[-1]  # (the words are split only as far as they are read)
+    if last in _GOES_ON_WORDS and len(line.split(None, 3)) > 3:
         return True  # "... will visit the" / "Meiji Shrine ...": no line ends on "the"
     # (an editor fills lines to 60-90 characters; a longer line is a paragraph of its own)
     return 60 <= len(line) <= 90 and last[:1].islower()
@@ -431,7 +431,7 @@ def sentences(text: str, low: str | None = None) -> list[Sentence]:
         block = text[base:block_end]
         if not block.strip():
             continue
-        cursor = 0
+        cuts: list[int] = []  # where the block's sentences end
         ends = _SENTENCE_END if "!" in block or "?" in block or "…" in block else _DOT_END
         for end_match in ends.finditer(block):
             end = end_match.end()
@@ -459,9 +459,20 @@ def sentences(text: str, low: str | None = None) -> list[Sentence]:
                 first, at = (nxt.group(1), nxt.start(1)) if nxt else ("", at)
             if first.islower() and not CAMEL_WORD.match(block, at):
                 continue  # (but "iPhone 4 will ..." starts a sentence)
-            _append(out, block, base, cursor, end, paragraph, low)
+            cuts.append(end)
+        cuts.append(len(block))
+        cursor = 0
+        for end in cuts:
+            piece = block[cursor:end]
+            lead = len(piece) - len(piece.lstrip())
+            piece = piece.strip()
+            if piece:
+                s = base + cursor + lead
+                sentence = Sentence(s, s + len(piece), piece, paragraph)
+                if low is not None:
+                    sentence.__dict__["low"] = low[s:s + len(piece)]  # (``prime``, no call)
+                out.append(sentence)
             cursor = end
-        _append(out, block, base, cursor, len(block), paragraph, low)
         paragraph += 1
     return out
 
@@ -512,19 +523,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 
 def _opens_list(line: str) -> bool:
-    """Whether ``line`` (stripped) is a programme's item or a bullet: it opens a block."""
-    return (line[:1] in _BULLETS and _BULLET_START.match(line) is not None) or _opens_schedule(
-        line)
-
-
-def _append(out: list[Sentence], block: str, base: int, start: int, end: int, para: int,
-            low: str | None) -> None:
-    piece = block[start:end]
-    lead = len(piece) - len(piece.lstrip())
-    piece = piece.strip()
-    if piece:
-        s = base + start + lead
-        sentence = Sentence(s, s + len(piece), piece, para)
-        if low is not None:
-            sentence.__dict__["low"] = low[s:s + len(piece)]  # (``prime``, without the call)
-        out.append(sentence)
+    """Whether ``line`` (stripped) is a programme's item or a bullet: it opens a block.
+    (``_opens_schedule`` written out: this is asked of nearly every line.)"""
+    return (line[:1] in _BULLETS and _BULLET_START.match(line) is not None) or (
+        _may_open(line, _SCHEDULE_HEADS) and _SCHEDULE_LINE.match(line) is not None)
