@@ -440,11 +440,19 @@ def sentences(text: str, low: str | None = None) -> list[Sentence]:
             # word of seven letters or more is no abbreviation, no initial and no "a.m.":
             # the common cases, told without reading the word)
             before = block[k - 1:k]
-            tail = _word_before(block, end) if (before.isalnum() or before == "_") and not (
-                k > _LONGEST_ABBREVIATION and block[k - _LONGEST_ABBREVIATION - 1:k].isalpha()
-            ) else None
-            if tail:
-                word = tail.lower().rstrip(".")
+            word = None
+            if (before.isalnum() or before == "_") and not (
+                    k > _LONGEST_ABBREVIATION
+                    and block[k - _LONGEST_ABBREVIATION - 1:k].isalpha()):
+                # (a word of letters after a space, the mark close behind: that word, without
+                # ``re``; else ``_word_before``'s)
+                start = block.rfind(" ", max(0, k - _LONGEST_ABBREVIATION - 1), k) + 1
+                if start and end - start <= 40 and block[start:k].isalpha():
+                    word = block[start:k].lower()
+                else:
+                    tail = _word_before(block, end)
+                    word = tail.lower().rstrip(".") if tail else None
+            if word:
                 clock_end = word in ("a.m", "p.m") and not _ZONE_AFTER.match(block, end) \
                     and not _ITEM_SEPARATOR.match(block, end)
                 if (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())) \

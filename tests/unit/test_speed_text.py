@@ -217,6 +217,7 @@ def _agree(txt: str) -> None:
 @given(txt=TEXTS)
 @example(txt="Home News Menu\nThe talks end Friday .\nU.S. and Dr. Costa met. iPhone 4 came.")
 @example(txt="| 8:30 a.m. JST | Arrival |\n|\n| Grand Hall |\nSaturday, Sept. 2\n11 p.m.: Feast")
+@example(txt="They met Dr" + "." * 45 + " Costa at 8 p.m. ET. He left\nSt. Louis (Mo.) said. Yes")
 def test_the_text_readers_agree_with_their_plain_forms(txt: str) -> None:
     _agree(txt)
 
