@@ -13,8 +13,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import pairwise
-from operator import attrgetter, itemgetter
+from itertools import accumulate, compress, count, pairwise
+from operator import add, attrgetter, itemgetter, not_, sub
 
 from calsync.extraction.gate import Gated, matches_as_ignorecase, without_ignorecase
 from calsync.extraction.lazy import once, prime
@@ -67,6 +67,8 @@ _HEAD_SPLIT = re.compile(r"\s(?:of|for|with|on|at|in|to|from|about|against|betwe
 _TOKEN = re.compile(r"\w+(?:[’'\-.]+\w+)*|\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”|[^\w\s]")
 #: Where a token (word, start, end) starts: the key that bisects a clause's tokens
 _token_start = itemgetter(1)
+#: A token's word (mapped over a clause's tokens in C)
+_word_of = itemgetter(0)
 #: ``_TOKEN`` for text without quotation marks
 _UNQUOTED_TOKEN = re.compile(r"\w+(?:[’'\-.]+\w+)*|[^\w\s]")
 _QUOTED = re.compile(r"\"[^\"\n]{1,60}\"|“[^”\n]{1,60}”")
@@ -476,22 +478,32 @@ def _tokens(text: str, offset: int = 0) -> tuple[tuple[str, int, int], ...]:
     """
     if '"' in text or "“" in text:
         return tuple([(m[0], offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)])
-    out: list[tuple[str, int, int]] = []
-    pos = 0
-    find = text.find
-    for chunk in text.split():
-        start = find(chunk, pos)
-        pos = start + len(chunk)
-        if chunk.isalnum():  # (what ``\w+`` matches, but for "_", which the pattern reads)
-            out.append((chunk, offset + start, offset + pos))
-        elif chunk[:-1].isalnum() and chunk[-1] != "_":
+    chunks = text.split()
+    placed: list[tuple[str, int, int]]
+    if " ".join(chunks) == text:
+        # one space between chunks (most clauses): where each ends is a running sum, in C
+        lengths = list(map(len, chunks))
+        ends = list(map(add, accumulate(lengths), count(offset)))
+        placed = list(zip(chunks, map(sub, ends, lengths), ends, strict=True))
+    else:
+        placed = []
+        pos = 0
+        find = text.find
+        for chunk in chunks:
+            start = find(chunk, pos)
+            pos = start + len(chunk)
+            placed.append((chunk, offset + start, offset + pos))
+    # a chunk of letters and digits is one token (what ``\w+`` matches, but for "_", which
+    # the pattern reads); the others, fewer, are cut in place, from the last
+    for k in reversed([*compress(count(), map(not_, map(str.isalnum, chunks)))]):
+        chunk, at, end = placed[k]
+        if chunk[:-1].isalnum() and chunk[-1] != "_":
             # "Paris," "Paris.": a word, then a mark (no word follows the mark to join)
-            out += ((chunk[:-1], offset + start, offset + pos - 1),
-                    (chunk[-1], offset + pos - 1, offset + pos))
+            placed[k:k + 1] = ((chunk[:-1], at, end - 1), (chunk[-1], end - 1, end))
         else:
-            at = offset + start
-            out += [(m[0], at + m.start(), at + m.end()) for m in _UNQUOTED_TOKEN.finditer(chunk)]
-    return tuple(out)
+            placed[k:k + 1] = [(m[0], at + m.start(), at + m.end())
+                               for m in _UNQUOTED_TOKEN.finditer(chunk)]
+    return tuple(placed)
 
 
 def _title_tokens(title: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -740,13 +752,18 @@ def _relative(clause: Clause) -> tuple[str, str] | None:
     return None
 
 
+#: (read by ``map`` in C: ``any(t.first_day or t.clock for t in ...)`` ran a generator)
+_first_day_of = attrgetter("first_day")
+_clock_of = attrgetter("clock")
+
+
 def could_hold_mentions(sentence: Sentence, timexes: list[Timex]) -> bool:
     """Whether a sentence can add anything: a day, or an anchor such as "after her arrival".
 
     A sentence with neither can only name happenings it does not date; those never become
     events, so the (costly) clause analysis is skipped for it.
     """
-    return any(t.first_day or t.clock for t in timexes) or \
+    return any(map(_first_day_of, timexes)) or any(map(_clock_of, timexes)) or \
         _RELATIVE_ANCHOR.search_lower(sentence.text, sentence.low) is not None
 
 
@@ -779,7 +796,8 @@ def find_mentions(sentence: Sentence, timexes: list[Timex], *,
             clause = Clause(clause.start + adjunct.end(), clause.end,
                             clause.text[adjunct.end():], clause.connective)
         ctimexes = within(timexes, clause.start, clause.end)
-        if only_dated and not any(t.first_day or t.clock for t in ctimexes) and \
+        if only_dated and not any(map(_first_day_of, ctimexes)) \
+                and not any(map(_clock_of, ctimexes)) and \
                 clause.anchor is None and lead_anchor is None:
             # A clause with no date and no anchor ("before delivering remarks at X") can only
             # name a happening that another clause dates; that clause names it too.
@@ -1137,9 +1155,11 @@ def _verb_mention_from(sentence: Sentence, clause: Clause, timexes: list[Timex],
     """The first event verb of ``clause`` at or after offset ``start``, as a mention."""
     words = clause.tokens
     first = 0 if start <= clause.start else bisect_left(words, start, key=_token_start)
-    for i, (word, wstart, wend) in enumerate(words):
+    # (the verb forms picked in C: ``lemma`` is a cache and no lemma is empty)
+    for i in compress(count(), map(lemma, map(_word_of, words))):
         if i < first:
             continue
+        word, wstart, wend = words[i]
         lem = lemma(word)
         if lem is None or (word.lower() in REPORTING and not _RESULTS_AFTER.match(
                 clause.text, wend - clause.start) and not (
@@ -1496,7 +1516,31 @@ _PARTY_KINDS = frozenset("birthday garden street launch dinner tea cocktail fare
 _BEFORE_VERB = frozenset("which that who it he she also".split())
 
 
+#: Every word (lower-cased) a rule of ``_is_event_noun`` can take for an event noun
+_NOUN_RULE_WORDS = NOUNS | {"mass", "table", "tables", "party", "parties", "day", "final",
+                            "semi-final", "semifinal", "quarter-final"}
+
+
+@lru_cache(maxsize=4096)
+def _noun_like(word: str) -> bool:
+    """Whether ``_is_event_noun(word, previous)`` holds for some ``previous``.
+
+    Most words are no event noun after any word: one look in a cache, mapped over a clause's
+    words in C, spares them the rules (which read the word before).
+    """
+    low = word.lower().strip(".,;:")
+    return low in _NOUN_RULE_WORDS or ("-" in low and low.rsplit("-", 1)[1] in NOUNS) or (
+        low.endswith("s") and len(low) > 4 and (
+            low[:-1] in NOUNS or (low.endswith("es") and low[:-2] in NOUNS)
+            or (low.endswith("ies") and low[:-3] + "y" in NOUNS)))
+
+
 def _is_event_noun(word: str, previous: str = "") -> bool:
+    return _noun_like(word) and _event_noun_after(word, previous)
+
+
+def _event_noun_after(word: str, previous: str) -> bool:
+    """``_is_event_noun`` for a ``_noun_like`` word: the rules that read the word before."""
     low = word.lower().strip(".,;:")
     if word == "March" and previous.lower() not in ("the", "a", "women's", "women’s"):
         return False  # the month ("March 2, 2026"); the protest is "a march", "the March for ..."
@@ -1598,8 +1642,8 @@ def within(timexes: list[Timex], start: int, end: int) -> list[Timex]:
 def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
     words = clause.tokens
     candidates = [
-        i for i, (word, _ws, _we) in enumerate(words)
-        if _is_event_noun(word, words[i - 1][0] if i else "")
+        i for i in compress(count(), map(_noun_like, map(_word_of, words)))
+        if _event_noun_after(words[i][0], words[i - 1][0] if i else "")
         and not (i > 0 and words[i - 1][0].lower() in {"will", "would", "to", "shall", "’ll",
                                                         "'ll", "can", "could", "may", "might",
                                                         "must", "should"})  # "will address"
