@@ -37,6 +37,12 @@ _TRAILING_AUX = re.compile(
     r"(?:\s+(?:will|would|shall|is|are|was|were|to|be|been|being|has|have|then|also|now|"
     r"first|due|set|scheduled|expected|slated|planned|officially|formally|plans?|wants?|"
     r"hopes?|intends?|aims?|expects?|vows?|promises?|threatens?))+\s*$", re.IGNORECASE)
+#: The words ``_TRAILING_AUX`` ends with (an ASCII word: IGNORECASE reads some other letters
+#: as ASCII ones, "ſ" as "s")
+_TRAILING_AUX_WORDS = frozenset(
+    """will would shall is are was were to be been being has have then also now first due set
+    scheduled expected slated planned officially formally plan plans want wants hope hopes
+    intend intends aim aims expect expects vow vows promise promises threaten threatens""".split())
 _REPORTED_THAT = re.compile(r"\b(?:that|said|says|confirmed|announced|added|when|where|as)\s+")
 _WHOSE_PREP = re.compile(r"\s(?:in|for|at|of|to|on)\s+(?:a|an|the)\s+")
 _WHICH_AT_END = re.compile(r",?\s+which\s*$")
@@ -102,6 +108,32 @@ _RELATIVE_ANCHOR = Gated(re.compile(
     # "on the day of", "at the end of", "on the first day": cheaper than "day" alone, which
     # every weekday holds
     re.compile(r"the\s+(?:day|end|first|second|third|last|final|opening|closing)\b"))
+#: Where a match of ``_RELATIVE_ANCHOR`` can start, in lower-cased text: each of its
+#: alternatives, cut after the word that follows its connective. A pattern that begins with
+#: letters lets ``re`` skip to them; the IGNORECASE one that begins with "\b" is tried at
+#: every character ("a(?<!\wa)" is "\ba", the boundary checked behind the letter).
+_ANCHOR_START = re.compile(
+    r"(?:a(?<!\wa)(?:fter|head\s+of|t\s+the\s+end\s+of)|f(?<!\wf)ollowing|b(?<!\wb)efore"
+    r"|d(?<!\wd)uring|o(?<!\wo)n(?:\s+the\s+day\s+of)?|u(?<!\wu)pon)"
+    r"\s+(?:the|her|his|their|its|our|this|that)\s")
+
+
+def _anchor_in(text: str, low: str) -> re.Match[str] | None:
+    """``_RELATIVE_ANCHOR.search_lower(text, low)``: the pattern tried only where
+    ``_ANCHOR_START`` finds, in ``low``, that a match can start (the first that matches is
+    the first match: every match starts where ``_ANCHOR_START`` matches)."""
+    if not _RELATIVE_ANCHOR.possible(low):
+        return None
+    pattern = _RELATIVE_ANCHOR.pattern
+    if not matches_as_ignorecase(text, low):
+        return pattern.search(text)
+    start = _ANCHOR_START.search(low)
+    while start is not None:
+        m = pattern.match(text, start.start())
+        if m is not None:
+            return m
+        start = _ANCHOR_START.search(low, start.start() + 1)
+    return None
 #: "[\w’'\-.]*" as runs of letters between runs of those marks: the same text, the letters
 #: matched as one category rather than each against a set
 _NAME_TAIL = r"\w*(?:[’'\-.]+\w*)*"
@@ -178,7 +210,7 @@ class Clause:
     @once
     def anchor(self) -> re.Match[str] | None:
         """An event anchor in the clause ("after her arrival"), looked for once."""
-        return _RELATIVE_ANCHOR.search_lower(self.text, self.low)  # (groups read lower-cased)
+        return _anchor_in(self.text, self.low)
 
     @once
     def tokens(self) -> tuple[tuple[str, int, int], ...]:
@@ -471,19 +503,36 @@ _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "
 def _tokens(text: str, offset: int = 0) -> tuple[tuple[str, int, int], ...]:
     """``_TOKEN``'s matches in ``text`` as (word, start, end), ``offset`` added.
 
-    Without quotation marks no token holds white space, so the text is cut where
-    ``str.split`` cuts (the pattern's white space) and a run of letters and digits is a token
-    as it stands; ``re`` reads only the runs with marks in them. Same tokens, in half the time
-    of a match object per word.
+    A quoted name is one token, found where ``_TOKEN`` finds it (no word holds a quotation
+    mark, so ``_TOKEN`` tries one at every mark, as ``_QUOTED`` does); the text between the
+    quotations is read as text without them.
     """
-    if '"' in text or "“" in text:
-        return tuple([(m[0], offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)])
+    if '"' not in text and "“" not in text:
+        return tuple(_unquoted_tokens(text, offset))
+    out: list[tuple[str, int, int]] = []
+    pos = 0
+    for m in _QUOTED.finditer(text):
+        out += _unquoted_tokens(text[pos:m.start()], offset + pos)
+        out.append((m[0], offset + m.start(), offset + m.end()))
+        pos = m.end()
+    out += _unquoted_tokens(text[pos:], offset + pos)
+    return tuple(out)
+
+
+def _unquoted_tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
+    """``_tokens`` of a text without a quoted name.
+
+    No token holds white space, so the text is cut where ``str.split`` cuts (the pattern's
+    white space) and a run of letters and digits is a token as it stands; ``re`` reads only
+    the runs with marks in them. Same tokens, in half the time of a match object per word.
+    """
     chunks = text.split()
     placed: list[tuple[str, int, int]]
-    if " ".join(chunks) == text:
+    if " ".join(chunks) == text.strip():
         # one space between chunks (most clauses): where each ends is a running sum, in C
         lengths = list(map(len, chunks))
-        ends = list(map(add, accumulate(lengths), count(offset)))
+        first = offset + text.find(chunks[0]) if chunks else offset
+        ends = list(map(add, accumulate(lengths), count(first)))
         placed = list(zip(chunks, map(sub, ends, lengths), ends, strict=True))
     else:
         placed = []
@@ -503,25 +552,21 @@ def _tokens(text: str, offset: int = 0) -> tuple[tuple[str, int, int], ...]:
         else:
             placed[k:k + 1] = [(m[0], at + m.start(), at + m.end())
                                for m in _UNQUOTED_TOKEN.finditer(chunk)]
-    return tuple(placed)
+    return placed
 
 
 def _title_tokens(title: str) -> tuple[frozenset[str], frozenset[str]]:
     """The title's content words, and those of them capitalised after the first (names)."""
-    tokens: set[str] = set()
-    proper: set[str] = set()
-    for i, word in enumerate(_TITLE_WORD.findall(title)):
-        low = word.lower()
-        if low in _STOPWORDS:
-            continue
-        if len(word) > 1:
-            tokens.add(low)
-        if i and word[0].isupper():
-            proper.add(low)
-    return frozenset(tokens), frozenset(proper)
+    words = _TITLE_WORD.findall(title)
+    lows = [*map(str.lower, words)]
+    # (sifted in C: a loop over the words cost more than the rest of a mention's making)
+    tokens = frozenset(compress(lows, map((1).__lt__, map(len, words))))
+    proper = frozenset(compress(lows[1:], map(str.isupper, map(_initial, words[1:]))))
+    return tokens - _STOPWORDS, proper - _STOPWORDS
 
 
 _TITLE_WORD = re.compile(r"\w[\w’'\-]*")
+_initial = itemgetter(0)
 
 
 def strip_roles(title: str) -> str:
@@ -764,7 +809,7 @@ def could_hold_mentions(sentence: Sentence, timexes: list[Timex]) -> bool:
     events, so the (costly) clause analysis is skipped for it.
     """
     return any(map(_first_day_of, timexes)) or any(map(_clock_of, timexes)) or \
-        _RELATIVE_ANCHOR.search_lower(sentence.text, sentence.low) is not None
+        _anchor_in(sentence.text, sentence.low) is not None
 
 
 def find_mentions(sentence: Sentence, timexes: list[Timex], *,
@@ -886,6 +931,8 @@ def item_mention(sentence: Sentence) -> Mention | None:
 
 def is_field_line(text: str) -> bool:
     """A programme's line that describes the item above ("- Location: ...", "Highlights: ...")."""
+    if ":" not in text:
+        return False  # (every field line has its colon)
     return _FIELD_LINE.match(_ITEM_BULLET.sub("", text, count=1)) is not None
 
 
@@ -991,6 +1038,19 @@ _FUTURE_MARKER = re.compile(
     r"are\s+(?:set|due|scheduled|expected|slated|planned)\s+to|(?:is|are)\s+to)\b",
     re.IGNORECASE,
 )
+#: Whether ``_FUTURE_MARKER`` matches, asked of lower-cased text: without IGNORECASE, and each
+#: alternative begun with its letter ("w(?<!\ww)ill" is "\bwill"), which ``re`` skips to
+_FUTURE_IN_LOW = re.compile(
+    r"(?:w(?<!\ww)ill|’(?<=\w’)ll|'(?<=\w')ll|s(?<!\ws)hall"
+    r"|i(?<!\wi)s\s+(?:(?:set|due|scheduled|expected|slated|planned)\s+)?to"
+    r"|a(?<!\wa)re\s+(?:(?:set|due|scheduled|expected|slated|planned)\s+)?to)\b")
+
+
+def _future_in(text: str, low: str) -> bool:
+    """Whether ``_FUTURE_MARKER`` matches ``text``; ``low`` is ``lower_in_place(text)``."""
+    if matches_as_ignorecase(text, low):
+        return _FUTURE_IN_LOW.search(low) is not None
+    return _FUTURE_MARKER.search(text) is not None
 #: Verbs of moving somewhere, whose place may follow the date ("arrive on Monday in Rome").
 _MOVES = frozenset({"arrive", "land", "return", "travel", "fly", "head", "depart", "leave"})
 _MOVE_NOUNS = {"arrive": "Arrival", "land": "Arrival", "depart": "Departure",
@@ -1099,7 +1159,7 @@ def _subject_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -
     subject = _subject(clause, clause.start + m.start())
     if not on_sale and not _has_event_noun(subject):
         # "Live 8, a set of free concerts to be held ...": the apposition names it
-        tail = _TRAILING_AUX.sub("", clause.text[:m.start()].rsplit(",", 1)[-1]).strip()
+        tail = _without_trailing_aux(clause.text[:m.start()].rsplit(",", 1)[-1]).strip()
         subject = tail if _has_event_noun(tail) and len(tail.split()) <= 10 else ""
     if not subject or not (on_sale or _has_event_noun(subject)):
         return None
@@ -1114,14 +1174,27 @@ def _subject_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -
                  _location(clause, span, timexes), "", True, False, span)
 
 
+def _without_trailing_aux(text: str) -> str:
+    """``_TRAILING_AUX.sub("", text)``, tried only when the last word is one it can drop."""
+    last = text.rsplit(None, 1)[-1:]
+    if last and (not last[0].isascii() or last[0].lower() in _TRAILING_AUX_WORDS):
+        return _TRAILING_AUX.sub("", text)
+    return text
+
+
 def _subject(clause: Clause, verb_start: int) -> str:
     """The noun phrase before the verb group: "The panel" in "The panel will then meet"."""
     head = clause.text[: verb_start - clause.start]
     # Punctuation inside a quoted name ("Run, walk; rest") splits nothing: mask it meanwhile.
-    head = _QUOTED.sub(lambda m: m.group(0).replace(",", "\x00").replace(";", "\x01"), head)
-    head = _DATELINE_DASH.split(head)[-1]  # after a dateline: "PARIS (AFP) - "
-    head = _OPENING_ADJUNCT.sub("", head, count=1)  # "To help with this, ..."
-    head = _TRAILING_AUX.sub("", head)
+    # (each pattern below tried only where the words or marks it needs are)
+    if '"' in head or "“" in head:
+        head = _QUOTED.sub(lambda m: m.group(0).replace(",", "\x00").replace(";", "\x01"),
+                           head)
+    if "-" in head or "–" in head or "—" in head:
+        head = _DATELINE_DASH.split(head)[-1]  # after a dateline: "PARIS (AFP) - "
+    if "To" in head or "fter" in head or "ollowing" in head:
+        head = _OPENING_ADJUNCT.sub("", head, count=1)  # "To help with this, ..."
+    head = _without_trailing_aux(head)
     head = _REPORTED_THAT.split(head)[-1]
     if " whose " in head:  # "a leadership election whose first round will be held"
         head = _WHOSE_PREP.split(head.split(" whose ")[0])[-1]
@@ -1378,7 +1451,9 @@ _FIXTURE = re.compile(
 
 
 #: What every fixture holds ("Home v Away"): far cheaper to look for than ``_FIXTURE`` itself.
-_FIXTURE_SEP = re.compile(r"\sv(?:s\.?|ersus)?\s")
+#: ("\sv(?:s\.?|ersus)?\s", begun at the "v", which ``re`` skips to: only whether it is there
+#: is asked)
+_FIXTURE_SEP = re.compile(r"v(?<=\sv)(?:s\.?|ersus)?\s")
 
 
 def _listing_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
@@ -1393,7 +1468,7 @@ def _listing_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -
     if m is None:
         return None
     rest = clause.text[m.end():]
-    if _FUTURE_MARKER.search(rest) or not rest.strip():
+    if _future_in(rest, lower_in_place(rest)) or not rest.strip():
         return None  # "Monday: the minister will fly to Oslo": its verb names it
     if not m.group(0).strip() and not (rest[:1].isupper() and (
             _has_event_noun(rest) or _TIMED_LINE_ITEM.fullmatch(rest))):
@@ -1416,6 +1491,16 @@ _TIMED_LINE_ITEM = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?!(?:is|are|will|was|we
 #: "Saturday: ", "July 26, 2024 - ", "5:45 p.m. (Rome time) – ".
 _ITEM_SEPARATOR = re.compile(r"(?:\s*\([^()]{1,30}\))?\s*(?:[:–—|]|-\s)?\s*")
 _BULLET = re.compile(r"[\s•*·–—-]*")
+_BULLET_MARKS = "•*·–—-"
+
+
+def _bullet_end(text: str) -> int:
+    """``_BULLET.match(text).end()``: a line opens with a letter or a digit far more often
+    than with a bullet, and a test of one character is cheaper than a call into ``re``."""
+    pos, n = 0, len(text)
+    while pos < n and (text[pos].isspace() or text[pos] in _BULLET_MARKS):
+        pos += 1
+    return pos
 
 
 def _item_label_end(clause: Clause, timexes: list[Timex]) -> int:
@@ -1424,8 +1509,9 @@ def _item_label_end(clause: Clause, timexes: list[Timex]) -> int:
     The label is the run of expressions at the clause's start, after any bullet, joined by
     commas or spaces ("Saturday, 10 a.m.").
     """
-    bullet = _BULLET.match(clause.text)
-    pos = clause.start + (bullet.end() if bullet else 0)
+    if not timexes:
+        return 0
+    pos = clause.start + _bullet_end(clause.text)
     end = 0
     for t in timexes:
         if t.start < pos:
@@ -1485,7 +1571,7 @@ def _names_a_day(t: Timex) -> bool:
 
 def _future_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> Mention | None:
     """Last resort for a future clause with a day but no known predicate: its own words."""
-    if not any(_names_a_day(t) for t in timexes) or not _FUTURE_MARKER.search(clause.text):
+    if not any(_names_a_day(t) for t in timexes) or not _future_in(clause.text, clause.low):
         return None  # (a bare "from 5 a.m." only inherits a day: too little to go on)
     tokens = clause.tokens
     if any((lem := lemma(word)) is not None and lem not in _NEEDS_PARTICLE
@@ -1660,7 +1746,7 @@ def _noun_mention(sentence: Sentence, clause: Clause, timexes: list[Timex]) -> M
         # "an open-air service and celebration, Church in the Park, hosted by ...": its name
         phrase, end = named.group(1), clause.start + named.end(1)
     location = _location(clause, (start, end), timexes)
-    past = bool(_PAST_CLAUSE.search(clause.text)) and not _FUTURE_MARKER.search(clause.text)
+    past = bool(_PAST_CLAUSE.search(clause.text)) and not _future_in(clause.text, clause.low)
     return _make(sentence, clause, phrase, low, location, "", True, past, (start, end))
 
 

@@ -6,6 +6,7 @@ Each plain form below is the code the fast path replaced, kept here only as the 
 from __future__ import annotations
 
 import itertools
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -73,7 +74,8 @@ def test_no_lemma_is_empty() -> None:
 
 
 _SPACED_PIECES = ["a", "Paris", "U.S.", "it's", "_", "x_", ",", ".", "3", "²", "(", ")", "—",
-                  "Obama’s", "-", "e-mail", "é", "…"]
+                  "Obama’s", "-", "e-mail", "é", "…", "\"", "“", "”", "\"Run,", "walk\"",
+                  "“Hope", "now”"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -99,3 +101,161 @@ def test_noun_candidates_are_the_plain_loop_s() -> None:
                                           map(mentions._noun_like, map(mentions._word_of, tokens)))
             if mentions._event_noun_after(tokens[i][0], tokens[i - 1][0] if i else "")]
     assert fast == plain and len(plain) >= 8
+
+
+_AUX_PIECES = [" ", "\n", "  ", ",", "x", "Will", "will", "to", "be", "plans", "plan", "ſet",
+               "SET", "wills", "toto", "İs", "is", "KK", "then", "also", "aim"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_AUX_PIECES), max_size=10))
+def test_trailing_aux_is_the_pattern_s(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert mentions._without_trailing_aux(text) == mentions._TRAILING_AUX.sub("", text)
+
+
+def test_trailing_aux_words_are_the_pattern_s() -> None:
+    for word in mentions._TRAILING_AUX_WORDS:
+        assert mentions._TRAILING_AUX.fullmatch(" " + word)
+    words = [w for w in re.findall(r"[a-z]+", mentions._TRAILING_AUX.pattern) if len(w) > 1]
+    for word in words + [w + "s" for w in words]:
+        assert (mentions._TRAILING_AUX.fullmatch(" " + word) is not None) == (
+            word in mentions._TRAILING_AUX_WORDS), word
+
+
+_BULLET_PIECES = [" ", "\t", "\n", "\u2003", "\x1c", "•", "*", "·", "–", "—", "-", "a", "3",
+                  ":", "(", "é"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_BULLET_PIECES), max_size=8))
+def test_bullet_end_is_the_pattern_s(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    match = mentions._BULLET.match(text)
+    assert match is not None and mentions._bullet_end(text) == match.end()
+
+
+_SUBJECT_PIECES = [" ", ",", "To", "to", "After", "after", "a", "an", "Following", "meeting",
+                   "the", "panel", "will", "be", "-", " - ", " — ", "PARIS", "\"", "“", "”",
+                   ";", "which", "said", "that", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_SUBJECT_PIECES), max_size=14))
+def test_subject_is_the_plain_pattern_chain_s(pieces: list[str]) -> None:
+    text = " ".join(pieces) + " will meet"
+    clause = mentions.Clause(10, 10 + len(text), text, None)
+    assert mentions._subject(clause, 10 + len(text) - len(" will meet") + 1) == \
+        _plain_subject(clause, 10 + len(text) - len(" will meet") + 1)
+
+
+def _plain_subject(clause: mentions.Clause, verb_start: int) -> str:
+    m = mentions
+    head = clause.text[: verb_start - clause.start]
+    head = m._QUOTED.sub(lambda q: q.group(0).replace(",", "\x00").replace(";", "\x01"), head)
+    head = m._DATELINE_DASH.split(head)[-1]
+    head = m._OPENING_ADJUNCT.sub("", head, count=1)
+    head = m._TRAILING_AUX.sub("", head)
+    head = m._REPORTED_THAT.split(head)[-1]
+    if " whose " in head:
+        head = m._WHOSE_PREP.split(head.split(" whose ")[0])[-1]
+    relative = m._WHICH_AT_END.search(head)
+    if relative:
+        head = m._RELATIVE_PREP.split(head[: relative.start()])[-1]
+        head = head.split(",")[-1]
+    head = m._LEADING_ADVERBIAL.sub("", head)
+    head = m._SUBJECT_END.split(head)[0]
+    words = head.split()
+    if not words or len(words) > 16 or words[0].lower() in m._SUBJECT_PRONOUNS:
+        return ""
+    return m._clean_phrase(head).replace("\x00", ",").replace("\x01", ";")
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=" :•-–aLocation\n", max_size=14))
+def test_field_lines_hold_a_colon(text: str) -> None:
+    plain = mentions._FIELD_LINE.match(mentions._ITEM_BULLET.sub("", text, count=1)) is not None
+    assert mentions.is_field_line(text) == plain
+
+
+def _plain_title_tokens(title: str) -> tuple[frozenset[str], frozenset[str]]:
+    tokens: set[str] = set()
+    proper: set[str] = set()
+    for i, word in enumerate(mentions._TITLE_WORD.findall(title)):
+        low = word.lower()
+        if low in mentions._STOPWORDS:
+            continue
+        if len(word) > 1:
+            tokens.add(low)
+        if i and word[0].isupper():
+            proper.add(low)
+    return frozenset(tokens), frozenset(proper)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(["The", "the", "Of", "a", "A", "X", "x", "Paris", "É",
+                                        "İ", "3", "visit", " ", ",", "-", "’"]), max_size=12))
+def test_title_tokens_are_the_plain_loop_s(pieces: list[str]) -> None:
+    title = "".join(pieces)
+    assert mentions._title_tokens(title) == _plain_title_tokens(title)
+
+
+_ANCHOR_PIECES = [" ", "  ", "\n", "after", "After", "AFTER", "following", "before", "ahead",
+                  "of", "during", "at", "the", "The", "end", "on", "On", "upon", "day", "first",
+                  "last", "morning", "his", "her", "their", "its", "return", "from", "Horse",
+                  "Guards", "horse", "summit", "tour", "arrival", "x", ",", "-", "ſ", "K", "İ",
+                  "İstanbul", "ta", "on the", "the day of"]
+
+
+def _same_match(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a.span() == b.span() and a.groups() == b.groups() and a.lastindex == b.lastindex
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_ANCHOR_PIECES), max_size=16),
+       glue=st.sampled_from([" ", "", "  "]))
+def test_anchor_is_the_gated_pattern_s(pieces: list[str], glue: str) -> None:
+    from calsync.extraction.text import lower_in_place
+
+    text = glue.join(pieces)
+    low = lower_in_place(text)
+    assert _same_match(mentions._anchor_in(text, low),
+                       mentions._RELATIVE_ANCHOR.search_lower(text, low))
+    assert _same_match(mentions._anchor_in(text, low),
+                       mentions._RELATIVE_ANCHOR.pattern.search(text))
+
+
+def test_anchor_examples() -> None:
+    for text in ("He will speak after the summit ends.", "On the first day of the tour, x",
+                 "On his return from Horse Guards the King", "on his return from horse guards",
+                 "ahead of  their visit", "at the end of the festival", "On the day of the vote",
+                 "before dawn", "during which"):
+        low = text.lower()
+        assert _same_match(mentions._anchor_in(text, low),
+                           mentions._RELATIVE_ANCHOR.pattern.search(text)), text
+
+
+_FUTURE_PIECES = [" ", "\n", "will", "Will", "WILL", "’ll", "'ll", "we", "shall", "is", "IS",
+                  "are", "set", "due", "to", "tomorrow", "x", "İs", "ſhall", "K", "this", "ware",
+                  "planned", "scheduled"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_FUTURE_PIECES), max_size=10),
+       glue=st.sampled_from([" ", "", "  "]))
+def test_future_in_is_the_pattern_s(pieces: list[str], glue: str) -> None:
+    from calsync.extraction.text import lower_in_place
+
+    text = glue.join(pieces)
+    expected = mentions._FUTURE_MARKER.search(text) is not None
+    assert mentions._future_in(text, lower_in_place(text)) == expected
+    assert mentions._future_in(text, text.lower()) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=" \nvsVS.ersuxa", max_size=12))
+def test_fixture_separator_is_found_where_the_plain_one_is(text: str) -> None:
+    plain = re.compile(r"\sv(?:s\.?|ersus)?\s")
+    assert (mentions._FIXTURE_SEP.search(text) is None) == (plain.search(text) is None)
