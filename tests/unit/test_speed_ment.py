@@ -259,3 +259,43 @@ def test_future_in_is_the_pattern_s(pieces: list[str], glue: str) -> None:
 def test_fixture_separator_is_found_where_the_plain_one_is(text: str) -> None:
     plain = re.compile(r"\sv(?:s\.?|ersus)?\s")
     assert (mentions._FIXTURE_SEP.search(text) is None) == (plain.search(text) is None)
+
+
+_NAMED_ON_SALE = re.compile(
+    r"\b(?:go|goes|will\s+go|are\s+to\s+go)\s+on\s+(?:general\s+)?sale\b"
+    r"|\b(?:go|goes|will\s+go|is\s+to\s+go|are\s+to\s+go)\s+(?P<live>live)\b"
+    r"|\b(?:will|is\s+to|are\s+to)\s+be\s+(?:made\s+)?(?P<available>available)\b"
+    r"(?:\s+(?:for|to)\s+(?P<purpose>pre-?orders?|purchase|download|order))?",
+    re.IGNORECASE)
+_SALE_PIECES = ["will", "Will", "go", "goes", "on", "general", "sale", "SALE", "live", "is",
+                "to", "be", "made", "available", "for", "Pre-Orders", "download", "x", "ſale",
+                "İs", " "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_SALE_PIECES), max_size=10))
+def test_on_sale_groups_are_the_named_pattern_s(pieces: list[str]) -> None:
+    from calsync.extraction.text import lower_in_place
+
+    text = " ".join(pieces)
+    fast = mentions._ON_SALE.search_lower(text, lower_in_place(text))
+    plain = _NAMED_ON_SALE.search(text)
+    assert (fast is None) == (plain is None)
+    if fast is not None and plain is not None:
+        assert fast.span() == plain.span()
+        for number, name in ((1, "live"), (2, "available"), (3, "purpose")):
+            assert (fast.group(number) or "").lower() == (plain.group(name) or "").lower()
+
+
+_CONJUNCTION_PIECES = [" ", "  ", "\n", ",", ", ", "and", "but", "then", "before", "after",
+                       "following", "while", "where", "stand", "x", "She", "will", "’s", "'",
+                       "meet", "Andrew", "thence", "\t"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_CONJUNCTION_PIECES), max_size=16),
+       glue=st.sampled_from([" ", "", "  ", ", "]))
+def test_conjunctions_are_the_pattern_s(pieces: list[str], glue: str) -> None:
+    text = glue.join(pieces)
+    plain = [(m.span(), m.groups()) for m in mentions._CONJUNCTION.finditer(text)]
+    assert [(m.span(), m.groups()) for m in mentions._conjunctions(text)] == plain
