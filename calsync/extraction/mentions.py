@@ -13,8 +13,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import accumulate, compress, count, pairwise
-from operator import add, attrgetter, itemgetter, not_, sub
+from itertools import compress, count, pairwise
+from operator import attrgetter, itemgetter
 
 from calsync.extraction.gate import Gated, matches_as_ignorecase, without_ignorecase
 from calsync.extraction.lazy import once, prime
@@ -561,32 +561,27 @@ def _unquoted_tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
     the runs with marks in them. Same tokens, in half the time of a match object per word.
     """
     chunks = text.split()
-    placed: list[tuple[str, int, int]]
-    if " ".join(chunks) == text.strip():
-        # one space between chunks (most clauses): where each ends is a running sum, in C
-        lengths = list(map(len, chunks))
-        first = offset + text.find(chunks[0]) if chunks else offset
-        ends = list(map(add, accumulate(lengths), count(first)))
-        placed = list(zip(chunks, map(sub, ends, lengths), ends, strict=True))
-    else:
-        placed = []
-        pos = 0
-        find = text.find
-        for chunk in chunks:
-            start = find(chunk, pos)
-            pos = start + len(chunk)
-            placed.append((chunk, offset + start, offset + pos))
-    # a chunk of letters and digits is one token (what ``\w+`` matches, but for "_", which
-    # the pattern reads); the others, fewer, are cut in place, from the last
-    for k in reversed([*compress(count(), map(not_, map(str.isalnum, chunks)))]):
-        chunk, at, end = placed[k]
-        if chunk[:-1].isalnum() and chunk[-1] != "_":
+    # one space between chunks (most clauses): each starts a space after the one before;
+    # else ``str.find`` places it
+    spaced = " ".join(chunks) == text.strip()
+    out: list[tuple[str, int, int]] = []
+    find = text.find
+    pos = find(chunks[0]) if chunks and spaced else 0
+    for chunk in chunks:
+        start = pos if spaced else find(chunk, pos)
+        pos = start + len(chunk)
+        if chunk.isalnum():  # (what ``\w+`` matches, but for "_", which the pattern reads)
+            out.append((chunk, offset + start, offset + pos))
+        elif chunk[:-1].isalnum() and chunk[-1] != "_":
             # "Paris," "Paris.": a word, then a mark (no word follows the mark to join)
-            placed[k:k + 1] = ((chunk[:-1], at, end - 1), (chunk[-1], end - 1, end))
+            out += ((chunk[:-1], offset + start, offset + pos - 1),
+                    (chunk[-1], offset + pos - 1, offset + pos))
         else:
-            placed[k:k + 1] = [(m[0], at + m.start(), at + m.end())
-                               for m in _UNQUOTED_TOKEN.finditer(chunk)]
-    return placed
+            at = offset + start
+            out += [(m[0], at + m.start(), at + m.end()) for m in _UNQUOTED_TOKEN.finditer(chunk)]
+        if spaced:
+            pos += 1
+    return out
 
 
 def _title_tokens(title: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -917,6 +912,8 @@ def _labelled_dates(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
     (...)": each label names the happening on the day that follows it.
     """
     by_start = {t.start: t for t in timexes if t.first_day is not None}
+    if not by_start:
+        return []  # (no day for a label to name)
     found: list[tuple[int, int, str | None]] = []
     for m in _LABEL_COLON.finditer(sentence.text):
         t = by_start.get(sentence.start + m.end())
