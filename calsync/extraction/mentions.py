@@ -586,16 +586,20 @@ def _unquoted_tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
 
 def _title_tokens(title: str) -> tuple[frozenset[str], frozenset[str]]:
     """The title's content words, and those of them capitalised after the first (names)."""
-    words = _TITLE_WORD.findall(title)
-    lows = [*map(str.lower, words)]
-    # (sifted in C: a loop over the words cost more than the rest of a mention's making)
-    tokens = frozenset(compress(lows, map((1).__lt__, map(len, words))))
-    proper = frozenset(compress(lows[1:], map(str.isupper, map(_initial, words[1:]))))
-    return tokens - _STOPWORDS, proper - _STOPWORDS
+    tokens: set[str] = set()
+    proper: set[str] = set()
+    for i, word in enumerate(_TITLE_WORD.findall(title)):
+        low = word.lower()
+        if low in _STOPWORDS:
+            continue
+        if len(word) > 1:
+            tokens.add(low)
+        if i and word[0].isupper():
+            proper.add(low)
+    return frozenset(tokens), frozenset(proper)
 
 
 _TITLE_WORD = re.compile(r"\w[\w’'\-]*")
-_initial = itemgetter(0)
 
 
 def strip_roles(title: str) -> str:

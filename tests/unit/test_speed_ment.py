@@ -178,28 +178,6 @@ def test_field_lines_hold_a_colon(text: str) -> None:
     assert mentions.is_field_line(text) == plain
 
 
-def _plain_title_tokens(title: str) -> tuple[frozenset[str], frozenset[str]]:
-    tokens: set[str] = set()
-    proper: set[str] = set()
-    for i, word in enumerate(mentions._TITLE_WORD.findall(title)):
-        low = word.lower()
-        if low in mentions._STOPWORDS:
-            continue
-        if len(word) > 1:
-            tokens.add(low)
-        if i and word[0].isupper():
-            proper.add(low)
-    return frozenset(tokens), frozenset(proper)
-
-
-@settings(max_examples=300, deadline=None)
-@given(pieces=st.lists(st.sampled_from(["The", "the", "Of", "a", "A", "X", "x", "Paris", "É",
-                                        "İ", "3", "visit", " ", ",", "-", "’"]), max_size=12))
-def test_title_tokens_are_the_plain_loop_s(pieces: list[str]) -> None:
-    title = "".join(pieces)
-    assert mentions._title_tokens(title) == _plain_title_tokens(title)
-
-
 _ANCHOR_PIECES = [" ", "  ", "\n", "after", "After", "AFTER", "following", "before", "ahead",
                   "of", "during", "at", "the", "The", "end", "on", "On", "upon", "day", "first",
                   "last", "morning", "his", "her", "their", "its", "return", "from", "Horse",
