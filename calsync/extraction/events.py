@@ -278,17 +278,20 @@ def extract_events(
                    if _only_a_stamp(cleaned, start := textmod.line_start(cleaned, t.start,
                                                                          _LINE_REACH),
                                     end := textmod.line_end(cleaned, t.end, _LINE_REACH))]
+    # (the stamps head the page: the sentences past the last are not tested one by one)
+    stamps_end = max((end for _start, end in stamp_lines), default=0)
     happenings: list[_Happening] = []
     starts = [t.start for t in timexes]  # in order: the tagger returns them sorted
     mentions = finder(language)  # the language's words; the rules below are every language's
     focus = _Focus(today=today, text=cleaned, mentions=mentions)
     calendar: _Dated | None = None  # the strike a calendar lists (``Finder.calendar_heads``)
     for sentence in textmod.sentences(cleaned, low):
-        if stamp_lines and any(a <= sentence.start < b for a, b in stamp_lines):
+        if sentence.start < stamps_end and any(a <= sentence.start < b for a, b in stamp_lines):
             continue  # "April 30, 2026, 08:10": the page's stamp, no item of a programme
         stimexes = timexes[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
-        if happenings and _TIME_FIELD.match(sentence.text) and _time_the_last(
-                happenings[-1], stimexes):
+        # (a field has its colon: the pattern is tried only where one is)
+        if happenings and ":" in sentence.text and _TIME_FIELD.match(sentence.text) and \
+                _time_the_last(happenings[-1], stimexes):
             continue  # "July 26 - Opening ceremony" then "- Time: 19:30 CEST": its time
         if not mentions.could_hold(sentence, stimexes):
             carried = focus.carry(sentence, stimexes)
@@ -305,13 +308,15 @@ def extract_events(
         previous: _Dated | None = None
         start_at = len(happenings)
         low_sentence = sentence.low
-        sequenced = found_near(_GOES_ON, sentence.text, low_sentence, _GOES_ON_WORDS, 40, 20)
+        sequenced = found_near(_GOES_ON, sentence.text, low_sentence, _GOES_ON_WORDS, 40, 20,
+                               _GOES_ON_NEEDS)
         doubtful = holds_any(low_sentence, _DOUBT_WORDS)  # (the two patterns' words)
         # "X will meet Y on Tuesday ..., and join the carriage procession": a happening an
         # attendance verb coordinates is one more of that day
         coordinated = not sequenced and " and " in sentence.text and \
             _WILL.search_lower(sentence.text, low_sentence) is not None and \
-            found_near(_ATTEND_WORDS, sentence.text, low_sentence, ("and",), 0, 40)
+            found_near(_ATTEND_WORDS, sentence.text, low_sentence, ("and",), 0, 40,
+                       _ATTEND_NEEDS)
         for mention in mentions.find(sentence, stimexes,
                                      only_dated=not (sequenced or coordinated)):
             if doubtful and (_HEDGED.search(mention.clause.text)
@@ -406,6 +411,8 @@ _BY_WHICH = Gated(re.compile(
 _ATTENDS = frozenset({"join", "attend", "host", "watch", "view"})
 _ATTEND_WORDS = re.compile(r"\band\s+(?:then\s+)?(?:" + "|".join(sorted(_ATTENDS)) + r")\b",
                            re.IGNORECASE)
+#: Every match of ``_ATTEND_WORDS`` holds one of these (``found_near``'s ``needs``)
+_ATTEND_NEEDS = tuple(sorted(_ATTENDS))
 #: What a past act that made something public did: the day after it is its object's
 _MADE_PUBLIC = frozenset({"release", "publish", "unveil", "announce", "present"})
 #: A headline about a plan made public: "Sept 9: the diocese unveils the Pope's day", "14
@@ -488,6 +495,9 @@ _OPENERS = frozenset({"begin", "start", "open"})
 #: A line in the past is no programme's: "The draw took place on Monday."
 _PAST_LINE = re.compile(r"\b(?:was|were|had|did|took|held|\w{3,}ed)\b")
 _GOES_ON_WORDS = ("then", "later", "afterward", "with", "where", "puis")
+#: Every match of ``_GOES_ON`` holds one of these: "with" only after an opener ("begins
+#: with"), and "with" is too common a word to look near
+_GOES_ON_NEEDS = ("then", "later", "afterward", "where", "puis", "begin", "start", "open")
 #: Every match of ``_HEDGED`` or ``_ADVISED`` holds one of these
 _DOUBT_WORDS = ("may", "might", "could", "possibly", "perhaps", "unless", "should", "must",
                 "advised", "urged", "asked", "later than", "event of", "case of", "if")

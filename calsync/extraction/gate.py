@@ -49,17 +49,21 @@ def holds_any(low: str, words: tuple[str, ...]) -> bool:
 
 
 def found_near(pattern: re.Pattern[str], text: str, low: str, words: tuple[str, ...],
-               before: int, after: int) -> bool:
+               before: int, after: int, needs: tuple[str, ...] = ()) -> bool:
     """Whether ``pattern`` matches ``text`` around an occurrence of one of ``words``.
 
     For a pattern every match of which holds one of ``words`` (lower-cased) at the start of
     a word, and reaches at most ``before`` characters before it and ``after`` past its end:
     it is searched in those few windows only, not tried at every character of a long
     sentence. ``low`` is ``text.lower()``; where it is not ``text`` letter for letter, the
-    whole text is searched.
+    whole text is searched. ``needs``, if given, are rarer words every match holds (lower
+    case) beside ``words``: where ``low`` holds none of them, no window is searched (a
+    common word such as "and" located a dozen windows in a long sentence).
     """
     if not matches_as_ignorecase(text, low):
         return pattern.search(text) is not None
+    if needs and not holds_any(low, needs):
+        return False
     # (``low`` read with the pattern without IGNORECASE where it has one: the same matches,
     # at 2.5 times the speed)
     lowered = _LOWERED.get(pattern)

@@ -1,0 +1,39 @@
+"""The cheap tests that spare ``events`` a pattern or a search agree with the plain forms."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calsync.extraction import events
+from calsync.extraction.gate import found_near
+
+#: Words of the patterns the fast paths read, their neighbours, and letters IGNORECASE folds
+_PIECES = ["and", "And", "then", "later", "afterwards", "begins", "start", "opens", "with",
+           "where", "he", "she", "will", "puis", "join", "attend", "host", "view", "watch",
+           "the", "mayor", "thence", "within", ",", ";", ":", " ", "  ", "\n", "time", "Time",
+           "starts", "kick-off", "•", "-", "\u0131", "\u017f", "\u212a", "\u0130", "x"]
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TEXTS, before=st.integers(0, 45), after=st.integers(0, 45))
+def test_needed_words_change_nothing_found_near_finds(text: str, before: int,
+                                                      after: int) -> None:
+    """``found_near``'s ``needs`` only skip windows that hold no match."""
+    low = text.lower()
+    for pattern, words, needs in (
+            (events._GOES_ON, events._GOES_ON_WORDS, events._GOES_ON_NEEDS),
+            (events._ATTEND_WORDS, ("and",), events._ATTEND_NEEDS)):
+        assert found_near(pattern, text, low, words, before, after, needs) is \
+            found_near(pattern, text, low, words, before, after), (pattern.pattern, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_every_time_field_holds_a_colon(data: st.DataObject) -> None:
+    """``extract_events`` tries ``_TIME_FIELD`` only on a sentence with a colon."""
+    text = data.draw(st.from_regex(events._TIME_FIELD))
+    match = events._TIME_FIELD.match(text)
+    assert match is None or ":" in text
+    assert ":" in data.draw(st.from_regex(events._TIME_FIELD, fullmatch=True))
