@@ -51,6 +51,9 @@ _ORIGINALLY_BEFORE = re.compile(
     r"\b(?:originally|initially|previously|first|initialement|d['’]abord|précédemment)\b[^,.]*$")
 #: Words that move a happening, in every language we read
 _MOVED = RESCHEDULE + RESCHEDULE_FR
+#: The verbs of ``RESCHEDULE_FR`` ("reportée au"), one of which each of its words holds: its
+#: thirty-two words are looked for only in a text that holds one
+_MOVED_FR_VERBS = ("report", "repouss", "avanc", "décal")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _UID_WORD = re.compile(r"[a-z0-9]+")
 
@@ -271,9 +274,10 @@ def extract_events(
     today = base_date(article.published)
     language = choose(settings.language, article.language, cleaned, low)
     tagged = tag(cleaned, article.published, settings, low=low, language=language)
-    dateline = [_is_dateline(cleaned, t, today) for t in tagged]
-    stamps = [t for t, stamped in zip(tagged, dateline, strict=True) if stamped]
-    timexes = [t for t, stamped in zip(tagged, dateline, strict=True) if not stamped]
+    stamps: list[Timex] = []
+    timexes: list[Timex] = []
+    for t in tagged:
+        (stamps if _is_dateline(cleaned, t, today) else timexes).append(t)
     stamp_lines = [(start, end) for t in stamps
                    if _only_a_stamp(cleaned, start := textmod.line_start(cleaned, t.start,
                                                                          _LINE_REACH),
@@ -294,9 +298,12 @@ def extract_events(
                 _time_the_last(happenings[-1], stimexes):
             continue  # "July 26 - Opening ceremony" then "- Time: 19:30 CEST": its time
         if not mentions.could_hold(sentence, stimexes):
-            carried = focus.carry(sentence, stimexes)
-            if carried is not None:
-                happenings.extend(_Happening([d]) for d in carried)
+            # (``carry``'s first test, read here: most sentences are out of a day's reach)
+            if focus.day is not None and sentence.start - focus.end <= _FOCUS_REACH and \
+                    focus.day >= today:
+                carried = focus.carry(sentence, stimexes)
+                if carried is not None:
+                    happenings.extend(_Happening([d]) for d in carried)
             if calendar is not None:
                 listed = _calendar_days(calendar, sentence, stimexes, [], today)
                 happenings.extend(_Happening([d]) for d in listed)
@@ -310,7 +317,7 @@ def extract_events(
         low_sentence = sentence.low
         sequenced = found_near(_GOES_ON, sentence.text, low_sentence, _GOES_ON_WORDS, 40, 20,
                                _GOES_ON_NEEDS)
-        doubtful = holds_any(low_sentence, _DOUBT_WORDS)  # (the two patterns' words)
+        doubtful: bool | None = None  # (the two patterns' words: read at the first mention)
         # "X will meet Y on Tuesday ..., and join the carriage procession": a happening an
         # attendance verb coordinates is one more of that day
         coordinated = not sequenced and " and " in sentence.text and \
@@ -319,6 +326,8 @@ def extract_events(
                        _ATTEND_NEEDS)
         for mention in mentions.find(sentence, stimexes,
                                      only_dated=not (sequenced or coordinated)):
+            if doubtful is None:
+                doubtful = holds_any(low_sentence, _DOUBT_WORDS)
             if doubtful and (_HEDGED.search(mention.clause.text)
                              or _ADVISED.search(mention.clause.text)):
                 continue  # "may be eliminated", "could be held", "should arrive no later
@@ -918,8 +927,9 @@ def _sentence_marks(low: str) -> tuple[bool, bool, bool]:
     """Of a (lower-cased) sentence: whether it may report ("said"), move ("postponed") or
     cancel a happening. Read once per sentence, not once per mention (a sentence of a
     thousand clauses was read a thousand times). ``str`` keeps its hash: a hit is cheap."""
-    return (_REPORTED_ON.possible(low), holds_any(low, _MOVED),
-            _CANCELLED.search(low, low) is not None)
+    moved = holds_any(low, RESCHEDULE) or (
+        holds_any(low, _MOVED_FR_VERBS) and holds_any(low, RESCHEDULE_FR))  # (``_MOVED``)
+    return _REPORTED_ON.possible(low), moved, _CANCELLED.search(low, low) is not None
 
 
 def _nearest(timexes: list[Timex], span: tuple[int, int]) -> Timex:

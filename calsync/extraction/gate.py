@@ -141,7 +141,9 @@ class Gated:
         if low is None:
             low = text.lower()
         end = len(text) if endpos is None else endpos
-        if self.lowered is not None and matches_as_ignorecase(text, low):
+        # (``matches_as_ignorecase`` written out: a call of its own for every clause cost
+        # more than its tests)
+        if self.lowered is not None and len(low) == len(text) and not folds_to_ascii(text):
             if not self._possible_between(low, pos, end):
                 return None
             return self.lowered.search(low, pos, end)
@@ -165,6 +167,8 @@ class Gated:
         """``possible``, for matches between ``pos`` and ``end`` of ``low`` where ``low`` is the
         text letter for letter: a needed word is looked for there only (a date's few words
         before it, not its whole sentence)."""
+        if pos == 0 and end >= len(low):
+            return self.possible(low)  # (the whole text: ``in`` reads it faster than ``find``)
         for word in self.needs:
             if low.find(word, pos, end) >= 0:
                 return True

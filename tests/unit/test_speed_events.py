@@ -37,3 +37,23 @@ def test_every_time_field_holds_a_colon(data: st.DataObject) -> None:
     match = events._TIME_FIELD.match(text)
     assert match is None or ":" in text
     assert ":" in data.draw(st.from_regex(events._TIME_FIELD, fullmatch=True))
+
+
+def test_every_french_move_holds_one_of_its_verbs() -> None:
+    """``_sentence_marks`` looks for ``RESCHEDULE_FR`` only in a text with one of its verbs."""
+    from calsync.extraction.lexicon_fr import RESCHEDULE as RESCHEDULE_FR
+
+    assert events._MOVED == events.RESCHEDULE + RESCHEDULE_FR
+    for word in RESCHEDULE_FR:
+        assert any(verb in word for verb in events._MOVED_FR_VERBS), word
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(
+    ["Le match est ", "reporté au", "reportée à", "décalé", "avancés au", "postponed", "moved",
+     " ", "é", "e\u0301", "said", "cancelled", "x"]), max_size=8).map("".join))
+def test_sentence_marks_read_moves_as_the_whole_list(text: str) -> None:
+    from calsync.extraction.gate import holds_any
+
+    low = text.lower()
+    assert events._sentence_marks(low)[1] is holds_any(low, events._MOVED)
