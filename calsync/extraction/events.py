@@ -28,11 +28,12 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from calsync.extraction import text as textmod
-from calsync.extraction.gate import Gated, found_near, holds_any
+from calsync.extraction.gate import Gated, found_near, holds_any, matches_as_ignorecase
 from calsync.extraction.lexicon import CANCEL, NOUNS, RESCHEDULE
 from calsync.extraction.lexicon_fr import RESCHEDULE as RESCHEDULE_FR
 from calsync.extraction.mentions import (
     ENGLISH,
+    Clause,
     Finder,
     Mention,
     finder,
@@ -72,6 +73,20 @@ _HEDGED = re.compile(r"\b(?:maybe|may\s+be|might(?:\s+not)?\s+be|could(?:\s+not)
 #: Advice to readers, no happening: "should arrive no later than 11.45am"
 _ADVISED = re.compile(r"\b(?:(?:should|must)\s+(?:arrive|come|queue|register|book)|are\s+"
                       r"(?:advised|urged|asked)\s+to|no\s+later\s+than)\b", re.IGNORECASE)
+#: Every match of ``_HEDGED`` or ``_ADVISED`` holds one of these, lower-cased: the two
+#: patterns, tried at every character of a clause, run only where one is
+_HEDGE_NEEDS = ("may", "might", "could", "possibly", "perhaps", "unless", "event", "case", "if",
+                "should", "must", "advised", "urged", "asked", "later")
+
+
+def _hedged(clause: Clause) -> bool:
+    """Whether ``clause`` only supposes or advises (``_HEDGED``, ``_ADVISED``)."""
+    text = clause.text
+    if matches_as_ignorecase(text, clause.low) and not holds_any(clause.low, _HEDGE_NEEDS):
+        return False  # (letter for letter: a match's words are in ``low``)
+    return _HEDGED.search(text) is not None or _ADVISED.search(text) is not None
+
+
 def _day_label(sentence: textmod.Sentence, stimexes: list[Timex]) -> Timex | None:
     """The day that heads a programme line ("Saturday, September 21: ..."), if any."""
     first = None
@@ -320,16 +335,16 @@ def extract_events(
         doubtful: bool | None = None  # (the two patterns' words: read at the first mention)
         # "X will meet Y on Tuesday ..., and join the carriage procession": a happening an
         # attendance verb coordinates is one more of that day
+        # (the verbs first: ``_WILL`` is tried at every character of the sentence)
         coordinated = not sequenced and " and " in sentence.text and \
-            _WILL.search_lower(sentence.text, low_sentence) is not None and \
             found_near(_ATTEND_WORDS, sentence.text, low_sentence, ("and",), 0, 40,
-                       _ATTEND_NEEDS)
+                       _ATTEND_NEEDS) and \
+            _WILL.search_lower(sentence.text, low_sentence) is not None
         for mention in mentions.find(sentence, stimexes,
                                      only_dated=not (sequenced or coordinated)):
             if doubtful is None:
                 doubtful = holds_any(low_sentence, _DOUBT_WORDS)
-            if doubtful and (_HEDGED.search(mention.clause.text)
-                             or _ADVISED.search(mention.clause.text)):
+            if doubtful and _hedged(mention.clause):
                 continue  # "may be eliminated", "could be held", "should arrive no later
                 # than 11.45": not (yet) scheduled, or advice
             if _DEADLINE.match(mention.title) or _BY_WHICH.search(
@@ -621,7 +636,7 @@ class _Focus:
                 or self.day < self.today:
             return None  # (a dateline is no programme's day)
         text = sentence.text
-        if is_field_line(text):
+        if ":" in text and is_field_line(text):  # (a field has its colon)
             return None  # "- Highlights: Boat parade ...": about the item above, no item
         if text.rstrip().endswith(":") and "\n" not in text.strip() and not stimexes:
             # "Between these two times there will be, in order:": the bulleted list it opens
@@ -632,7 +647,8 @@ class _Focus:
         listed = self.heading and self.day > self.today and self._listed(sentence)
         own = self.mentions.sequence
         closer = _DAY_CLOSER.match(text)
-        marker = _SEQUENCE_IN.search(text, sentence.low, 0, 40) or closer or (
+        # (the sequence words looked for in the 40 characters searched, not the sentence)
+        marker = _SEQUENCE_IN.search(text, text[:40].lower(), 0, 40) or closer or (
             own.search(text, 0, 60) if own is not None else None) or _ALSO.search(
             text, sentence.low, 0, 90)
         # "Xi will meet ..." under "Sept 22, 2015"

@@ -57,3 +57,42 @@ def test_sentence_marks_read_moves_as_the_whole_list(text: str) -> None:
 
     low = text.lower()
     assert events._sentence_marks(low)[1] is holds_any(low, events._MOVED)
+
+
+_CLAUSE_PIECES = ["It ", "it ", "may", "MAY", "be", "might", "not", "could", "possibly",
+                  "perhaps", "unless", "in", "the", "event", "case", "of", "If", "if", ", ",
+                  "should", "must", "arrive", "are", "advised", "urged", "asked", "to", "no",
+                  "later", "than", " ", "  ", "\n", "m\u0131ght", "po\u017f\u017fibly",
+                  "\u0130f", "held"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(_CLAUSE_PIECES), max_size=14).map("".join))
+def test_hedged_agrees_with_its_two_patterns(text: str) -> None:
+    from calsync.extraction.mentions import Clause
+
+    clause = Clause(0, len(text), text, None)
+    assert events._hedged(clause) is (events._HEDGED.search(text) is not None
+                                      or events._ADVISED.search(text) is not None), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(
+    ["Then", "then", "later", "Afterwards", "after", "that", "from", "there", "finally",
+     "fınally", "ſubsequently", "follow", "ing", "sunset", "İ", " ", ", ", "x", "The", "day"]),
+    max_size=16).map("".join))
+def test_a_sequence_word_is_looked_for_where_it_is_searched(text: str) -> None:
+    """``carry`` gives ``_SEQUENCE_IN`` the lower case of the 40 characters it searches."""
+    got = events._SEQUENCE_IN.search(text, text[:40].lower(), 0, 40)
+    want = events._SEQUENCE_IN.pattern.search(text, 0, 40)
+    assert (got and got.span()) == (want and want.span())
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_every_field_line_holds_a_colon(data: st.DataObject) -> None:
+    """``carry`` asks ``is_field_line`` only of a sentence with a colon."""
+    from calsync.extraction.mentions import _FIELD_LINE, is_field_line
+
+    text = data.draw(st.from_regex(_FIELD_LINE))
+    assert not is_field_line(text) or ":" in text
