@@ -73,18 +73,45 @@ _HEDGED = re.compile(r"\b(?:maybe|may\s+be|might(?:\s+not)?\s+be|could(?:\s+not)
 #: Advice to readers, no happening: "should arrive no later than 11.45am"
 _ADVISED = re.compile(r"\b(?:(?:should|must)\s+(?:arrive|come|queue|register|book)|are\s+"
                       r"(?:advised|urged|asked)\s+to|no\s+later\s+than)\b", re.IGNORECASE)
-#: Every match of ``_HEDGED`` or ``_ADVISED`` holds one of these, lower-cased: the two
+#: Every match of ``_HEDGED`` or ``_ADVISED`` holds one of these, lower-cased, or a "may be"
+#: (not the month: ``_may_be``), or an "if" where a condition opens (``_opens_if``): the two
 #: patterns, tried at every character of a clause, run only where one is
-_HEDGE_NEEDS = ("may", "might", "could", "possibly", "perhaps", "unless", "event", "case", "if",
+_HEDGE_NEEDS = ("might", "could", "possibly", "perhaps", "unless", "event", "case",
                 "should", "must", "advised", "urged", "asked", "later")
 
 
 def _hedged(clause: Clause) -> bool:
     """Whether ``clause`` only supposes or advises (``_HEDGED``, ``_ADVISED``)."""
-    text = clause.text
-    if matches_as_ignorecase(text, clause.low) and not holds_any(clause.low, _HEDGE_NEEDS):
+    text, low = clause.text, clause.low
+    if matches_as_ignorecase(text, low) and not holds_any(low, _HEDGE_NEEDS) and \
+            not _opens_if(low) and not _may_be(low):
         return False  # (letter for letter: a match's words are in ``low``)
     return _HEDGED.search(text) is not None or _ADVISED.search(text) is not None
+
+
+def _opens_if(low: str) -> bool:
+    """Whether ``low`` holds an "if" where ``_HEDGED`` reads one: at its start, or after one of
+    ",;:(" and at most one space ("if" in "specific" or "life" opens nothing)."""
+    i = low.find("if")
+    while i >= 0:
+        if i == 0 or low[i - 1] in ",;:(" or (
+                i > 1 and low[i - 1].isspace() and low[i - 2] in ",;:("):
+            return True
+        i = low.find("if", i + 1)
+    return False
+
+
+def _may_be(low: str) -> bool:
+    """Whether ``low`` holds "maybe" or "may be" (spaces between as ``\\s+`` reads them)."""
+    i = low.find("may")
+    while i >= 0:
+        j = i + 3
+        while j < len(low) and low[j].isspace():
+            j += 1
+        if low.startswith("be", j):
+            return True
+        i = low.find("may", i + 1)
+    return False
 
 
 def _day_label(sentence: textmod.Sentence, stimexes: list[Timex]) -> Timex | None:

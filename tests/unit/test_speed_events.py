@@ -63,7 +63,8 @@ _CLAUSE_PIECES = ["It ", "it ", "may", "MAY", "be", "might", "not", "could", "po
                   "perhaps", "unless", "in", "the", "event", "case", "of", "If", "if", ", ",
                   "should", "must", "arrive", "are", "advised", "urged", "asked", "to", "no",
                   "later", "than", " ", "  ", "\n", "m\u0131ght", "po\u017f\u017fibly",
-                  "\u0130f", "held"]
+                  "\u0130f", "held", "(", ";", ":", ",", ",\n", ",\xa0", "specific", "life", "IF",
+                  "gift", "May", "maybe", "be", "mayor", "\t", "ma\u0443"]
 
 
 @settings(max_examples=500, deadline=None)
