@@ -568,6 +568,9 @@ _DAY_CLOSER = re.compile(
     r"(?:activity|engagement|stop|event|appointment|duty)(?:\s+of\s+the\s+day)?|the\s+day\s+(?:will\s+)?"
     r"(?:ends?|closes?|concludes?|begins?|starts?)\s+(?:with|at|in)|on\s+the\s+same\s+day)\b",
     re.IGNORECASE)
+#: The letters ``_DAY_CLOSER`` can open with, after white space ("his", "her", "their",
+#: "its", "the", "on"; "ı" and "İ" read as "i"): the pattern is tried on those lines only
+_CLOSER_INITIALS = frozenset("hHtTiIoO\u0131\u0130")
 #: (read with ``search_lower``: its gate passes nearly every sentence, but the pattern runs
 #: faster on lower-cased text without IGNORECASE)
 _WILL = Gated(re.compile(
@@ -673,7 +676,7 @@ class _Focus:
         # (a day heading of today is a dateline's: only the narrative goes on with today)
         listed = self.heading and self.day > self.today and self._listed(sentence)
         own = self.mentions.sequence
-        closer = _DAY_CLOSER.match(text)
+        closer = _DAY_CLOSER.match(text) if text.lstrip()[:1] in _CLOSER_INITIALS else None
         # (the sequence words looked for in the 40 characters searched, not the sentence)
         marker = _SEQUENCE_IN.search(text, text[:40].lower(), 0, 40) or closer or (
             own.search(text, 0, 60) if own is not None else None) or _ALSO.search(

@@ -97,3 +97,16 @@ def test_every_field_line_holds_a_colon(data: st.DataObject) -> None:
 
     text = data.draw(st.from_regex(_FIELD_LINE))
     assert not is_field_line(text) or ":" in text
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(
+    ["His", "his", "HER", "their", "ıts", "İts", "The", "the", "On", "on", "same", "day", "last",
+     "final", "activity", "engagement", "will", "end", "with", " ", "\n", "\xa0", "\u2003", "x",
+     "Day", "of", "\t", "."]), max_size=10).map("".join))
+def test_a_day_closer_opens_with_one_of_its_initials(text: str) -> None:
+    """``carry`` tries ``_DAY_CLOSER`` only on a line that opens with one of its letters."""
+    if events._DAY_CLOSER.match(text) is not None:
+        assert text.lstrip()[:1] in events._CLOSER_INITIALS
+    assert events._DAY_CLOSER.match(" " + text) is None or \
+        text.lstrip()[:1] in events._CLOSER_INITIALS
