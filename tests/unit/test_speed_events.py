@@ -110,3 +110,29 @@ def test_a_day_closer_opens_with_one_of_its_initials(text: str) -> None:
         assert text.lstrip()[:1] in events._CLOSER_INITIALS
     assert events._DAY_CLOSER.match(" " + text) is None or \
         text.lstrip()[:1] in events._CLOSER_INITIALS
+
+
+def _at_most_words(text: str, n: int) -> bool:
+    """The plain form: the first ``n + 1`` words of ``_WORDS``, counted one by one."""
+    from itertools import islice
+
+    return next(islice(events._WORDS.finditer(text), n, None), None) is None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.sampled_from(
+    ["a", "b", "Z", "ab", "abc", "é", "éé", "ß", "中文", "_", "1", "²", "٣", "ⅻ", " ", "-", "\n",
+     "x y", "İ", "’", "a1b", "__"]), max_size=20).map("".join))
+def test_four_words_are_counted_as_word_by_word(text: str) -> None:
+    assert events._at_most_four_words(text) is _at_most_words(text, 4), text
+
+
+def test_a_long_run_of_letters_is_read_in_linear_time() -> None:
+    """(each run is tried from its start only: a run of 10**5 letters once, not 10**5 times)"""
+    import time
+
+    start = time.perf_counter()
+    for run in ("x" * 100_000, "é" * 100_000):
+        assert events._at_most_four_words(f"{run} 12 ab cd {run}")
+        assert not events._at_most_four_words(f"{run} 12 ab cd {run} ef")
+    assert time.perf_counter() - start < 5
