@@ -977,14 +977,24 @@ def _past_verb_before(text: str, end: int) -> bool:
     return _PAST_VERB_BEFORE.search(text, _behind(end), end) is not None
 
 
-@lru_cache(maxsize=16)
 def _sentence_marks(low: str) -> tuple[bool, bool, bool]:
     """Of a (lower-cased) sentence: whether it may report ("said"), move ("postponed") or
     cancel a happening. Read once per sentence, not once per mention (a sentence of a
-    thousand clauses was read a thousand times). ``str`` keeps its hash: a hit is cheap."""
+    thousand clauses was read a thousand times): the last sentence's marks are kept, for
+    the same string, as its mentions are dated one after another. (No cache of past
+    sentences: it was hit almost only when an article was read again.)"""
+    last = _LAST_MARKS[0]
+    if last[0] is low:
+        return last[1]
     moved = holds_any(low, RESCHEDULE) or (
         holds_any(low, _MOVED_FR_VERBS) and holds_any(low, RESCHEDULE_FR))  # (``_MOVED``)
-    return _REPORTED_ON.possible(low), moved, _CANCELLED.search(low, low) is not None
+    marks = _REPORTED_ON.possible(low), moved, _CANCELLED.search(low, low) is not None
+    _LAST_MARKS[0] = (low, marks)  # (one tuple, replaced whole)
+    return marks
+
+
+#: (sentence, its ``_sentence_marks``) of the last sentence read
+_LAST_MARKS: list[tuple[str, tuple[bool, bool, bool]]] = [("", (False, False, False))]
 
 
 def _nearest(timexes: list[Timex], span: tuple[int, int]) -> Timex:

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calsync.extraction import events
-from calsync.extraction.gate import found_near
+from calsync.extraction.gate import found_near, holds_any
 
 #: Words of the patterns the fast paths read, their neighbours, and letters IGNORECASE folds
 _PIECES = ["and", "And", "then", "later", "afterwards", "begins", "start", "opens", "with",
@@ -53,8 +53,6 @@ def test_every_french_move_holds_one_of_its_verbs() -> None:
     ["Le match est ", "reporté au", "reportée à", "décalé", "avancés au", "postponed", "moved",
      " ", "é", "e\u0301", "said", "cancelled", "x"]), max_size=8).map("".join))
 def test_sentence_marks_read_moves_as_the_whole_list(text: str) -> None:
-    from calsync.extraction.gate import holds_any
-
     low = text.lower()
     assert events._sentence_marks(low)[1] is holds_any(low, events._MOVED)
 
@@ -136,3 +134,16 @@ def test_a_long_run_of_letters_is_read_in_linear_time() -> None:
         assert events._at_most_four_words(f"{run} 12 ab cd {run}")
         assert not events._at_most_four_words(f"{run} 12 ab cd {run} ef")
     assert time.perf_counter() - start < 5
+
+
+def test_sentence_marks_are_each_sentences_own() -> None:
+    """The last sentence's marks are kept for that string only: another, even equal, is read."""
+    said = "the match, he said, was postponed"
+    plain = "the match will be played"
+    for low in (said, plain, said, "".join(["the match, he said, ", "was postponed"]), plain):
+        assert events._sentence_marks(low) == (
+            events._REPORTED_ON.possible(low),
+            holds_any(low, events._MOVED),
+            events._CANCELLED.search(low, low) is not None), low
+    assert events._sentence_marks(said) == (True, True, False)
+    assert events._sentence_marks(plain) == (False, False, False)
