@@ -338,10 +338,17 @@ _WINDOW_WORDS = ["the", "a", "next", "last", "week", "day", "Day", "Eve", "Chris
                                 st.sampled_from([" ", "", ",", "-", "\n", "1"])), max_size=40))
 def test_candidate_words_found_by_str_find_are_those_the_word_loop_finds(
         words: list[tuple[str, str]]) -> None:
+
+    fast, plain = candidates_fast_and_plain("".join(word + sep for word, sep in words))
+    assert fast == plain
+
+
+def candidates_fast_and_plain(text_: str) -> tuple[object, object]:
+    """The tagger's candidates of ``text_`` as found, and as the plain word loop finds them
+    (``_starters`` off)."""
     from calsync.extraction.temporal import tagger
     from calsync.extraction.temporal.lang import grammar as grammar_of
 
-    text_ = "".join(word + sep for word, sep in words)
     low = text.lower_in_place(text_)
     gr = grammar_of("en")
     fast = tagger._candidates(text_, low, gr)
@@ -351,4 +358,4 @@ def test_candidate_words_found_by_str_find_are_those_the_word_loop_finds(
         plain = tagger._candidates(text_, low, gr)
     finally:
         tagger._starters = starters
-    assert fast == plain
+    return fast, plain

@@ -186,18 +186,9 @@ _WINDOW_PIECES = ["x", "xx", "xxx", "xxxxxxx", "'", "’", "80s", "90", "2019", 
                                 st.sampled_from([" ", "", "-", "\n"])), max_size=60))
 def test_candidates_read_window_by_window_are_those_of_the_word_loop(
         words: list[tuple[str, str]]) -> None:
-    from calsync.extraction.text import lower_in_place
+    from tests.unit.test_fast_patterns import candidates_fast_and_plain
 
-    text = "".join(word + sep for word, sep in words)
-    low = lower_in_place(text)
-    gr = grammar("en")
-    fast = tagger._candidates(text, low, gr)
-    starters = tagger._starters
-    tagger._starters = lambda gr: None  # type: ignore[assignment,return-value]  # the loop
-    try:
-        plain = tagger._candidates(text, low, gr)
-    finally:
-        tagger._starters = starters
+    fast, plain = candidates_fast_and_plain("".join(word + sep for word, sep in words))
     assert fast == plain
 
 
