@@ -212,3 +212,39 @@ def test_sentence_ends_skip_the_abbreviation_search_only_after_long_words(
 
     text = "".join(pieces)
     assert list(TenseIndex(text)._ends()) == _plain_ends(text)
+
+
+_GAP_PIECES = [" ", "\n", "to", "and", "-", "–", "until", "x", "from", "between", "Between",
+               "et", "au", "entre", "du", "le", ","]
+
+
+@example(before=["between", " "], gap=[" ", "and", " "], code="en")
+@example(before=["entre", " "], gap=[" ", "et", " ", "le", " "], code="fr")
+@example(before=["from", " "], gap=[" ", "and", " "], code="en")
+@settings(max_examples=500, deadline=None)
+@given(before=st.lists(st.sampled_from(_GAP_PIECES), max_size=4),
+       gap=st.lists(st.sampled_from(_GAP_PIECES), max_size=5), code=st.sampled_from(["en", "fr"]))
+def test_days_joined_into_a_range_are_those_the_plain_reading_joins(
+        before: list[str], gap: list[str], code: str) -> None:
+    """``_merge_ranges`` reads the gap in place and the opener only past it; the plain
+    reading sliced the gap and searched the opener before every pair."""
+    from datetime import date
+
+    from calsync.model import Timex
+
+    gr = grammar(code)
+    head, mid = "".join(before), "".join(gap)
+    text = f"{head}3 May{mid}5 May"
+    a_end = len(head) + 5
+    a = Timex(start=len(head), end=a_end, text="3 May", type="DATE", value="2021-05-03",
+              first_day=date(2021, 5, 3), last_day=date(2021, 5, 3))
+    b = Timex(start=a_end + len(mid), end=len(text), text="5 May", type="DATE",
+              value="2021-05-05", first_day=date(2021, 5, 5), last_day=date(2021, 5, 5))
+    opener = gr.range_open.search(text, max(0, a.start - 9), a.start)
+    plain = bool(gr.range_mid.fullmatch(mid) or (
+        opener and gr.range_between in opener.group().lower()
+        and gr.range_mid_and.fullmatch(mid)))
+    merged = tagger._merge_ranges(text, [a, b], gr)
+    assert len(merged) == (1 if plain else 2), (text, merged)
+    if plain:
+        assert merged[0].start == (opener.start() if opener else a.start)

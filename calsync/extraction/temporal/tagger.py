@@ -1849,8 +1849,8 @@ def _join_day_time(text: str, items: list[Timex], gr: Grammar) -> list[Timex]:
     while i < len(items):
         a = items[i]
         b = items[i + 1] if i + 1 < len(items) else None
-        if b is not None and len(text[a.end:b.start]) <= 6 and link.fullmatch(
-                text[a.end:b.start]):
+        # (the gap's length first: items may be far apart, and a slice copies them)
+        if b is not None and b.start - a.end <= 6 and link.fullmatch(text[a.end:b.start]):
             day, tm = (a, b) if a.clock is None else (b, a)
             if day.type == "DATE" and day.first_day and day.first_day == day.last_day \
                     and tm.clock and tm.type == "TIME" and day.clock is None:
@@ -1889,12 +1889,13 @@ def _merge_ranges(text: str, items: list[Timex], gr: Grammar) -> list[Timex]:
     while i < len(items):
         a = items[i]
         b = items[i + 1] if i + 1 < len(items) else None
-        if b is not None and a.first_day and b.first_day and a.type == b.type == "DATE":
-            mid = text[a.end:b.start]
+        if b is not None and a.first_day and b.first_day and a.type == b.type == "DATE" and (
+                # (the gap read in place, the opener looked for only past it: most pairs of
+                # days are far apart, with no "to" or "and" between them)
+                (mid := gr.range_mid.fullmatch(text, a.end, b.start)) is not None
+                or gr.range_mid_and.fullmatch(text, a.end, b.start) is not None):
             opener = gr.range_open.search(text, max(0, a.start - 9), a.start)
-            if gr.range_mid.fullmatch(mid) or (
-                    opener and gr.range_between in opener.group().lower()
-                    and gr.range_mid_and.fullmatch(mid)):
+            if mid is not None or (opener and gr.range_between in opener.group().lower()):
                 first, last = a.first_day, b.last_day or b.first_day
                 if last < first and b.text.strip().lower() in gr.weekday_words:
                     last = R.next_weekday(first, last.weekday())
