@@ -255,21 +255,23 @@ def _pick_year(ctx: _Ctx, month: int, day: int, tense: Callable[[], Tense],
     the writer meant is a guess, so the date is left unresolved.
     """
     ref = ctx.dct
-    cands = [y for y in (ref.year - 1, ref.year, ref.year + 1) if R.safe_date(y, month, day)]
-    if not cands:
+    # (the days themselves, each made once)
+    days = [d for y in (ref.year - 1, ref.year, ref.year + 1)
+            if (d := R.safe_date(y, month, day)) is not None]
+    if not days:
         return None
     if weekday is not None:
-        fits = [y for y in cands if date(y, month, day).weekday() == weekday]
+        fits = [d for d in days if d.weekday() == weekday]
         if fits:
-            cands = fits
-    best = min(cands, key=lambda y: abs((date(y, month, day) - ref).days))
-    if date(best, month, day) < ref - timedelta(days=14):
-        if R.safe_date(best + 1, month, day) and tense() == "future":
-            best += 1
-    elif date(best, month, day) > ref + timedelta(days=90) \
-            and R.safe_date(best - 1, month, day) and weekday is None and tense() == "past":
-        best -= 1
-    return best
+            days = fits
+    best = min(days, key=lambda d: abs((d - ref).days))
+    if best < ref - timedelta(days=14):
+        if R.safe_date(best.year + 1, month, day) and tense() == "future":
+            return best.year + 1
+    elif best > ref + timedelta(days=90) \
+            and R.safe_date(best.year - 1, month, day) and weekday is None and tense() == "past":
+        return best.year - 1
+    return best.year
 
 
 def _pick_month_year(dct: date, month: int, tense: Tense) -> int:
