@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from calsync.extraction.settings import ExtractionSettings
 from calsync.extraction.temporal import patterns, tag, tagger
 from calsync.extraction.temporal.lang import grammar
+from tests.unit.test_fast_patterns import candidates_fast_and_plain
 
 _NUMBERS = ["3", "12", "2019", "1830", "05", "21", "150", "19", "1", "٣", "1990"]
 _JOINS = ["", " ", "  ", "\n", "\u2009", "\x1c", " " * 20]
@@ -186,8 +187,6 @@ _WINDOW_PIECES = ["x", "xx", "xxx", "xxxxxxx", "'", "’", "80s", "90", "2019", 
                                 st.sampled_from([" ", "", "-", "\n"])), max_size=60))
 def test_candidates_read_window_by_window_are_those_of_the_word_loop(
         words: list[tuple[str, str]]) -> None:
-    from tests.unit.test_fast_patterns import candidates_fast_and_plain
-
     fast, plain = candidates_fast_and_plain("".join(word + sep for word, sep in words))
     assert fast == plain
 
