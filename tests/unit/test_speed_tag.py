@@ -247,3 +247,11 @@ def test_days_joined_into_a_range_are_those_the_plain_reading_joins(
     assert len(merged) == (1 if plain else 2), (text, merged)
     if plain:
         assert merged[0].start == (opener.start() if opener else a.start)
+
+
+def test_the_holiday_rules_of_a_word_are_those_of_its_first_character_listed() -> None:
+    """``_candidates`` reads the holiday rules of a word off ``_HOLIDAY_RULES_AT``, not
+    ``_holiday_rules``: the same for every character a word may begin with."""
+    for code in range(0x110000):
+        c = chr(code)
+        assert tagger._HOLIDAY_RULES_AT.get(c, ()) == tagger._holiday_rules(c, 0), c

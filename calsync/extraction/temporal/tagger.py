@@ -1384,6 +1384,10 @@ def _holiday_rules(text: str, ws: int) -> tuple[str, ...]:
 
 
 _HOLIDAY_MOD_FIRST = frozenset("tednwm")
+#: ``_holiday_rules`` by the first character of the word: those of an ASCII letter (no other
+#: character begins any, ``tests/unit/test_speed_tag.py`` holds the table to that)
+_HOLIDAY_RULES_AT = {c: rules for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                     if (rules := _holiday_rules(c, 0))}
 _ALNUM_RUN = re.compile(r"[^\W_]*")  # str.isalnum() characters, as ``re`` defines them
 
 
@@ -1549,7 +1553,7 @@ def _candidates(text: str, low: str, gr: Grammar) -> list[tuple[int, tuple[str, 
                 c = text[ws]
                 rules = get("#" if c.isdigit() else "'" if c in "'’" else low[ws:w.end()])
                 if holiday:
-                    rules = (*_holiday_rules(text, ws), *(rules or ()))
+                    rules = (*_HOLIDAY_RULES_AT.get(c, ()), *(rules or ()))
                     with_holidays.add(ws)
                 if not rules:
                     continue
@@ -1557,7 +1561,7 @@ def _candidates(text: str, low: str, gr: Grammar) -> list[tuple[int, tuple[str, 
                 classes[ws] = kcls
             else:
                 if holiday and ws not in with_holidays:
-                    first[ws] = (*_holiday_rules(text, ws), *known)
+                    first[ws] = (*_HOLIDAY_RULES_AT.get(text[ws], ()), *known)
                     with_holidays.add(ws)
                 classes[ws] = classes[ws] | kcls
     # (English: a rule that begins with digits is tried only where what follows them fits)
