@@ -234,8 +234,11 @@ def _day(ctx: _Ctx, start: int, end: int, d: date, resolution: str, anchor: str,
     if pod:
         value += "T" + PARTS_OF_DAY[pod.lower()]
         type_ = "TIME"
-    return _tx(ctx, start, end, type_, value, mod=mod, first_day=d, last_day=last or d,
-               resolution=resolution, anchor=anchor, confidence=conf)
+    # (made here rather than by ``_tx``: most expressions are days, and its keywords, packed
+    # and unpacked, cost as much as the object)
+    return Timex(start=start, end=end, text=ctx.text[start:end], type=type_, value=value,
+                 mod=mod, first_day=d, last_day=last or d, resolution=resolution,
+                 anchor=anchor, confidence=conf)
 
 
 def _mod(word: str | None) -> str | None:
