@@ -255,3 +255,20 @@ def test_the_holiday_rules_of_a_word_are_those_of_its_first_character_listed() -
     for code in range(0x110000):
         c = chr(code)
         assert tagger._HOLIDAY_RULES_AT.get(c, ()) == tagger._holiday_rules(c, 0), c
+
+
+@example(words=["a week", "from", "Monday"])
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(
+    ["a week", "two days", "3 weeks", "an hour", "from", "Monday", "May 5", "today", "x", ",",
+     "for two days", "next week"]), max_size=8))
+def test_lengths_joined_to_a_day_with_the_shortcut_are_those_joined_without(
+        words: list[str]) -> None:
+    """``_shift_from`` returns the items as they are when none but the last is a length; the
+    plain loop is run by putting a length first that joins nothing ("PT1H")."""
+    from calsync.model import Timex
+
+    text = " ".join(words)
+    items = tag(text, _WHEN, timeml=True)
+    hour = Timex(start=0, end=0, text="", type="DURATION", value="PT1H")
+    assert tagger._shift_from(text, items) == tagger._shift_from(text, [hour, *items])[1:]

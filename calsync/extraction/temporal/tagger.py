@@ -1972,6 +1972,8 @@ _LENGTH = re.compile(r"P(\d+)([DW])")
 def _shift_from(text: str, items: list[Timex]) -> list[Timex]:
     """Join "a week from Monday" into the day it names (calendar reading: TimeML keeps the
     duration and the day apart)."""
+    if all(t.type != "DURATION" for t in items[:-1]):
+        return items  # (most texts: no length before another expression)
     out: list[Timex] = []
     i = 0
     while i < len(items):
