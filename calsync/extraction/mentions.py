@@ -909,6 +909,44 @@ _FIELD_LABELS = frozenset(
     updated published posted edited timing schedule""".split())
 
 
+#: The marks a ``_LABEL_COLON`` match can start after (or at the start of the text)
+_LABEL_OPENERS = (")", ".", ";", "]")
+
+
+def _label_colons(text: str) -> list[re.Match[str]]:
+    """``_LABEL_COLON.finditer(text)``'s matches, the pattern tried only where one can start.
+
+    Each starts at the start of the text or just after one of ``_LABEL_OPENERS``
+    (``str.find`` finds them): tried at every character, the pattern cost a tenth of a
+    sentence's mentions wherever a colon or a dash let it run.
+    """
+    starts = [0]
+    for mark in _LABEL_OPENERS:
+        i = text.find(mark)
+        while i >= 0:
+            starts.append(i + 1)
+            i = text.find(mark, i + 1)
+    found: list[re.Match[str]] = []
+    end = 0
+    for i in sorted(starts):
+        if i < end:
+            continue  # (inside the match before: finditer goes on after it)
+        m = _LABEL_COLON.match(text, i)
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
+def _after_label_mark(text: str, pos: int) -> bool:
+    """Whether ``text[:pos]`` ends with a colon, a dash or a comma and white space: where a
+    day ``_labelled_dates`` reads must start (right after a ``_LABEL_COLON`` match, or after
+    the venue and comma of ``_VENUE_BEFORE_DAY``)."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos > 0 and text[pos - 1] in ":–—,"
+
+
 def _labelled_dates(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
     """Each "Name: DATE" of a sentence that lists them, as one mention dated by its day.
 
@@ -916,10 +954,11 @@ def _labelled_dates(sentence: Sentence, timexes: list[Timex]) -> list[Mention]:
     (...)": each label names the happening on the day that follows it.
     """
     by_start = {t.start: t for t in timexes if t.first_day is not None}
-    if not by_start:
-        return []  # (no day for a label to name)
+    base = sentence.start
+    if not any(_after_label_mark(sentence.text, start - base) for start in by_start):
+        return []  # (no day for a label to name, none after a colon, a dash or a venue)
     found: list[tuple[int, int, str | None]] = []
-    for m in _LABEL_COLON.finditer(sentence.text):
+    for m in _label_colons(sentence.text):
         t = by_start.get(sentence.start + m.end())
         venue = None
         colon = m.group(0).rstrip().endswith(":")

@@ -282,3 +282,32 @@ def test_conjunctions_are_the_pattern_s(pieces: list[str], glue: str) -> None:
     text = glue.join(pieces)
     plain = [(m.span(), m.groups()) for m in mentions._CONJUNCTION.finditer(text)]
     assert [(m.span(), m.groups()) for m in mentions._conjunctions(text)] == plain
+
+
+_LABEL_PIECES = ["Phase", "1", "voting", "A", "the", " ", "  ", "\n", ":", " – ", " — ", "–", "-",
+                 ")", "(", "(x)", "(Sat)", ".", ";", "]", "[", ",", ", ", "“", "\"", "Oval",
+                 "The", "UPDATE", "LONDON", "’", "x" * 70, "April 11", "Second Test: ",
+                 "Adelaide Oval, ", "The Oval,"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_LABEL_PIECES), max_size=18),
+       glue=st.sampled_from(["", " ", "  "]))
+def test_label_colons_are_the_pattern_s(pieces: list[str], glue: str) -> None:
+    text = glue.join(pieces)
+    plain = [(m.span(), m.groups()) for m in mentions._LABEL_COLON.finditer(text)]
+    assert [(m.span(), m.groups()) for m in mentions._label_colons(text)] == plain
+
+
+@settings(max_examples=800, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_LABEL_PIECES), max_size=18),
+       glue=st.sampled_from(["", " ", "  "]))
+def test_labelled_days_start_after_a_label_mark(pieces: list[str], glue: str) -> None:
+    """Where a day read as labelled can start (a match's end, or its venue's), the gate of
+    ``_labelled_dates`` lets it through: skipped, the sentence would have given nothing."""
+    text = glue.join(pieces)
+    for m in mentions._LABEL_COLON.finditer(text):
+        assert mentions._after_label_mark(text, m.end())
+        venue = mentions._VENUE_BEFORE_DAY.match(text, m.end())
+        if venue is not None:
+            assert mentions._after_label_mark(text, venue.end())
