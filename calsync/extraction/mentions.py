@@ -325,13 +325,13 @@ def _conjunctions(text: str) -> list[re.Match[str]]:
     return found
 
 
-def _clause(start: int, end: int, text: str, connective: str | None, sentence: Sentence,
+def _clause(start: int, end: int, text: str, connective: str | None, low: str | None,
             offset: int) -> Clause:
-    """A clause of ``sentence`` at ``offset`` in it; its lower case a slice of the sentence's
-    when that one maps character to character (see ``text.lowered``)."""
+    """A clause at ``offset`` in its sentence; its lower case a slice of ``low``, the
+    sentence's, when that one maps character to character (see ``text.lowered``), else None."""
     clause = Clause(start, end, text, connective)
-    if slices_lower(sentence.text, sentence.low):
-        prime(clause, "low", sentence.low[offset:offset + len(text)])
+    if low is not None:
+        prime(clause, "low", low[offset:offset + len(text)])
     return clause
 
 
@@ -459,6 +459,8 @@ def clauses_at(sentence: Sentence, cuts: list[tuple[int, int, str | None]]) -> l
     that opens the next clause), in any order; a cut inside the one before is ignored."""
     text = sentence.text
     base = sentence.start
+    # (asked once for the sentence, not for each clause)
+    low = sentence.low if slices_lower(text, sentence.low) else None
     clauses: list[Clause] = []
     pos, connective = 0, None
     for cut, skip, conj in sorted(cuts):
@@ -466,11 +468,10 @@ def clauses_at(sentence: Sentence, cuts: list[tuple[int, int, str | None]]) -> l
             continue
         piece = text[pos:cut]
         if piece.strip():
-            clauses.append(_clause(base + pos, base + cut, piece, connective, sentence, pos))
+            clauses.append(_clause(base + pos, base + cut, piece, connective, low, pos))
         pos, connective = cut + skip, conj
     if text[pos:].strip():
-        clauses.append(_clause(base + pos, base + len(text), text[pos:], connective, sentence,
-                               pos))
+        clauses.append(_clause(base + pos, base + len(text), text[pos:], connective, low, pos))
     return clauses
 
 
