@@ -147,3 +147,23 @@ def test_sentence_marks_are_each_sentences_own() -> None:
             events._CANCELLED.search(low, low) is not None), low
     assert events._sentence_marks(said) == (True, True, False)
     assert events._sentence_marks(plain) == (False, False, False)
+
+
+#: Stop words of every language ``detect`` reads, and the white space ``split`` reads
+_LANGUAGE_WORDS = ["le", "Les", "à", "du", "que", "the", "of", "and", "said", "der", "Die",
+                   "und", "el", "los", "y", "il", "della", "che", "gli", "l'il", "x", "é"]
+_LANGUAGE_GAPS = [" ", " ", " ", "  ", "\n", "\t", "\xa0", ", ", ""]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.tuples(st.sampled_from(_LANGUAGE_WORDS), st.sampled_from(
+    _LANGUAGE_GAPS)), max_size=16).map(lambda pairs: "".join(w + gap for w, gap in pairs)))
+def test_a_language_is_detected_as_its_words_counted_tell(text: str) -> None:
+    """``detect`` answers "en" without counting only where the counts answer it."""
+    from calsync.extraction import language
+
+    for low in (None, text.lower()):
+        head = text[:language._SAMPLE].lower() if low is None else low[:language._SAMPLE]
+        assert language.detect(text, low) == \
+            language._by_counts(" " + head.replace("\n", " ")), text
+
