@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calsync.extraction import events
 from calsync.extraction.gate import found_near, holds_any
+from calsync.extraction.mentions import Clause, Mention
+from calsync.extraction.text import Sentence
 
 #: Words of the patterns the fast paths read, their neighbours, and letters IGNORECASE folds
 _PIECES = ["and", "And", "then", "later", "afterwards", "begins", "start", "opens", "with",
@@ -167,3 +171,32 @@ def test_a_language_is_detected_as_its_words_counted_tell(text: str) -> None:
         assert language.detect(text, low) == \
             language._by_counts(" " + head.replace("\n", " ")), text
 
+
+_TITLE_WORDS = ["the", "vote", "Election", "polling", "stations", "meeting", "Harris", "a",
+                "Summit", "referendum", "  ", "\t"]
+_WORD_SETS = st.frozensets(st.sampled_from(["vote", "harris", "summit", "paris"]), max_size=3)
+
+
+@settings(max_examples=500, deadline=None)
+@given(title=st.lists(st.sampled_from(_TITLE_WORDS), max_size=5).map(" ".join),
+       head=st.sampled_from(["vote", "election", "meeting", "summit", "stations", ""]),
+       lemma=st.sampled_from(["", "open", "close", "meet", "vote"]),
+       tokens=_WORD_SETS, proper=_WORD_SETS,
+       day=st.none() | st.dates(), clock=st.sampled_from([None, "", "09:30"]),
+       moved=st.frozensets(st.dates(), max_size=2), flags=st.tuples(st.booleans(),
+                                                                    st.booleans()))
+def test_a_happening_of_one_mention_is_indexed_as_parts_are(
+        title: str, head: str, lemma: str, tokens: frozenset[str], proper: frozenset[str],
+        day: date | None, clock: str | None, moved: frozenset[date],
+        flags: tuple[bool, bool]) -> None:
+    """``_Happening([d])`` reads its one part as ``_index`` reads the parts it adds."""
+    sentence = Sentence(0, len(title), title, 0)
+    mention = Mention(sentence, Clause(0, len(title), title, None), title, head, tokens,
+                      proper, None, lemma, False, False, None)
+    dated = events._Dated(mention, None, day, day, clock, None, None, moved_from=moved,
+                          inferred=flags[0], line_item=flags[1])
+    fast = events._Happening([dated])
+    plain = events._Happening([])
+    plain.parts.append(dated)
+    plain._index(plain.parts)
+    assert vars(fast) == vars(plain)
