@@ -374,15 +374,13 @@ def extract_events(
         previous: _Dated | None = None
         start_at = len(happenings)
         low_sentence = sentence.low
-        sequenced = found_near(_GOES_ON, sentence.text, low_sentence, _GOES_ON_WORDS, 40, 20,
-                               _GOES_ON_NEEDS)
+        plain = matches_as_ignorecase(sentence.text, low_sentence)
+        sequenced = _goes_on(sentence.text, low_sentence, plain)
         doubtful: bool | None = None  # (the two patterns' words: read at the first mention)
         # "X will meet Y on Tuesday ..., and join the carriage procession": a happening an
         # attendance verb coordinates is one more of that day
         # (the verbs first: ``_WILL`` is tried at every character of the sentence)
-        coordinated = not sequenced and " and " in sentence.text and \
-            found_near(_ATTEND_WORDS, sentence.text, low_sentence, ("and",), 0, 40,
-                       _ATTEND_NEEDS) and \
+        coordinated = not sequenced and _attends(sentence.text, low_sentence, plain) and \
             _WILL.search_lower(sentence.text, low_sentence) is not None
         for mention in mentions.find(sentence, stimexes,
                                      only_dated=not (sequenced or coordinated)):
@@ -481,6 +479,44 @@ _ATTEND_WORDS = re.compile(r"\band\s+(?:then\s+)?(?:" + "|".join(sorted(_ATTENDS
                            re.IGNORECASE)
 #: Every match of ``_ATTEND_WORDS`` holds one of these (``found_near``'s ``needs``)
 _ATTEND_NEEDS = tuple(sorted(_ATTENDS))
+
+
+def _goes_on(text: str, low: str, plain: bool) -> bool:
+    """Whether ``_GOES_ON`` matches ``text`` (``low`` its lower case, ``plain`` whether that
+    is ``text`` letter for letter: ``matches_as_ignorecase``)."""
+    return (not plain or _stands(low, _GOES_ON_NEEDS)) and found_near(
+        _GOES_ON, text, low, _GOES_ON_WORDS, 40, 20, _GOES_ON_NEEDS)
+
+
+def _attends(text: str, low: str, plain: bool) -> bool:
+    """Whether ``_ATTEND_WORDS`` matches ``text`` (as ``_goes_on``)."""
+    return " and " in text and (not plain or _stands(low, _ATTEND_NEEDS, whole=True)) and \
+        found_near(_ATTEND_WORDS, text, low, ("and",), 0, 40, _ATTEND_NEEDS)
+
+
+def _stands(low: str, words: tuple[str, ...], whole: bool = False) -> bool:
+    """Whether one of ``words`` stands in ``low`` after white space (and, if ``whole``, ends
+    before a character no word goes on with, or at the end).
+
+    Every match of ``_GOES_ON`` holds one of ``_GOES_ON_NEEDS`` so, and every match of
+    ``_ATTEND_WORDS`` a whole one of ``_ATTEND_NEEDS`` (each after ``\\s+``, and these before
+    ``\\b``), read in ``low`` as ``found_near`` reads the lowered pattern: a sentence with
+    none is told without it (whose test, inside words, let "later" of "bilateral" or "host"
+    of "Macron-hosted" search the windows around every "with" or "and" of the sentence).
+    """
+    for word in words:
+        if word not in low:
+            continue  # (``in``: the common case, and faster than a call of ``find``)
+        i = low.find(word, 1)
+        while i >= 0:
+            if low[i - 1].isspace():
+                j = i + len(word)
+                if not whole or j == len(low) or not (low[j].isalnum() or low[j] == "_"):
+                    return True
+            i = low.find(word, i + 1)
+    return False
+
+
 #: What a past act that made something public did: the day after it is its object's
 _MADE_PUBLIC = frozenset({"release", "publish", "unveil", "announce", "present"})
 #: A headline about a plan made public: "Sept 9: the diocese unveils the Pope's day", "14

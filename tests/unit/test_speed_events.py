@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from calsync.extraction import events
@@ -200,3 +200,29 @@ def test_a_happening_of_one_mention_is_indexed_as_parts_are(
     plain.parts.append(dated)
     plain._index(plain.parts)
     assert vars(fast) == vars(plain)
+
+
+#: The patterns' words, whole, inside others ("bilateral", "Macron-hosted") and spelt with
+#: the letters IGNORECASE reads as ASCII ("joın"), and what comes between them
+_NEAR_PIECES = ["and", "And", ",", ";", " ", " ", " ", "\n", "he", "will", "then", "later",
+                "afterwards", "begins", "start", "opens", "with", "where", "puis", "join",
+                "attend", "host", "view", "watch", "bi", "-", "ed", "ance", "_", "é", "jo",
+                "\u0131n", "\u017ftart", "\u2160"]
+
+
+@settings(max_examples=2000, deadline=None)
+@example(text="He will speak, and begins with a toast")
+@example(text="The fair will rise, and opens with a parade")
+@example(text="They will meet and jo\u0131n the parade")
+@given(text=st.lists(st.sampled_from(_NEAR_PIECES), max_size=12).map("".join))
+def test_words_that_stand_as_words_change_nothing_found_near_finds(text: str) -> None:
+    """``_goes_on`` and ``_attends`` find what ``found_near`` alone finds."""
+    from calsync.extraction.gate import matches_as_ignorecase
+    from calsync.extraction.text import lower_in_place
+
+    low = lower_in_place(text)
+    plain = matches_as_ignorecase(text, low)
+    assert events._goes_on(text, low, plain) is found_near(
+        events._GOES_ON, text, low, events._GOES_ON_WORDS, 40, 20), text
+    assert events._attends(text, low, plain) is (" and " in text and found_near(
+        events._ATTEND_WORDS, text, low, ("and",), 0, 40)), text
