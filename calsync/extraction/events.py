@@ -948,7 +948,7 @@ def _chain_links(sentence: textmod.Sentence, begin: int, stop: int, stimexes: li
         return []
     base = sentence.start
     # (the phrase is read from ``sentence.text`` by its offsets: a match may be one in ``low``)
-    found = list(chained.finditer_lower(sentence.text, sentence.low, begin, stop))
+    found = _chain_phrases(chained, sentence.text, sentence.low, begin, stop)
     out = []
     for k, m in enumerate(found):
         start = base + m.end()
@@ -962,6 +962,34 @@ def _chain_links(sentence: textmod.Sentence, begin: int, stop: int, stimexes: li
             # (a noun far on is no object of the phrase: "before a crowd at the final")
             out.append((other, sentence.text[m.start():m.end()].strip(), start, end))
     return out
+
+
+def _chain_phrases(chained: Gated, text: str, low: str, begin: int,
+                   stop: int) -> list[re.Match[str]]:
+    """``list(chained.finditer_lower(text, low, begin, stop))``, the pattern tried only where
+    a sequence phrase can start: at one of its needed words, or in the white space right
+    before one (", after a working breakfast"), as each language's ``Finder.chained`` does.
+    (``re`` tried at every character of a sentence, the phrases held no literal to skip to:
+    a fifth of ``_chained``'s time on the seed.)"""
+    lowered = chained.lowered
+    if lowered is None or chained.also is not None or not matches_as_ignorecase(text, low):
+        return list(chained.finditer_lower(text, low, begin, stop))
+    starts: set[int] = set()
+    for word in chained.needs:
+        i = low.find(word, begin, stop)
+        while i >= 0:
+            p = i
+            while p > begin and low[p - 1].isspace():
+                p -= 1
+            starts.update(range(p, i + 1))
+            i = low.find(word, i + 1, stop)
+    found: list[re.Match[str]] = []
+    pos = begin  # (as ``finditer``: each match from the end of the one before)
+    for p in sorted(starts):
+        if p >= pos and (m := lowered.match(low, p, stop)) is not None:
+            found.append(m)
+            pos = m.end()
+    return found
 
 
 def _chained(dated: _Dated, stimexes: list[Timex], mentions: Finder) -> list[_Dated]:

@@ -226,3 +226,32 @@ def test_words_that_stand_as_words_change_nothing_found_near_finds(text: str) ->
         events._GOES_ON, text, low, events._GOES_ON_WORDS, 40, 20), text
     assert events._attends(text, low, plain) is (" and " in text and found_near(
         events._ATTEND_WORDS, text, low, ("and",), 0, 40)), text
+
+
+#: The words of both languages' sequence phrases, what they look back at, and what is
+#: around them
+_CHAIN_PIECES = ["followed", "Followed", "by", "a", "an", "the", "before", "Before", "after",
+                 "After", "following", "days", "hours", "shortly", "just", "day", "attending",
+                 "opening", "lunch", "dinner", "suivie", "suivis", "d'", "d’", "un", "une",
+                 "du", "de", "la", "l'", "avant", "après", "jours", "peu", "se", "rendre", ",",
+                 ",", ";", " ", " ", " ", "  ", "\n", "x", "é", "\u0131", "\u017f", "\u212a"]
+
+
+@settings(max_examples=1500, deadline=None)
+@example(text="The day opens, after a breakfast with the mayor, with a visit", begin=0,
+         stop=60)
+@example(text="Il visitera l'usine ,  après une réunion, puis", begin=0, stop=46)
+@example(text="Il partira avant de après la gare", begin=0, stop=33)  # (a phrase in one)
+@given(text=st.lists(st.sampled_from(_CHAIN_PIECES), max_size=24).map(" ".join),
+       begin=st.integers(0, 30), stop=st.integers(0, 200))
+def test_sequence_phrases_are_found_where_they_can_start(text: str, begin: int,
+                                                         stop: int) -> None:
+    """``_chain_phrases`` finds the matches ``finditer_lower`` finds, in both languages."""
+    from calsync.extraction import mentions, mentions_fr
+    from calsync.extraction.text import lower_in_place
+
+    low = lower_in_place(text)
+    stop = min(stop, len(text))
+    for chained in (mentions._CHAINED, mentions_fr._CHAINED):
+        assert [m.span() for m in events._chain_phrases(chained, text, low, begin, stop)] == \
+            [m.span() for m in chained.finditer_lower(text, low, begin, stop)], text
