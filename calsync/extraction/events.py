@@ -212,8 +212,9 @@ class _Happening:
 
     def __post_init__(self) -> None:
         parts = self.parts
-        if len(parts) != 1 or self.tokens or self.proper or self.kinds or self.lemmas:
-            self._index(parts)
+        if len(parts) != 1 or self.tokens or self.proper or self.kinds or self.lemmas or \
+                not self.bare or self._codes is not None or self._keys is not None:
+            self._index(parts)  # (made with more than its one part's words: read as it adds)
             return
         # (made for one mention, as every happening is: its words are the mention's own sets,
         # not copied into new ones and frozen again as ``_index`` adds parts; 1.8 µs of the

@@ -195,11 +195,12 @@ def test_a_happening_of_one_mention_is_indexed_as_parts_are(
                       proper, None, lemma, False, False, None)
     dated = events._Dated(mention, None, day, day, clock, None, None, moved_from=moved,
                           inferred=flags[0], line_item=flags[1])
-    fast = events._Happening([dated])
-    plain = events._Happening([])
-    plain.parts.append(dated)
-    plain._index(plain.parts)
-    assert vars(fast) == vars(plain)
+    for made in ({}, {"bare": False}, {"tokens": frozenset({"paris"})}):
+        fast = events._Happening([dated], **made)  # type: ignore[arg-type]
+        plain = events._Happening([], **made)  # type: ignore[arg-type]
+        plain.parts.append(dated)
+        plain._index(plain.parts)
+        assert vars(fast) == vars(plain), made
 
 
 #: The patterns' words, whole, inside others ("bilateral", "Macron-hosted") and spelt with
