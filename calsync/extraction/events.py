@@ -501,9 +501,9 @@ def _stands(low: str, words: tuple[str, ...], whole: bool = False) -> bool:
 
     Every match of ``_GOES_ON`` holds one of ``_GOES_ON_NEEDS`` so, and every match of
     ``_ATTEND_WORDS`` a whole one of ``_ATTEND_NEEDS`` (each after ``\\s+``, and these before
-    ``\\b``), read in ``low`` as ``found_near`` reads the lowered pattern: a sentence with
-    none is told without it (whose test, inside words, let "later" of "bilateral" or "host"
-    of "Macron-hosted" search the windows around every "with" or "and" of the sentence).
+    ``\\b``), as ``found_near`` reads the lowered patterns in ``low``. Its own test, for the
+    words anywhere, passed "later" of "bilateral" and "host" of "Macron-hosted", and then
+    searched the windows around every "with" or "and" of the sentence.
     """
     for word in words:
         if word not in low:
