@@ -211,26 +211,7 @@ class _Happening:
     stated: int = 0
 
     def __post_init__(self) -> None:
-        parts = self.parts
-        if len(parts) != 1 or self.tokens or self.proper or self.kinds or self.lemmas or \
-                not self.bare or self._codes is not None or self._keys is not None:
-            self._index(parts)  # (made with more than its one part's words: read as it adds)
-            return
-        # (made for one mention, as every happening is: its words are the mention's own sets,
-        # not copied into new ones and frozen again as ``_index`` adds parts; 1.8 µs of the
-        # 3.2 a happening took)
-        d = parts[0]
-        mention = d.mention
-        self.tokens, self.proper, self.lemmas = mention.tokens, mention.proper, \
-            frozenset((mention.lemma,))
-        kind = _kind_of(mention)
-        if kind is not None:
-            self.kinds = frozenset((kind,))
-        self.bare = not (mention.proper or len(mention.title.split()) > 2)
-        if d.first_day is not None:
-            self._note_day(d, d.first_day)
-        if d.line_item:
-            self.line_ids.add(id(mention.sentence))
+        self._index(self.parts)
 
     def absorb(self, other: _Happening) -> None:
         self.parts.extend(other.parts)
@@ -239,13 +220,10 @@ class _Happening:
     def _index(self, parts: list[_Dated]) -> None:
         # One pass over the parts (a happening is made for every mention, mostly of one part:
         # a generator per field cost more than the reading)
-        tokens, proper, kinds, lemmas = set(self.tokens), set(self.proper), set(self.kinds), \
-            set(self.lemmas)
+        kinds, lemmas = set(self.kinds), set(self.lemmas)
         bare = self.bare
         for d in parts:
             mention = d.mention
-            tokens |= mention.tokens
-            proper |= mention.proper
             lemmas.add(mention.lemma)
             kind = _kind_of(mention)
             if kind is not None:
@@ -256,8 +234,14 @@ class _Happening:
                 self._note_day(d, d.first_day)
             if d.line_item:
                 self.line_ids.add(id(mention.sentence))
-        self.tokens, self.proper, self.kinds, self.lemmas = frozenset(tokens), \
-            frozenset(proper), frozenset(kinds), frozenset(lemmas)
+        if len(parts) == 1 and not self.tokens and not self.proper:
+            # (made for one mention, as every happening is: its words are the mention's own
+            # sets, shared, not copied into new ones)
+            self.tokens, self.proper = parts[0].mention.tokens, parts[0].mention.proper
+        else:
+            self.tokens = self.tokens.union(*(d.mention.tokens for d in parts))
+            self.proper = self.proper.union(*(d.mention.proper for d in parts))
+        self.kinds, self.lemmas = frozenset(kinds), frozenset(lemmas)
         self.bare = bare
         if self._codes is not None:
             self._codes = self._codes.union(*(identifiers(d.mention.title) for d in parts))

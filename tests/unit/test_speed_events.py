@@ -201,6 +201,9 @@ def test_a_happening_of_one_mention_is_indexed_as_parts_are(
         plain.parts.append(dated)
         plain._index(plain.parts)
         assert vars(fast) == vars(plain), made
+        # (the words: the one mention's, shared, or joined to those it was made with)
+        assert fast.tokens == made.get("tokens", frozenset()) | tokens, made
+        assert fast.proper == proper, made
 
 
 #: The patterns' words, whole, inside others ("bilateral", "Macron-hosted") and spelt with
