@@ -27,7 +27,13 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from calsync.extraction import text as textmod
-from calsync.extraction.gate import Gated, found_near, holds_any, matches_as_ignorecase
+from calsync.extraction.gate import (
+    Gated,
+    found_near,
+    holds_any,
+    matches_as_ignorecase,
+    matches_at,
+)
 from calsync.extraction.lexicon import CANCEL, NOUNS, RESCHEDULE
 from calsync.extraction.lexicon_fr import RESCHEDULE as RESCHEDULE_FR
 from calsync.extraction.mentions import (
@@ -968,13 +974,7 @@ def _chain_phrases(chained: Gated, text: str, low: str, begin: int,
                 p -= 1
             starts.update(range(p, i + 1))
             i = low.find(word, i + 1, stop)
-    found: list[re.Match[str]] = []
-    pos = begin  # (as ``finditer``: each match from the end of the one before)
-    for p in sorted(starts):
-        if p >= pos and (m := lowered.match(low, p, stop)) is not None:
-            found.append(m)
-            pos = m.end()
-    return found
+    return matches_at(lowered, low, starts, stop)
 
 
 def _chained(dated: _Dated, stimexes: list[Timex], mentions: Finder) -> list[_Dated]:

@@ -12,7 +12,7 @@ IGNORECASE and searches the lower-cased text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 #: Characters IGNORECASE matches to ASCII letters (K, s, i) though ``lower()`` keeps them
@@ -78,6 +78,28 @@ def found_near(pattern: re.Pattern[str], text: str, low: str, words: tuple[str, 
                 return True
             i = low.find(word, i + 1)
     return False
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int],
+               endpos: int | None = None) -> list[re.Match[str]]:
+    """``pattern.finditer(text, min(starts), endpos)``'s matches, for a pattern every match of
+    which starts at one of ``starts`` (the caller states that and a property test holds it).
+
+    The pattern is tried at those places only, each past the end of the match before (as
+    ``finditer`` goes on), in order: where a pattern holds no literal for ``re`` to skip to,
+    it is otherwise tried at every character.
+    """
+    stop = len(text) if endpos is None else endpos
+    found: list[re.Match[str]] = []
+    end = 0
+    for i in sorted(starts):
+        if i < end:
+            continue  # (inside the match before)
+        m = pattern.match(text, i, stop)
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    return found
 
 
 def without_ignorecase(pattern: re.Pattern[str]) -> re.Pattern[str] | None:

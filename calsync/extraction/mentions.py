@@ -16,7 +16,12 @@ from functools import lru_cache
 from itertools import compress, count, pairwise
 from operator import attrgetter, itemgetter
 
-from calsync.extraction.gate import Gated, matches_as_ignorecase, without_ignorecase
+from calsync.extraction.gate import (
+    Gated,
+    matches_as_ignorecase,
+    matches_at,
+    without_ignorecase,
+)
 from calsync.extraction.lazy import once, prime
 from calsync.extraction.lexicon import IRREGULAR, NOUNS, PHRASE_STOPS, REPORTING, VERBS
 from calsync.extraction.text import CAMEL_WORD, Sentence, lower_in_place, slices_lower
@@ -306,23 +311,15 @@ def _conjunctions(text: str) -> list[re.Match[str]]:
         i = text.find(word, 1)
         while i >= 0:
             if text[i - 1].isspace():
-                starts.append(i)
+                start = i - 1
+                while start > 0 and text[start - 1].isspace():
+                    start -= 1
+                if start > 0 and text[start - 1] == ",":
+                    start -= 1
+                starts.append(start)
             i = text.find(word, i + 1)
-    found: list[re.Match[str]] = []
-    end = 0
-    for i in sorted(starts):
-        if i < end:
-            continue  # (inside the match before: finditer goes on after it)
-        start = i - 1
-        while start > 0 and text[start - 1].isspace():
-            start -= 1
-        if start > 0 and text[start - 1] == ",":
-            start -= 1
-        m = _CONJUNCTION.match(text, start)
-        if m is not None:
-            found.append(m)
-            end = m.end()
-    return found
+    # (no match ends on white space or a comma: one ends before the start of the next)
+    return matches_at(_CONJUNCTION, text, starts)
 
 
 def _clause(start: int, end: int, text: str, connective: str | None, low: str | None,
@@ -927,16 +924,7 @@ def _label_colons(text: str) -> list[re.Match[str]]:
         while i >= 0:
             starts.append(i + 1)
             i = text.find(mark, i + 1)
-    found: list[re.Match[str]] = []
-    end = 0
-    for i in sorted(starts):
-        if i < end:
-            continue  # (inside the match before: finditer goes on after it)
-        m = _LABEL_COLON.match(text, i)
-        if m is not None:
-            found.append(m)
-            end = m.end()
-    return found
+    return matches_at(_LABEL_COLON, text, starts)
 
 
 def _after_label_mark(text: str, pos: int) -> bool:
